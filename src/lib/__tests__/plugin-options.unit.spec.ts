@@ -1,0 +1,42 @@
+import validateOptionsLoader from "../../modules/merchant/loaders/validate-options"
+import { parsePluginOptions, PluginOptionsError } from "../plugin-options"
+
+describe("plugin options", () => {
+  it("fills the documented defaults when no options are given", () => {
+    expect(parsePluginOptions(undefined)).toEqual({
+      merchantMetadataKey: "merchant_id",
+      defaultMerchantId: "default",
+      maxCodesPerSession: 5,
+    })
+  })
+
+  it("keeps valid options as given", () => {
+    expect(
+      parsePluginOptions({ merchantMetadataKey: "vendor", defaultMerchantId: "house", maxCodesPerSession: 3 })
+    ).toEqual({ merchantMetadataKey: "vendor", defaultMerchantId: "house", maxCodesPerSession: 3 })
+  })
+
+  it("ignores the database options the host adds to every module", () => {
+    expect(parsePluginOptions({ database: { clientUrl: "x" } }).maxCodesPerSession).toBe(5)
+  })
+
+  it("refuses an unknown option and names it", () => {
+    expect(() => parsePluginOptions({ maxCodesPerSesion: 3 })).toThrow(PluginOptionsError)
+    expect(() => parsePluginOptions({ maxCodesPerSesion: 3 })).toThrow(/"maxCodesPerSesion"/)
+  })
+
+  it("refuses a wrong-typed option and names the field", () => {
+    expect(() => parsePluginOptions({ maxCodesPerSession: "5" })).toThrow(/"maxCodesPerSession"/)
+    expect(() => parsePluginOptions({ maxCodesPerSession: 0 })).toThrow(/"maxCodesPerSession"/)
+    expect(() => parsePluginOptions({ merchantMetadataKey: "" })).toThrow(/"merchantMetadataKey"/)
+  })
+})
+
+describe("module loaders", () => {
+  it("stop the module from loading when the options are wrong", async () => {
+    await expect(
+      validateOptionsLoader({ options: { defaultMerchantId: 42 } } as any)
+    ).rejects.toThrow(/"defaultMerchantId"/)
+    await expect(validateOptionsLoader({ options: {} } as any)).resolves.toBeUndefined()
+  })
+})

@@ -1,0 +1,44 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * The plugin's machine codes (SPEC §6) with the HTTP status each one answers.
+ * The host's error handler rewrites CONFLICT errors to a generic message, so
+ * routes answer these themselves (see api/utils/plugin-error-response).
+ */
+export const PLUGIN_ERROR_STATUS = {
+  CART_SESSION_NOT_FOUND: 404,
+  CART_SESSION_NOT_OPEN: 409,
+  CART_SESSION_DISCOUNT_PENDING: 409,
+  VERSION_CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
+  COUPON_CODE_INVALID_FORMAT: 400,
+  COUPON_CODE_TAKEN: 409,
+  COUPON_NOT_FOUND: 404,
+  TOO_MANY_CODES: 400,
+  MANUAL_DISCOUNT_CONFLICT: 409,
+  MERCHANT_NOT_FOUND: 404,
+} as const
+
+export type PluginErrorCode = keyof typeof PLUGIN_ERROR_STATUS
+
+const MEDUSA_TYPE_FOR_STATUS: Record<number, string> = {
+  400: MedusaError.Types.INVALID_DATA,
+  404: MedusaError.Types.NOT_FOUND,
+  409: MedusaError.Types.CONFLICT,
+}
+
+/** A `MedusaError` carrying one of the plugin's machine codes. */
+export class CheckoutDiscountError extends MedusaError {
+  readonly status: number
+
+  constructor(code: PluginErrorCode, message: string) {
+    const status = PLUGIN_ERROR_STATUS[code]
+    super(MEDUSA_TYPE_FOR_STATUS[status], message, code)
+    this.status = status
+  }
+}
+
+export function isPluginErrorCode(code: unknown): code is PluginErrorCode {
+  return typeof code === "string" && Object.hasOwn(PLUGIN_ERROR_STATUS, code)
+}

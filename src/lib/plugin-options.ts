@@ -1,0 +1,51 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * Options a store owner passes in `plugins: [{ resolve, options }]`.
+ * Every module of the plugin receives them and validates them at load, so a
+ * typo or a wrong type stops the host at startup instead of misbehaving later.
+ */
+export const pluginOptionsSchema = z
+  .object({
+    /** Product metadata key that names a product's merchant. */
+    merchantMetadataKey: z.string().min(1).default("merchant_id"),
+    /** Merchant of products whose metadata has no merchant. */
+    defaultMerchantId: z.string().min(1).default("default"),
+    /** How many codes one cart session may carry. */
+    maxCodesPerSession: z.number().int().min(1).max(100).default(5),
+  })
+  .strict()
+
+export type PluginOptions = z.infer<typeof pluginOptionsSchema>
+
+export class PluginOptionsError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "PluginOptionsError"
+  }
+}
+
+/** Keys the host itself adds to a module's options (not the store owner's). */
+const HOST_MODULE_OPTION_KEYS = ["database"]
+
+/** Validates raw options, naming every wrong or unknown option in one error. */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const options = { ...((raw ?? {}) as Record<string, unknown>) }
+  for (const key of HOST_MODULE_OPTION_KEYS) {
+    delete options[key]
+  }
+  const result = pluginOptionsSchema.safeParse(options)
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return `unknown option(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}`
+    }
+    const field = issue.path.join(".") || "(options)"
+    return `"${field}": ${issue.message}`
+  })
+  throw new PluginOptionsError(
+    `Invalid options for medusa-plugin-checkout-discounts: ${problems.join("; ")}`
+  )
+}

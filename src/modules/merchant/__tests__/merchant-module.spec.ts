@@ -1,0 +1,52 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { MERCHANT_MODULE } from ".."
+import MerchantModuleService from "../service"
+import { Merchant } from "../models"
+
+jest.setTimeout(60_000)
+
+moduleIntegrationTestRunner<MerchantModuleService>({
+  moduleName: MERCHANT_MODULE,
+  moduleModels: [Merchant],
+  resolve: "./src/modules/merchant",
+  moduleOptions: { merchantMetadataKey: "vendor", defaultMerchantId: "house" },
+  testSuite: ({ service }) => {
+    describe("merchant of a product", () => {
+      it("is read from the configured metadata key", () => {
+        expect(service.merchantHandleForProduct({ metadata: { vendor: " acme " } })).toBe("acme")
+      })
+
+      it("falls back to the default merchant when the product names none", () => {
+        expect(service.merchantHandleForProduct({ metadata: null })).toBe("house")
+        expect(service.merchantHandleForProduct({ metadata: { vendor: "" } })).toBe("house")
+        expect(service.merchantHandleForProduct({ metadata: { merchant_id: "acme" } })).toBe("house")
+      })
+    })
+
+    describe("registerMissingMerchants", () => {
+      it("creates each unknown merchant once and skips known ones", async () => {
+        const first = await service.registerMissingMerchants(["acme", "acme", "globex"])
+        expect(first.map((merchant) => merchant.handle).sort()).toEqual(["acme", "globex"])
+
+        const second = await service.registerMissingMerchants(["acme", "initech"])
+        expect(second.map((merchant) => merchant.handle)).toEqual(["initech"])
+
+        const all = await service.listMerchants({}, { order: { handle: "ASC" } })
+        expect(all.map((merchant) => merchant.handle)).toEqual(["acme", "globex", "initech"])
+      })
+
+      it("keeps one row per handle when registrations race", async () => {
+        await Promise.all(
+          Array.from({ length: 5 }, () => service.registerMissingMerchants(["stark", "wayne"]))
+        )
+        const merchants = await service.listMerchants({ handle: ["stark", "wayne"] })
+        expect(merchants.map((merchant) => merchant.handle).sort()).toEqual(["stark", "wayne"])
+      })
+
+      it("refuses a second merchant with the same handle at the database", async () => {
+        await service.createMerchants({ handle: "umbrella" })
+        await expect(service.createMerchants({ handle: "umbrella" })).rejects.toThrow()
+      })
+    })
+  },
+})
