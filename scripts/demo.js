@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm run demo`: a Medusa store with the plugin installed, on the database
+// DATABASE_URL names when it answers, else on an embedded PostgreSQL kept in
+// .data/demo-pg. Migrates, seeds once, creates the admin once, then runs
+// `medusa develop` in ./host and prints the URLs.
+const path = require("path")
+const http = require("http")
+const { spawn } = require("child_process")
+const { Client } = require("pg")
+const {
+  canConnect,
+  connectionFromUrl,
+  ensureDatabaseExists,
+  projectRoot,
+  startEmbeddedPostgres,
+  urlFor,
+} = require("./lib/database")
+const { buildPlugin, linkPluginIntoHost, medusaBin, run } = require("./lib/plugin")
+
+const hostDirectory = path.join(projectRoot, "host")
+const port = Number(process.env.PORT || 9000)
+const admin = {
+  email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
+  password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+}
+const publishableKeyTitle = "Checkout discounts demo storefront"
+
+async function findDatabase() {
+  const url = process.env.DATABASE_URL
+  if (url && (await canConnect({ ...connectionFromUrl(url), database: "postgres" }))) {
+    const connection = connectionFromUrl(url)
+    console.log(`[demo] using DATABASE_URL (${connection.host}:${connection.port}/${connection.database})`)
+    return { connection, database: connection.database || "medusa_demo", stop: async () => {} }
+  }
+  if (url) {
+    console.log("[demo] DATABASE_URL does not answer; using the embedded PostgreSQL instead")
+  }
+  const embeddedPort = Number(process.env.EMBEDDED_PG_PORT || 54330)
+  console.log(`[demo] starting the embedded PostgreSQL (.data/demo-pg, port ${embeddedPort})`)
+  const embedded = await startEmbeddedPostgres({ name: "demo-pg", port: embeddedPort, persistent: true })
+  return { ...embedded, database: "medusa_demo" }
+}
+
+async function readPublishableKey(connection, database) {
+  const client = new Client({ ...connection, database })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "select token from api_key where title = $1 and deleted_at is null limit 1",
+      [publishableKeyTitle]
+    )
+    return rows[0]?.token
+  } catch {
+    return undefined // not migrated yet
+  } finally {
+    await client.end()
+  }
+}
+
+function waitForHealth(timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const request = http.get({ host: "localhost", port, path: "/health", timeout: 2000 }, (res) => {
+        res.resume()
+        if (res.statusCode === 200) return resolve()
+        retry()
+      })
+      request.on("error", retry)
+      request.on("timeout", () => request.destroy())
+    }
+    const retry = () => (Date.now() > deadline ? reject(new Error("store did not answer /health")) : setTimeout(attempt, 1000))
+    attempt()
+  })
+}
+
+async function main() {
+  const database = await findDatabase()
+  const stopDatabase = async () => database.stop().catch(() => {})
+  try {
+    await ensureDatabaseExists(database.connection, database.database)
+    const env = { DATABASE_URL: urlFor(database.connection, database.database), PORT: String(port) }
+
+    console.log("[demo] building the plugin")
+    buildPlugin()
+    linkPluginIntoHost()
+
+    console.log("[demo] applying migrations")
+    run(medusaBin, ["db:migrate"], { cwd: hostDirectory, env })
+
+    if (!(await readPublishableKey(database.connection, database.database))) {
+      console.log("[demo] seeding demo data and the admin user")
+      run(medusaBin, ["exec", "./src/scripts/seed-demo.ts"], { cwd: hostDirectory, env })
+      run(medusaBin, ["user", "-e", admin.email, "-p", admin.password], { cwd: hostDirectory, env })
+    } else {
+      console.log("[demo] demo data already seeded")
+    }
+    const publishableKey = await readPublishableKey(database.connection, database.database)
+
+    const server = spawn(medusaBin, ["develop"], {
+      cwd: hostDirectory,
+      stdio: "inherit",
+      env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env },
+    })
+    const shutdown = async (code) => {
+      server.kill("SIGTERM")
+      await stopDatabase()
+      process.exit(code)
+    }
+    process.on("SIGINT", () => shutdown(0))
+    process.on("SIGTERM", () => shutdown(0))
+    server.on("exit", async (code) => {
+      await stopDatabase()
+      process.exit(code ?? 0)
+    })
+
+    await waitForHealth(180_000)
+    console.log(
+      [
+        "",
+        "============================================================",
+        " Checkout discounts demo store is running",
+        `   Store API   http://localhost:${port}/store   (health: http://localhost:${port}/health)`,
+        `   Admin       http://localhost:${port}/app`,
+        `   Admin login ${admin.email} / ${admin.password}`,
+        `   Publishable API key (x-publishable-api-key): ${publishableKey}`,
+        "   Stop with Ctrl+C (the data stays in .data/demo-pg)",
+        "============================================================",
+        "",
+      ].join("\n")
+    )
+  } catch (error) {
+    await stopDatabase()
+    throw error
+  }
+}
+
+main().catch((error) => {
+  console.error(`[demo] ${error?.stack ?? error}`)
+  process.exit(1)
+})

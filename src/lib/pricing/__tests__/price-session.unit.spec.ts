@@ -1,0 +1,288 @@
+import { priceSession, PricingError } from ".."
+import { bagOf, cartManual, discountOf, discountsOnLine, fixedCode, itemManual, line, lineOf, percentCode } from "./builders"
+
+describe("priceSession: totals and allocation", () => {
+  it("prices the SPEC example: 10% over 299.97 and 24.99 is 32.49, split 29.99 and 2.50", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 29997), line("l2", "m1", 2499)],
+      codes: [percentCode("SAVE10", 10)],
+    })
+    const discount = discountOf(session, "d_SAVE10")
+    expect(discount).toMatchObject({ status: "APPLIED", amount_total: 3249, message: "Code SAVE10 applied: you saved 32.49" })
+    expect(discount.allocations).toEqual([
+      { line_id: "l1", amount: 2999 },
+      { line_id: "l2", amount: 250 },
+    ])
+    expect(session).toMatchObject({ subtotal: 32496, discount_total: 3249, total: 29247 })
+    expect(lineOf(session, "l1")).toMatchObject({ subtotal: 29997, discount_total: 2999, total: 26998 })
+    expect(lineOf(session, "l2")).toMatchObject({ subtotal: 2499, discount_total: 250, total: 2249 })
+  })
+
+  it("multiplies unit price by quantity for the line subtotal", () => {
+    const session = priceSession({ currency_code: "USD", lines: [line("l1", "m1", 1250, 3)] })
+    expect(lineOf(session, "l1")).toMatchObject({ subtotal: 3750, discount_total: 0, total: 3750, allocations: [] })
+    expect(session.total).toBe(3750)
+  })
+
+  it("gives a 0.01 discount over three equal lines to the first line", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 500), line("l2", "m1", 500), line("l3", "m1", 500)],
+      codes: [fixedCode("CENT", 1)],
+    })
+    expect(discountOf(session, "d_CENT").allocations).toEqual([{ line_id: "l1", amount: 1 }])
+  })
+
+  it("gives a 0.01 discount over three unequal lines to the line with the largest remainder", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 100), line("l2", "m1", 300), line("l3", "m1", 200)],
+      codes: [fixedCode("CENT", 1)],
+    })
+    expect(discountOf(session, "d_CENT").allocations).toEqual([{ line_id: "l2", amount: 1 }])
+  })
+
+  it("caps a fixed discount larger than the bag at the bag's subtotal", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 1000), line("l2", "m1", 2000), line("l3", "m2", 4000)],
+      codes: [fixedCode("BIG", 5000, { merchant_id: "m1" })],
+    })
+    expect(discountOf(session, "d_BIG")).toMatchObject({ amount_total: 3000, message: "Code BIG applied: you saved 30.00" })
+    expect(bagOf(session, "m1")).toMatchObject({ subtotal: 3000, discount_total: 3000, total: 0 })
+    expect(bagOf(session, "m2")).toMatchObject({ subtotal: 4000, discount_total: 0, total: 4000 })
+    expect(session.total).toBe(4000)
+  })
+
+  it("prices JPY with no decimals: 10% of ¥3,337 is ¥333", () => {
+    const session = priceSession({ currency_code: "jpy", lines: [line("l1", "m1", 3337)], codes: [percentCode("TEN", 10)] })
+    expect(session.currency_code).toBe("JPY")
+    expect(discountOf(session, "d_TEN")).toMatchObject({ amount_total: 333, message: "Code TEN applied: you saved 333" })
+  })
+
+  it("prices KWD with three decimals: 12.5% of 1.234 KWD is 0.154", () => {
+    const session = priceSession({ currency_code: "KWD", lines: [line("l1", "m1", 1234)], codes: [percentCode("EIGHTH", 12.5)] })
+    expect(discountOf(session, "d_EIGHTH")).toMatchObject({ amount_total: 154, message: "Code EIGHTH applied: you saved 0.154" })
+  })
+
+  it("groups lines into one bag per merchant, ordered by each merchant's first line", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("a1", "ma", 100), line("b1", "mb", 200), line("a2", "ma", 300), line("c1", "mc", 400)],
+    })
+    expect(session.bags.map((bag) => bag.merchant_id)).toEqual(["ma", "mb", "mc"])
+    expect(bagOf(session, "ma").lines.map((entry) => entry.id)).toEqual(["a1", "a2"])
+    expect(bagOf(session, "ma").subtotal).toBe(400)
+    expect(session.subtotal).toBe(1000)
+  })
+
+  it("carries is_add_on through without changing the price", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [{ ...line("l1", "m1", 1000), is_add_on: true }, line("l2", "m1", 1000)],
+      codes: [percentCode("TEN", 10)],
+    })
+    expect(lineOf(session, "l1")).toMatchObject({ is_add_on: true, total: 900 })
+    expect(lineOf(session, "l2")).toMatchObject({ is_add_on: false, total: 900 })
+  })
+
+  it("prices an empty session at zero", () => {
+    const session = priceSession({ currency_code: "USD", lines: [] })
+    expect(session).toEqual({ currency_code: "USD", subtotal: 0, discount_total: 0, total: 0, bags: [], discounts: [] })
+  })
+
+  it("does not modify its input", () => {
+    const input = {
+      currency_code: "USD",
+      lines: [line("l1", "m1", 1000)],
+      codes: [percentCode("TEN", 10)],
+      manual: [cartManual("x", 50)],
+    }
+    const copy = structuredClone(input)
+    priceSession(input)
+    expect(input).toEqual(copy)
+  })
+})
+
+describe("priceSession: scope of codes", () => {
+  const lines = [line("a1", "ma", 10000), line("a2", "ma", 5000), line("b1", "mb", 5000)]
+
+  it("applies a merchant code only to its merchant's bag", () => {
+    const session = priceSession({ currency_code: "USD", lines, codes: [percentCode("MA10", 10, { merchant_id: "ma" })] })
+    expect(discountOf(session, "d_MA10").amount_total).toBe(1500)
+    expect(bagOf(session, "ma")).toMatchObject({ discount_total: 1500, discounts: [{ id: "d_MA10", type: "CODE", code: "MA10", amount: 1500 }] })
+    expect(bagOf(session, "mb")).toMatchObject({ discount_total: 0, discounts: [] })
+  })
+
+  it("shares a store-wide code over every bag by value", () => {
+    const session = priceSession({ currency_code: "USD", lines, codes: [fixedCode("ALL", 1001)] })
+    expect(discountsOnLine(session, "a1")).toEqual({ d_ALL: 501 })
+    expect(discountsOnLine(session, "a2")).toEqual({ d_ALL: 250 })
+    expect(discountsOnLine(session, "b1")).toEqual({ d_ALL: 250 })
+    expect(bagOf(session, "ma").discounts).toEqual([{ id: "d_ALL", type: "CODE", code: "ALL", amount: 751 }])
+    expect(bagOf(session, "mb").discounts).toEqual([{ id: "d_ALL", type: "CODE", code: "ALL", amount: 250 }])
+  })
+
+  it("computes a store-wide percentage on the whole session, not per bag", () => {
+    // per bag: floor(0.5 × 3 bags) = 0; on the session: floor(1.5) = 1
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("a", "ma", 5), line("b", "mb", 5), line("c", "mc", 5)],
+      codes: [percentCode("TEN", 10)],
+    })
+    expect(discountOf(session, "d_TEN").amount_total).toBe(1)
+  })
+
+  it("applies merchant codes before store-wide codes, whatever their priority", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [percentCode("ALL10", 10, { priority: 9 }), fixedCode("MA", 1000, { merchant_id: "ma" })],
+    })
+    expect(discountOf(session, "d_MA").amount_total).toBe(1000)
+    expect(discountOf(session, "d_ALL10").amount_total).toBe(1900)
+    expect(session.total).toBe(20000 - 2900)
+  })
+
+  it("marks a merchant code NOT_APPLICABLE when the session has no line of that merchant", () => {
+    const session = priceSession({ currency_code: "USD", lines, codes: [percentCode("MZ", 10, { merchant_id: "mz" })] })
+    expect(discountOf(session, "d_MZ")).toMatchObject({
+      status: "NOT_APPLICABLE",
+      amount_total: 0,
+      allocations: [],
+      message: "Code MZ applies only to items from merchant mz, and the cart has none",
+    })
+    expect(session.discount_total).toBe(0)
+  })
+
+  it("marks a store-wide code NOT_APPLICABLE on an empty session", () => {
+    const session = priceSession({ currency_code: "USD", lines: [], codes: [percentCode("TEN", 10)] })
+    expect(discountOf(session, "d_TEN")).toMatchObject({ status: "NOT_APPLICABLE", message: "Code TEN does not apply: the cart is empty" })
+  })
+})
+
+describe("priceSession: minimum subtotal", () => {
+  const lines = [line("a1", "ma", 4000), line("b1", "mb", 6000)]
+
+  it("compares a merchant code's minimum with its bag's subtotal, not the session's", () => {
+    const session = priceSession({ currency_code: "USD", lines, codes: [percentCode("MA", 10, { merchant_id: "ma", min_subtotal: 5000 })] })
+    expect(discountOf(session, "d_MA")).toMatchObject({
+      status: "MIN_SUBTOTAL_NOT_MET",
+      amount_total: 0,
+      message: "Code MA requires a subtotal from merchant ma of at least 50.00 (currently 40.00)",
+    })
+    expect(session.total).toBe(10000)
+  })
+
+  it("compares a store-wide code's minimum with the session's subtotal", () => {
+    const met = priceSession({ currency_code: "USD", lines, codes: [percentCode("ALL", 10, { min_subtotal: 10000 })] })
+    expect(discountOf(met, "d_ALL")).toMatchObject({ status: "APPLIED", amount_total: 1000 })
+    const missed = priceSession({ currency_code: "USD", lines, codes: [percentCode("ALL", 10, { min_subtotal: 10001 })] })
+    expect(discountOf(missed, "d_ALL")).toMatchObject({
+      status: "MIN_SUBTOTAL_NOT_MET",
+      message: "Code ALL requires a subtotal of at least 100.01 (currently 100.00)",
+    })
+  })
+})
+
+describe("priceSession: manual discounts", () => {
+  const lines = [line("l1", "m1", 3000), line("l2", "m2", 1000)]
+
+  it("spreads a cart-level amount over all lines by their value", () => {
+    const session = priceSession({ currency_code: "USD", lines, manual: [cartManual("x", 401, "Goodwill")] })
+    expect(discountOf(session, "x")).toMatchObject({
+      type: "MANUAL",
+      code: null,
+      name: "Goodwill",
+      status: "APPLIED",
+      amount_total: 401,
+      message: "Manual discount Goodwill applied: 4.01 off",
+    })
+    expect(discountsOnLine(session, "l1")).toEqual({ x: 301 })
+    expect(discountsOnLine(session, "l2")).toEqual({ x: 100 })
+  })
+
+  it("spreads a cart-level amount by what remains of each line after codes", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [fixedCode("M1", 2000, { merchant_id: "m1" })],
+      manual: [cartManual("x", 1000)],
+    })
+    expect(discountsOnLine(session, "l1")).toEqual({ d_M1: 2000, x: 500 })
+    expect(discountsOnLine(session, "l2")).toEqual({ x: 500 })
+  })
+
+  it("puts an item-level amount on its line only", () => {
+    const session = priceSession({ currency_code: "USD", lines, manual: [itemManual("x", "l2", 250)] })
+    expect(discountOf(session, "x").allocations).toEqual([{ line_id: "l2", amount: 250 }])
+    expect(bagOf(session, "m2")).toMatchObject({ total: 750, discounts: [{ id: "x", type: "MANUAL", code: null, amount: 250 }] })
+    expect(bagOf(session, "m1").total).toBe(3000)
+  })
+
+  it("caps a manual amount at what remains and says so", () => {
+    const session = priceSession({ currency_code: "USD", lines, manual: [itemManual("x", "l2", 1500)] })
+    expect(discountOf(session, "x")).toMatchObject({
+      status: "APPLIED",
+      amount_total: 1000,
+      message: "Manual discount x applied: 10.00 off (capped from 15.00 at what was left to discount)",
+    })
+    expect(lineOf(session, "l2").total).toBe(0)
+  })
+
+  it("marks a manual discount NOT_APPLICABLE when nothing is left to discount", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [percentCode("FREE", 100)],
+      manual: [cartManual("x", 100)],
+    })
+    expect(discountOf(session, "x")).toMatchObject({
+      status: "NOT_APPLICABLE",
+      amount_total: 0,
+      allocations: [],
+      message: "Manual discount x was not applied: nothing was left to discount",
+    })
+    expect(session.total).toBe(0)
+  })
+
+  it("applies manual discounts after codes, so codes are computed on the undiscounted price", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 10000)],
+      manual: [cartManual("x", 5000)],
+      codes: [percentCode("TEN", 10)],
+    })
+    expect(discountOf(session, "d_TEN").amount_total).toBe(1000)
+    expect(lineOf(session, "l1").allocations.map((entry) => entry.discount_id)).toEqual(["d_TEN", "x"])
+  })
+
+  it("refuses an item-level discount on a line that is not in the session", () => {
+    expect(() => priceSession({ currency_code: "USD", lines, manual: [itemManual("x", "nope", 100)] })).toThrow(
+      expect.objectContaining({
+        code: "LINE_NOT_FOUND",
+        field: "manual[0].line_id",
+        message: expect.stringContaining("nope"),
+      })
+    )
+    expect(() => priceSession({ currency_code: "USD", lines, manual: [itemManual("x", "nope", 100)] })).toThrow(PricingError)
+  })
+})
+
+describe("priceSession: a code with nothing left to discount", () => {
+  it("is APPLIED with amount 0 and a message saying nothing was left", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 1000)],
+      codes: [percentCode("M100", 100, { merchant_id: "m1" }), percentCode("ALL10", 10)],
+    })
+    expect(discountOf(session, "d_ALL10")).toMatchObject({
+      status: "APPLIED",
+      amount_total: 0,
+      allocations: [],
+      message: "Code ALL10 applied: you saved 0.00 (nothing was left to discount)",
+    })
+    expect(session.bags[0].discounts.map((entry) => entry.id)).toEqual(["d_M100"])
+  })
+})

@@ -1,0 +1,68 @@
+import { formatMinorUnits } from "./money"
+import type { StackingReason } from "./stacking"
+import type { CallerDecidedStatus } from "./types"
+
+export function codeAppliedMessage(code: string, amount: number, currency: string): string {
+  const saved = formatMinorUnits(amount, currency)
+  if (amount === 0) return `Code ${code} applied: you saved ${saved} (nothing was left to discount)`
+  return `Code ${code} applied: you saved ${saved}`
+}
+
+export function callerStatusMessage(status: CallerDecidedStatus, code: string): string {
+  switch (status) {
+    case "INVALID":
+      return `Code ${code} does not exist`
+    case "EXPIRED":
+      return `Code ${code} has expired`
+    case "NOT_STARTED":
+      return `Code ${code} is not active yet`
+    case "USAGE_LIMIT_REACHED":
+      return `Code ${code} has reached its usage limit`
+    case "CUSTOMER_LIMIT_REACHED":
+      return `Code ${code} has already been used the maximum number of times by this customer`
+    case "NOT_APPLICABLE":
+      return `Code ${code} does not apply to this cart`
+  }
+}
+
+export function merchantAbsentMessage(code: string, merchantId: string): string {
+  return `Code ${code} applies only to items from merchant ${merchantId}, and the cart has none`
+}
+
+export function emptyCartMessage(code: string): string {
+  return `Code ${code} does not apply: the cart is empty`
+}
+
+export function minimumNotMetMessage(
+  code: string,
+  merchantId: string | null,
+  minimum: number,
+  subtotal: number,
+  currency: string
+): string {
+  const scope = merchantId === null ? "a subtotal" : `a subtotal from merchant ${merchantId}`
+  const required = formatMinorUnits(minimum, currency)
+  const current = formatMinorUnits(subtotal, currency)
+  return `Code ${code} requires ${scope} of at least ${required} (currently ${current})`
+}
+
+const REASONS: Record<StackingReason, string> = {
+  saving: "it saves more",
+  priority: "it has a higher priority",
+  order: "it was applied first",
+}
+
+export function notCombinableMessage(code: string, winner: string, reason: StackingReason): string {
+  return `Code ${code} cannot be combined with code ${winner}, which was applied instead because ${REASONS[reason]}`
+}
+
+export function manualAppliedMessage(label: string, amount: number, requested: number, currency: string): string {
+  const applied = formatMinorUnits(amount, currency)
+  if (amount === requested) return `Manual discount ${label} applied: ${applied} off`
+  const asked = formatMinorUnits(requested, currency)
+  return `Manual discount ${label} applied: ${applied} off (capped from ${asked} at what was left to discount)`
+}
+
+export function manualNothingLeftMessage(label: string): string {
+  return `Manual discount ${label} was not applied: nothing was left to discount`
+}

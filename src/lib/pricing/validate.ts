@@ -1,0 +1,183 @@
+import { normalizeCurrencyCode } from "./currency"
+import { decimalToFraction, parseDecimal } from "./decimal"
+import { PricingError } from "./errors"
+import type {
+  CallerDecidedStatus,
+  DiscountValueType,
+  PriceSessionInput,
+  PricingCodeInput,
+  PricingLineInput,
+  PricingManualInput,
+} from "./types"
+
+export type CheckedCode = {
+  id: string
+  code: string
+  merchant_id: string | null
+  value_type: DiscountValueType
+  value: number
+  /** Exact percentage as a fraction; absent for fixed codes and caller-rejected ones. */
+  percentage: { numerator: bigint; denominator: bigint } | null
+  combinable: boolean
+  priority: number
+  eligibility: { status: CallerDecidedStatus; message?: string } | null
+  min_subtotal: number | null
+}
+
+export type CheckedInput = {
+  currency_code: string
+  lines: PricingLineInput[]
+  /** Position of each line by id. */
+  lineIndexById: Map<string, number>
+  codes: CheckedCode[]
+  manual: PricingManualInput[]
+}
+
+const CALLER_STATUSES: ReadonlySet<string> = new Set<CallerDecidedStatus>([
+  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE",
+])
+
+function invalid(field: string, requirement: string, value: unknown): PricingError {
+  return new PricingError("INVALID_INPUT", `${field} ${requirement}, got ${printable(value)}`, field)
+}
+
+function printable(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`
+  return value === undefined ? "undefined" : JSON.stringify(value) ?? String(value)
+}
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.length === 0) throw invalid(field, "must be a non-empty string", value)
+  return value
+}
+
+function requireInteger(value: unknown, field: string, minimum: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
+    throw invalid(field, `must be an integer of at least ${minimum}`, value)
+  }
+  if (!Number.isSafeInteger(value)) {
+    throw new PricingError("AMOUNT_OUT_OF_RANGE", `${field} ${value} is beyond the safe integer range`, field)
+  }
+  return value
+}
+
+export function checkSessionInput(input: PriceSessionInput): CheckedInput {
+  if (!input || typeof input !== "object") throw invalid("input", "must be an object", input)
+  const currency_code = normalizeCurrencyCode(input.currency_code)
+  if (!Array.isArray(input.lines)) throw invalid("lines", "must be an array", input.lines)
+  const codes = input.codes ?? []
+  const manual = input.manual ?? []
+  if (!Array.isArray(codes)) throw invalid("codes", "must be an array", codes)
+  if (!Array.isArray(manual)) throw invalid("manual", "must be an array", manual)
+
+  const lineIndexById = new Map<string, number>()
+  input.lines.forEach((line, index) => {
+    if (isSoundLine(line, lineIndexById)) lineIndexById.set(line.id, index)
+    else explainBadLine(line, `lines[${index}]`, new Set(lineIndexById.keys()))
+  })
+  const discountIds = new Set<string>()
+  const checkedCodes = codes.map((code, index) => checkCode(code, `codes[${index}]`, discountIds))
+  manual.forEach((discount, index) => checkManual(discount, `manual[${index}]`, discountIds))
+  return { currency_code, lines: input.lines, lineIndexById, codes: checkedCodes, manual }
+}
+
+function claimId(ids: Set<string>, id: string, field: string): void {
+  if (ids.has(id)) throw new PricingError("DUPLICATE_ID", `${field} ${JSON.stringify(id)} is used twice`, field)
+  ids.add(id)
+}
+
+function isSafeIntegerAtLeast(value: unknown, minimum: number): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= minimum
+}
+
+// Sessions can hold thousands of lines: check them cheaply, and build field names only to explain a failure.
+function isSoundLine(line: PricingLineInput, ids: Map<string, number>): boolean {
+  return (
+    typeof line === "object" &&
+    line !== null &&
+    typeof line.id === "string" &&
+    line.id.length > 0 &&
+    !ids.has(line.id) &&
+    typeof line.merchant_id === "string" &&
+    line.merchant_id.length > 0 &&
+    isSafeIntegerAtLeast(line.unit_price, 0) &&
+    isSafeIntegerAtLeast(line.quantity, 1) &&
+    Number.isSafeInteger(line.unit_price * line.quantity)
+  )
+}
+
+function explainBadLine(line: PricingLineInput, path: string, ids: Set<string>): never {
+  if (!line || typeof line !== "object") throw invalid(path, "must be an object", line)
+  claimId(ids, requireText(line.id, `${path}.id`), `${path}.id`)
+  requireText(line.merchant_id, `${path}.merchant_id`)
+  requireInteger(line.unit_price, `${path}.unit_price`, 0)
+  requireInteger(line.quantity, `${path}.quantity`, 1)
+  if (!Number.isSafeInteger(line.unit_price * line.quantity)) {
+    throw new PricingError(
+      "AMOUNT_OUT_OF_RANGE",
+      `${path} subtotal (unit_price × quantity) is beyond the safe integer range`,
+      path
+    )
+  }
+  throw invalid(path, "is not a valid line", line)
+}
+
+function checkCode(code: PricingCodeInput, path: string, ids: Set<string>): CheckedCode {
+  if (!code || typeof code !== "object") throw invalid(path, "must be an object", code)
+  claimId(ids, requireText(code.id, `${path}.id`), `${path}.id`)
+  requireText(code.code, `${path}.code`)
+  const merchant_id = code.merchant_id ?? null
+  if (merchant_id !== null) requireText(merchant_id, `${path}.merchant_id`)
+  const priority = code.priority ?? 0
+  if (typeof priority !== "number" || !Number.isFinite(priority)) {
+    throw invalid(`${path}.priority`, "must be a finite number", priority)
+  }
+  const min_subtotal = code.min_subtotal ?? null
+  if (min_subtotal !== null) requireInteger(min_subtotal, `${path}.min_subtotal`, 0)
+
+  const eligibility = code.eligibility ?? null
+  if (eligibility !== null && !CALLER_STATUSES.has(eligibility.status)) {
+    throw invalid(`${path}.eligibility.status`, `must be one of ${[...CALLER_STATUSES].join(", ")}`, eligibility.status)
+  }
+  let percentage: CheckedCode["percentage"] = null
+  // A code the caller already rejected may have no coupon behind it, so its value is not checked.
+  if (eligibility === null) {
+    if (typeof code.combinable !== "boolean") throw invalid(`${path}.combinable`, "must be a boolean", code.combinable)
+    if (code.value_type === "percentage") {
+      if (typeof code.value !== "number" || !Number.isFinite(code.value) || code.value <= 0 || code.value > 100) {
+        throw invalid(`${path}.value`, "must be a percentage above 0 and at most 100", code.value)
+      }
+      percentage = decimalToFraction(parseDecimal(code.value, `${path}.value`))
+    } else if (code.value_type === "fixed") {
+      requireInteger(code.value, `${path}.value`, 1)
+    } else {
+      throw invalid(`${path}.value_type`, 'must be "percentage" or "fixed"', code.value_type)
+    }
+  }
+  return {
+    id: code.id,
+    code: code.code,
+    merchant_id,
+    value_type: code.value_type,
+    value: code.value,
+    percentage,
+    combinable: code.combinable === true,
+    priority,
+    eligibility,
+    min_subtotal,
+  }
+}
+
+function checkManual(discount: PricingManualInput, path: string, ids: Set<string>): void {
+  if (!discount || typeof discount !== "object") throw invalid(path, "must be an object", discount)
+  claimId(ids, requireText(discount.id, `${path}.id`), `${path}.id`)
+  if (discount.scope === "item") {
+    requireText(discount.line_id, `${path}.line_id`)
+  } else if (discount.scope !== "cart") {
+    throw invalid(`${path}.scope`, 'must be "cart" or "item"', discount.scope)
+  }
+  requireInteger(discount.amount, `${path}.amount`, 1)
+  if (discount.name != null && typeof discount.name !== "string") {
+    throw invalid(`${path}.name`, "must be a string", discount.name)
+  }
+}
