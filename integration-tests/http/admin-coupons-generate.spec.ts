@@ -1,0 +1,107 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createAdminUser, AdminHeaders } from "../helpers/admin"
+import { listenToEvents, refused, HeardEvent } from "../helpers/coupons"
+import { hostDirectory } from "../helpers/host"
+import { eventually } from "../helpers/wait"
+
+jest.setTimeout(180_000)
+
+const template = { value_type: "fixed", value: 5, currency_code: "usd", merchant_id: "acme", usage_limit: 1 }
+
+medusaIntegrationTestRunner({
+  cwd: hostDirectory,
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminHeaders
+    let heard: HeardEvent[]
+
+    beforeAll(() => {
+      heard = listenToEvents(getContainer(), ["coupon.created"])
+    })
+
+    beforeEach(async () => {
+      heard.length = 0
+      admin = await createAdminUser(getContainer())
+    })
+
+    const countCoupons = async () => (await api.get("/admin/coupons?limit=1", admin)).data.count
+
+    describe("POST /admin/coupons/generate", () => {
+      it("creates count coupons with unique codes of prefix and random upper-case letters and digits", async () => {
+        const { status, data } = await api.post(
+          "/admin/coupons/generate",
+          { prefix: "BF25-", count: 500, length: 10, ...template },
+          admin
+        )
+        expect(status).toBe(200)
+        expect(data.count).toBe(500)
+        expect(data.coupons).toHaveLength(500)
+        const codes: string[] = data.coupons.map((coupon: { code: string }) => coupon.code)
+        codes.forEach((code) => expect(code).toMatch(/^BF25-[A-Z0-9]{10}$/))
+        expect(new Set(codes.map((code) => code.toLowerCase())).size).toBe(500)
+        expect(await countCoupons()).toBe(500)
+      })
+
+      it("gives every generated coupon the template's terms", async () => {
+        const { data } = await api.post(
+          "/admin/coupons/generate",
+          { count: 3, ...template, name: "Flyer", ends_at: "2030-01-01T00:00:00.000Z" },
+          admin
+        )
+        const { coupon } = (await api.get(`/admin/coupons/${data.coupons[0].id}`, admin)).data
+        expect(coupon).toMatchObject({
+          code: data.coupons[0].code,
+          name: "Flyer",
+          merchant_id: "acme",
+          value_type: "fixed",
+          value: 5,
+          currency_code: "usd",
+          usage_limit: 1,
+          usage_count: 0,
+          ends_at: "2030-01-01T00:00:00.000Z",
+        })
+        expect(data.coupons[0].code).toMatch(/^[A-Z0-9]{8}$/)
+      })
+
+      it("emits coupon.created once per generated coupon", async () => {
+        const { data } = await api.post("/admin/coupons/generate", { count: 25, ...template }, admin)
+        await eventually(
+          async () => heard.length,
+          (count) => count >= 25
+        )
+        expect(heard.map((event) => event.id).sort()).toEqual(
+          data.coupons.map((coupon: { id: string }) => coupon.id).sort()
+        )
+      })
+
+      it.each([
+        ["a fixed template without currency", { count: 5, value_type: "fixed", value: 5 }, "currency_code"],
+        ["a count over 10,000", { count: 10_001, ...template }, "count"],
+        ["a count of 0", { count: 0, ...template }, "count"],
+        ["a prefix and length over 50 characters", { prefix: "P".repeat(40), length: 11, count: 1, ...template }, "length"],
+        ["a length under 4", { length: 3, count: 1, ...template }, "length"],
+        ["a prefix with a space", { prefix: "BLACK FRIDAY", count: 1, ...template }, "prefix"],
+        ["a code in the template", { code: "X", count: 1, ...template }, "code"],
+      ])("refuses %s with a 400 naming the field and creates nothing", async (_, body, field) => {
+        const { status, body: error } = await refused(api.post("/admin/coupons/generate", body, admin))
+        expect(status).toBe(400)
+        expect(error.message).toContain(`'${field}'`)
+        expect(await countCoupons()).toBe(0)
+      })
+
+      it("creates all 10,000 codes of the largest batch in one request", async () => {
+        const started = Date.now()
+        const { data } = await api.post(
+          "/admin/coupons/generate",
+          { prefix: "BULK", count: 10_000, length: 8, value_type: "percentage", value: 5 },
+          admin
+        )
+        const seconds = (Date.now() - started) / 1000
+        console.log(`generated 10,000 coupon codes in ${seconds.toFixed(1)} s`)
+        expect(data.count).toBe(10_000)
+        expect(new Set(data.coupons.map((coupon: { code: string }) => coupon.code)).size).toBe(10_000)
+        expect(await countCoupons()).toBe(10_000)
+        expect(seconds).toBeLessThan(60)
+      })
+    })
+  },
+})

@@ -1,0 +1,93 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { COUPON_CODE_MAX_LENGTH, couponTermsProblems } from "../../../modules/coupon/utils"
+
+/** "true" / "false" in a query string. */
+const booleanParam = z.preprocess(
+  (value) => (value === "true" ? true : value === "false" ? false : value),
+  z.boolean()
+)
+
+/**
+ * The coupon's fields but its code. The code is only type-checked here: its
+ * format is the workflow's to refuse, with the COUPON_CODE_INVALID_FORMAT code.
+ */
+const couponTerms = {
+  merchant_id: z.string().min(1).nullish(),
+  name: z.string().nullish(),
+  value_type: z.enum(["percentage", "fixed"]),
+  value: z.number().positive(),
+  currency_code: z.string().nullish(),
+  starts_at: z.coerce.date().nullish(),
+  ends_at: z.coerce.date().nullish(),
+  min_subtotal: z.number().min(0).nullish(),
+  usage_limit: z.number().int().positive().nullish(),
+  usage_limit_per_customer: z.number().int().positive().nullish(),
+  combinable: z.boolean().optional(),
+  priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+  is_active: z.boolean().optional(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+}
+
+/** Adds an issue on the field for each cross-field rule a whole coupon breaks. */
+function refineTerms(terms: Parameters<typeof couponTermsProblems>[0], context: z.RefinementCtx) {
+  for (const problem of couponTermsProblems(terms)) {
+    context.addIssue({ code: "custom", path: [problem.field], message: problem.message })
+  }
+}
+
+export const AdminCreateCoupon = z
+  .object({ code: z.string(), ...couponTerms })
+  .strict()
+  .superRefine(refineTerms)
+
+/** Any subset of the fields; rules across fields are checked against the stored coupon by the workflow. */
+export const AdminUpdateCoupon = z
+  .object({ code: z.string(), ...couponTerms })
+  .partial()
+  .strict()
+
+export const GENERATE_MAX_COUNT = 10_000
+const GENERATE_MIN_LENGTH = 4
+const GENERATE_MAX_LENGTH = 32
+
+export const AdminGenerateCoupons = z
+  .object({
+    prefix: z
+      .string()
+      .max(COUPON_CODE_MAX_LENGTH - GENERATE_MIN_LENGTH)
+      .regex(/^[A-Za-z0-9_-]*$/, "Field 'prefix' may only hold letters, digits, \"_\" and \"-\"")
+      .default(""),
+    count: z.number().int().min(1).max(GENERATE_MAX_COUNT),
+    length: z.number().int().min(GENERATE_MIN_LENGTH).max(GENERATE_MAX_LENGTH).default(8),
+    ...couponTerms,
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if (body.prefix.length + body.length > COUPON_CODE_MAX_LENGTH) {
+      context.addIssue({
+        code: "custom",
+        path: ["length"],
+        message: `Field 'length' plus the prefix (${body.prefix.length}) must be at most ${COUPON_CODE_MAX_LENGTH}, got ${body.length}`,
+      })
+    }
+    refineTerms(body, context)
+  })
+
+export const AdminGetCouponParams = createSelectParams()
+
+export const AdminGetCouponsParams = createFindParams({
+  limit: 50,
+  offset: 0,
+  order: "-created_at",
+}).extend({
+  q: z.string().optional(),
+  merchant_id: z.union([z.string(), z.array(z.string())]).optional(),
+  is_active: booleanParam.optional(),
+})
+
+export type AdminCreateCouponType = z.infer<typeof AdminCreateCoupon>
+export type AdminUpdateCouponType = z.infer<typeof AdminUpdateCoupon>
+export type AdminGenerateCouponsType = z.infer<typeof AdminGenerateCoupons>
+export type AdminGetCouponParamsType = z.infer<typeof AdminGetCouponParams>
+export type AdminGetCouponsParamsType = z.infer<typeof AdminGetCouponsParams>

@@ -1,0 +1,154 @@
+import { couponModuleIntegrationTestRunner, tenPercent } from "./coupon-test-runner"
+
+jest.setTimeout(60_000)
+
+const june = (day: number, hour = 0) => new Date(Date.UTC(2026, 5, day, hour))
+
+couponModuleIntegrationTestRunner(({ service }) => {
+  const statusOf = async (code: string, query: Record<string, unknown> = {}) => {
+    const [result] = await service.checkEligibility({ codes: [code], ...query })
+    return result
+  }
+
+  describe("checkEligibility", () => {
+    it("finds a code in any case and returns the coupon's pricing terms", async () => {
+      const terms = {
+        merchant_id: "acme",
+        value_type: "fixed" as const,
+        value: 12.5,
+        currency_code: "usd",
+        min_subtotal: 50,
+        combinable: false,
+        priority: 3,
+      }
+      const coupon = await service.createCoupons({ code: "Summer", ...terms })
+      const result = await statusOf(" sUMMER ", { merchant_id: "acme" })
+      expect(result).toEqual({
+        code: " sUMMER ",
+        status: "ELIGIBLE",
+        eligible: true,
+        message: 'Coupon code " sUMMER " can be applied',
+        coupon: { id: coupon.id, code: "Summer", ...terms },
+      })
+    })
+
+    it("answers INVALID for an unknown, inactive, deleted or malformed code, without terms", async () => {
+      await service.createCoupons({ code: "PAUSED", is_active: false, ...tenPercent })
+      const deleted = await service.createCoupons({ code: "GONE", ...tenPercent })
+      await service.softDeleteCoupons(deleted.id)
+
+      const results = await service.checkEligibility({ codes: ["NOPE", "paused", "GONE", "bad code!"] })
+      expect(results.map((result) => [result.status, result.eligible, result.coupon])).toEqual([
+        ["INVALID", false, null],
+        ["INVALID", false, null],
+        ["INVALID", false, null],
+        ["INVALID", false, null],
+      ])
+      expect(results[0].message).toBe('Coupon code "NOPE" does not exist')
+      expect(results[1].message).toBe('Coupon code "paused" does not exist')
+    })
+
+    it("answers each asked code in the order asked", async () => {
+      await service.createCoupons({ code: "A1", ...tenPercent })
+      await service.createCoupons({ code: "B2", ...tenPercent, is_active: false })
+      const results = await service.checkEligibility({ codes: ["b2", "A1", "a1"] })
+      expect(results.map((result) => [result.code, result.status])).toEqual([
+        ["b2", "INVALID"],
+        ["A1", "ELIGIBLE"],
+        ["a1", "ELIGIBLE"],
+      ])
+    })
+
+    it("answers NOT_STARTED before starts_at and EXPIRED from ends_at on", async () => {
+      await service.createCoupons({ code: "JUNE", starts_at: june(10), ends_at: june(20), ...tenPercent })
+
+      expect((await statusOf("JUNE", { at: june(9, 23) })).status).toBe("NOT_STARTED")
+      expect((await statusOf("JUNE", { at: june(10) })).status).toBe("ELIGIBLE")
+      expect((await statusOf("JUNE", { at: june(19, 23) })).status).toBe("ELIGIBLE")
+      const expired = await statusOf("JUNE", { at: june(20) })
+      expect(expired).toMatchObject({ status: "EXPIRED", eligible: false, coupon: { code: "JUNE" } })
+      expect(expired.message).toContain("2026-06-20T00:00:00.000Z")
+    })
+
+    it("judges the date window against now when no date is given", async () => {
+      const hour = 3_600_000
+      await service.createCoupons({ code: "LATER", starts_at: new Date(Date.now() + hour), ...tenPercent })
+      await service.createCoupons({ code: "OVER", ends_at: new Date(Date.now() - hour), ...tenPercent })
+      const results = await service.checkEligibility({ codes: ["LATER", "OVER"] })
+      expect(results.map((result) => result.status)).toEqual(["NOT_STARTED", "EXPIRED"])
+    })
+
+    it("answers USAGE_LIMIT_REACHED once every use is taken, and ELIGIBLE again after a release", async () => {
+      const coupon = await service.createCoupons({ code: "TWICE", usage_limit: 2, ...tenPercent })
+      const redemptions = await service.recordRedemptions([
+        { coupon_id: coupon.id, order_id: "order_1", amount: 1, currency_code: "usd" },
+        { coupon_id: coupon.id, order_id: "order_2", amount: 1, currency_code: "usd" },
+      ])
+      expect((await statusOf("TWICE")).status).toBe("USAGE_LIMIT_REACHED")
+
+      await service.releaseRedemptions([redemptions[0].id])
+      expect((await statusOf("TWICE")).status).toBe("ELIGIBLE")
+    })
+
+    it("answers CUSTOMER_LIMIT_REACHED only for the customer who used up their share", async () => {
+      const coupon = await service.createCoupons({ code: "ONCE", usage_limit_per_customer: 1, ...tenPercent })
+      await service.recordRedemptions([
+        { coupon_id: coupon.id, order_id: "order_1", customer_id: "cus_1", amount: 1, currency_code: "usd" },
+      ])
+
+      expect(await statusOf("ONCE", { customer_id: "cus_1" })).toMatchObject({
+        status: "CUSTOMER_LIMIT_REACHED",
+        eligible: false,
+      })
+      expect((await statusOf("ONCE", { customer_id: "cus_2" })).status).toBe("ELIGIBLE")
+      // a guest cannot be counted, so the per-customer limit does not apply
+      expect((await statusOf("ONCE")).status).toBe("ELIGIBLE")
+    })
+
+    it("checks the date window before the usage limits", async () => {
+      const coupon = await service.createCoupons({ code: "OLD", usage_limit: 1, ends_at: june(1), ...tenPercent })
+      await service.recordRedemptions([{ coupon_id: coupon.id, cart_id: "cart_1", amount: 1, currency_code: "usd" }])
+      expect((await statusOf("OLD", { at: june(2) })).status).toBe("EXPIRED")
+    })
+  })
+
+  describe("checkEligibility for a merchant's bag", () => {
+    it("prefers the merchant's own coupon, then a store-wide one, and never another merchant's", async () => {
+      const acme = await service.createCoupons({ code: "SHARED", merchant_id: "acme", ...tenPercent })
+      const storeWide = await service.createCoupons({ code: "shared", ...tenPercent, value: 5 })
+      await service.createCoupons({ code: "ONLYACME", merchant_id: "acme", ...tenPercent })
+
+      expect((await statusOf("shared", { merchant_id: "acme" })).coupon?.id).toBe(acme.id)
+      expect((await statusOf("shared", { merchant_id: "globex" })).coupon?.id).toBe(storeWide.id)
+      expect((await statusOf("ONLYACME", { merchant_id: "globex" })).status).toBe("INVALID")
+    })
+
+    it("falls back to an active store-wide coupon when the merchant's one is inactive", async () => {
+      await service.createCoupons({ code: "FALL", merchant_id: "acme", is_active: false, ...tenPercent })
+      const storeWide = await service.createCoupons({ code: "FALL", ...tenPercent })
+      expect(await statusOf("FALL", { merchant_id: "acme" })).toMatchObject({
+        status: "ELIGIBLE",
+        coupon: { id: storeWide.id, merchant_id: null },
+      })
+    })
+
+    it("without a merchant, finds the store-wide coupon, else the one merchant coupon with the code", async () => {
+      const storeWide = await service.createCoupons({ code: "BOTH", ...tenPercent })
+      await service.createCoupons({ code: "BOTH", merchant_id: "acme", ...tenPercent })
+      const acmeOnly = await service.createCoupons({ code: "MINE", merchant_id: "acme", ...tenPercent })
+
+      expect((await statusOf("both")).coupon?.id).toBe(storeWide.id)
+      expect((await statusOf("mine")).coupon?.id).toBe(acmeOnly.id)
+    })
+
+    it("without a merchant, answers INVALID for a code several merchants use", async () => {
+      await service.createCoupons({ code: "TWINS", merchant_id: "acme", ...tenPercent })
+      await service.createCoupons({ code: "TWINS", merchant_id: "globex", ...tenPercent })
+      expect(await statusOf("TWINS")).toMatchObject({
+        status: "INVALID",
+        coupon: null,
+        message: expect.stringContaining("several merchants"),
+      })
+    })
+  })
+})

@@ -1,0 +1,161 @@
+import { couponModuleIntegrationTestRunner, tenPercent } from "./coupon-test-runner"
+
+jest.setTimeout(60_000)
+
+couponModuleIntegrationTestRunner(({ service }) => {
+  const redeem = (couponId: string, orderId: string, customerId?: string) =>
+    service.recordRedemptions([
+      { coupon_id: couponId, order_id: orderId, customer_id: customerId, amount: 2.5, currency_code: "USD" },
+    ])
+
+  /** usage_count and the live redemption rows, which must always agree. */
+  const usageOf = async (couponId: string) => {
+    const coupon = await service.retrieveCoupon(couponId)
+    const rows = await service.listCouponRedemptions({ coupon_id: couponId })
+    return { usage_count: coupon.usage_count, redemptions: rows.length }
+  }
+
+  describe("recordRedemptions", () => {
+    it("writes the redemption and counts the use in the coupon", async () => {
+      const coupon = await service.createCoupons({ code: "USE", ...tenPercent })
+      const [redemption] = await redeem(coupon.id, "order_1", "cus_1")
+
+      const stored = await service.retrieveCouponRedemption(redemption.id)
+      expect(stored).toMatchObject({
+        coupon_id: coupon.id,
+        order_id: "order_1",
+        customer_id: "cus_1",
+        amount: 2.5,
+        currency_code: "usd",
+      })
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("refuses a use beyond usage_limit with COUPON_USAGE_LIMIT_REACHED and writes nothing", async () => {
+      const coupon = await service.createCoupons({ code: "LIMITED", usage_limit: 1, ...tenPercent })
+      await redeem(coupon.id, "order_1")
+      await expect(redeem(coupon.id, "order_2")).rejects.toMatchObject({
+        code: "COUPON_USAGE_LIMIT_REACHED",
+        message: expect.stringContaining('"LIMITED"'),
+      })
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("refuses a customer's use beyond usage_limit_per_customer, but not another customer's", async () => {
+      const coupon = await service.createCoupons({ code: "PERCUS", usage_limit_per_customer: 2, ...tenPercent })
+      await redeem(coupon.id, "order_1", "cus_1")
+      await redeem(coupon.id, "order_2", "cus_1")
+      await expect(redeem(coupon.id, "order_3", "cus_1")).rejects.toMatchObject({
+        code: "COUPON_CUSTOMER_LIMIT_REACHED",
+      })
+      await redeem(coupon.id, "order_4", "cus_2")
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 3, redemptions: 3 })
+    })
+
+    it("takes one seat for the same order recorded twice", async () => {
+      const coupon = await service.createCoupons({ code: "RETRY", usage_limit: 5, ...tenPercent })
+      const [first] = await redeem(coupon.id, "order_1")
+      const [again] = await redeem(coupon.id, "order_1")
+      expect(again.id).toBe(first.id)
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("records several coupons all or nothing", async () => {
+      const open = await service.createCoupons({ code: "OPEN", ...tenPercent })
+      const full = await service.createCoupons({ code: "FULL", usage_limit: 1, ...tenPercent })
+      await redeem(full.id, "order_0")
+
+      await expect(
+        service.recordRedemptions([
+          { coupon_id: open.id, order_id: "order_1", amount: 1, currency_code: "usd" },
+          { coupon_id: full.id, order_id: "order_1", amount: 1, currency_code: "usd" },
+        ])
+      ).rejects.toMatchObject({ code: "COUPON_USAGE_LIMIT_REACHED" })
+      expect(await usageOf(open.id)).toEqual({ usage_count: 0, redemptions: 0 })
+    })
+
+    it("refuses a deleted coupon with COUPON_NOT_FOUND", async () => {
+      const coupon = await service.createCoupons({ code: "DELETED", ...tenPercent })
+      await service.softDeleteCoupons(coupon.id)
+      await expect(redeem(coupon.id, "order_1")).rejects.toMatchObject({ code: "COUPON_NOT_FOUND" })
+    })
+
+    it("needs a cart or an order to record", async () => {
+      const coupon = await service.createCoupons({ code: "NOWHERE", ...tenPercent })
+      await expect(
+        service.recordRedemptions([{ coupon_id: coupon.id, amount: 1, currency_code: "usd" }])
+      ).rejects.toThrow(/cart_id or an order_id/)
+    })
+
+    it("lets exactly usage_limit of 20 concurrent redemptions through", async () => {
+      const coupon = await service.createCoupons({ code: "RUSH", usage_limit: 5, ...tenPercent })
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, index) => redeem(coupon.id, `order_${index}`))
+      )
+
+      const succeeded = attempts.filter((attempt) => attempt.status === "fulfilled")
+      const refused = attempts.filter((attempt) => attempt.status === "rejected") as PromiseRejectedResult[]
+      expect(succeeded).toHaveLength(5)
+      refused.forEach((attempt) => expect(attempt.reason).toMatchObject({ code: "COUPON_USAGE_LIMIT_REACHED" }))
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 5, redemptions: 5 })
+    })
+
+    it("lets one customer through usage_limit_per_customer times under concurrency", async () => {
+      const coupon = await service.createCoupons({ code: "GREEDY", usage_limit_per_customer: 2, ...tenPercent })
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, index) => redeem(coupon.id, `order_${index}`, "cus_1"))
+      )
+      expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(2)
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 2, redemptions: 2 })
+    })
+  })
+
+  describe("releaseRedemptions", () => {
+    it("gives the seat back, so the coupon can be used again", async () => {
+      const coupon = await service.createCoupons({ code: "BACK", usage_limit: 1, ...tenPercent })
+      const [redemption] = await redeem(coupon.id, "order_1")
+
+      expect(await service.releaseRedemptions([redemption.id])).toEqual([redemption.id])
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 0, redemptions: 0 })
+      await redeem(coupon.id, "order_2")
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("gives a seat back once when the same redemption is released again or unknown ids are given", async () => {
+      const coupon = await service.createCoupons({ code: "ONCEBACK", ...tenPercent })
+      const [kept] = await redeem(coupon.id, "order_1")
+      const [released] = await redeem(coupon.id, "order_2")
+
+      await service.releaseRedemptions([released.id])
+      expect(await service.releaseRedemptions([released.id, "cpnrdm_unknown"])).toEqual([])
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+      expect((await service.retrieveCouponRedemption(kept.id)).id).toBe(kept.id)
+    })
+
+    it("gives a seat back once when the same redemption is released 10 times concurrently", async () => {
+      const coupon = await service.createCoupons({ code: "RACEBACK", ...tenPercent })
+      await redeem(coupon.id, "order_1")
+      const [released] = await redeem(coupon.id, "order_2")
+
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => service.releaseRedemptions([released.id]))
+      )
+      expect(results.flat()).toEqual([released.id])
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("keeps the limit and the count exact while releases and redemptions race", async () => {
+      const coupon = await service.createCoupons({ code: "CHURN", usage_limit: 3, ...tenPercent })
+      const first = await Promise.all([1, 2, 3].map((index) => redeem(coupon.id, `order_${index}`)))
+
+      await Promise.allSettled([
+        ...first.map(([redemption]) => service.releaseRedemptions([redemption.id])),
+        ...Array.from({ length: 12 }, (_, index) => redeem(coupon.id, `order_new_${index}`)),
+      ])
+
+      const usage = await usageOf(coupon.id)
+      expect(usage.usage_count).toBe(usage.redemptions)
+      expect(usage.usage_count).toBeLessThanOrEqual(3)
+    })
+  })
+})

@@ -1,0 +1,2 @@
+export { Coupon } from "./coupon"
+export { CouponRedemption } from "./coupon-redemption"

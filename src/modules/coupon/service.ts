@@ -1,0 +1,289 @@
+import { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { CheckoutDiscountError } from "../../lib/errors"
+import { Coupon, CouponRedemption } from "./models"
+import {
+  CouponDTO,
+  CouponEligibility,
+  CouponEligibilityQuery,
+  CouponRedemptionDTO,
+  CreateCouponInput,
+  RecordCouponRedemptionInput,
+  UpdateCouponInput,
+} from "./types"
+import { assertCouponCode, couponCodeKey, isCouponCode } from "./utils/code"
+import { decideEligibility, pickCoupon } from "./utils/eligibility"
+import { codeTakenViolation, lockCoupons, readKnex, transactionKnex } from "./utils/sql"
+
+type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: string | null }
+
+/**
+ * Coupons and their redemptions. On top of the generated CRUD: code format
+ * and the per-merchant case-insensitive uniqueness answered as plugin errors,
+ * eligibility of codes, and usage counting serialized by row locks.
+ */
+class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
+  // @ts-expect-error the generated CRUD types createCoupons as a property; overriding it is intended
+  createCoupons(data: CreateCouponInput, sharedContext?: Context): Promise<CouponDTO>
+  createCoupons(data: CreateCouponInput[], sharedContext?: Context): Promise<CouponDTO[]>
+  /** As generated, plus `COUPON_CODE_INVALID_FORMAT` and `COUPON_CODE_TAKEN` (from the index). */
+  @InjectTransactionManager()
+  async createCoupons(
+    data: CreateCouponInput | CreateCouponInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CouponDTO | CouponDTO[]> {
+    const input = (Array.isArray(data) ? data : [data]).map(normalizeCouponInput)
+    input.forEach((coupon) => assertCouponCode(coupon.code))
+    const created = await super.createCoupons(input, sharedContext)
+    await flushCodes(input, sharedContext)
+    return Array.isArray(data) ? created : created[0]
+  }
+
+  // @ts-expect-error the generated CRUD types updateCoupons as a property; overriding it is intended
+  updateCoupons(data: UpdateCouponInput, sharedContext?: Context): Promise<CouponDTO>
+  updateCoupons(data: UpdateCouponInput[], sharedContext?: Context): Promise<CouponDTO[]>
+  /** By id only; as `createCoupons` for a changed code or merchant. */
+  @InjectTransactionManager()
+  async updateCoupons(
+    data: UpdateCouponInput | UpdateCouponInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CouponDTO | CouponDTO[]> {
+    const input = (Array.isArray(data) ? data : [data]).map(normalizeCouponInput)
+    input.forEach((coupon) => coupon.code !== undefined && assertCouponCode(coupon.code))
+    const updated = await super.updateCoupons(input, sharedContext)
+    await flushCodes(input, sharedContext)
+    return Array.isArray(data) ? updated : updated[0]
+  }
+
+  /** The lower-cased codes among `codes` that live coupons of the scope already use. */
+  @InjectManager()
+  async findTakenCodes(
+    codes: string[],
+    merchantId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Set<string>> {
+    if (!codes.length) {
+      return new Set()
+    }
+    const rows: { code: string }[] = await readKnex(sharedContext)("coupon")
+      .select("code")
+      .whereRaw("lower(code) = any(?)", [codes.map((code) => code.toLowerCase())])
+      .whereRaw("coalesce(merchant_id, '') = ?", [merchantId ?? ""])
+      .whereNull("deleted_at")
+    return new Set(rows.map((row) => row.code.toLowerCase()))
+  }
+
+  /**
+   * Each code's status (SPEC §4) at `at` for the merchant's bag and the
+   * customer, with the coupon's pricing terms. Codes match case-insensitively;
+   * the merchant's own coupon is preferred over a store-wide one.
+   */
+  @InjectManager()
+  async checkEligibility(
+    query: CouponEligibilityQuery,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CouponEligibility[]> {
+    const at = query.at ?? new Date()
+    const wanted = [...new Set(query.codes.map((code) => code.trim()).filter(isCouponCode))]
+    const knex = readKnex(sharedContext)
+    const idRows: { id: string }[] = wanted.length
+      ? await knex("coupon")
+          .select("id")
+          .whereRaw("lower(code) = any(?)", [wanted.map((code) => code.toLowerCase())])
+          .whereNull("deleted_at")
+          .modify((builder) => {
+            if (query.merchant_id) {
+              builder.where((scope) => scope.where("merchant_id", query.merchant_id!).orWhereNull("merchant_id"))
+            }
+          })
+      : []
+    const candidates = idRows.length
+      ? await this.listCoupons({ id: idRows.map((row) => row.id) }, {}, sharedContext)
+      : []
+    const customerUses = await this.countCustomerRedemptions_(candidates, query.customer_id, sharedContext)
+    return query.codes.map((code) => {
+      const choice = pickCoupon(code.trim(), candidates, query.merchant_id ?? null)
+      return decideEligibility(code, choice, { at, customerUses })
+    })
+  }
+
+  /**
+   * Takes one seat of each coupon per input, all or nothing: locks the coupon
+   * rows, re-checks the usage limits under the lock, writes the redemptions
+   * and moves `usage_count` in the same transaction. Recording the same
+   * order (or, without an order, the same cart) for a coupon twice returns the
+   * first redemption instead of taking a second seat.
+   */
+  @InjectTransactionManager()
+  async recordRedemptions(
+    inputs: RecordCouponRedemptionInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CouponRedemptionDTO[]> {
+    inputs.forEach(assertRedemptionInput)
+    const knex = transactionKnex(sharedContext, "recordRedemptions")
+    const coupons = await lockCoupons(knex, inputs.map((input) => input.coupon_id))
+    const seatsTaken = new Map<string, number>()
+    const customerSeatsTaken = new Map<string, number>()
+    const results: (CouponRedemptionDTO | RecordCouponRedemptionInput)[] = []
+
+    for (const input of inputs) {
+      const coupon = coupons.get(input.coupon_id)
+      if (!coupon) {
+        throw new CheckoutDiscountError("COUPON_NOT_FOUND", `Coupon ${input.coupon_id} was not found`)
+      }
+      const existing = await knex("coupon_redemption")
+        .select("id")
+        .where("coupon_id", coupon.id)
+        .where(input.order_id ? { order_id: input.order_id } : { cart_id: input.cart_id })
+        .whereNull("deleted_at")
+        .first()
+      if (existing) {
+        results.push(await this.retrieveCouponRedemption(existing.id, {}, sharedContext))
+        continue
+      }
+      const seats = (seatsTaken.get(coupon.id) ?? 0) + 1
+      if (coupon.usage_limit !== null && coupon.usage_count + seats > coupon.usage_limit) {
+        throw new CheckoutDiscountError(
+          "COUPON_USAGE_LIMIT_REACHED",
+          `Coupon code "${coupon.code}" has reached its usage limit of ${coupon.usage_limit}`
+        )
+      }
+      if (input.customer_id && coupon.usage_limit_per_customer !== null) {
+        const key = `${coupon.id}\u0000${input.customer_id}`
+        const customerSeats = (customerSeatsTaken.get(key) ?? 0) + 1
+        const [{ count }] = await knex("coupon_redemption")
+          .count<{ count: string }[]>("id as count")
+          .where({ coupon_id: coupon.id, customer_id: input.customer_id })
+          .whereNull("deleted_at")
+        if (Number(count) + customerSeats > coupon.usage_limit_per_customer) {
+          throw new CheckoutDiscountError(
+            "COUPON_CUSTOMER_LIMIT_REACHED",
+            `Customer ${input.customer_id} has used coupon code "${coupon.code}" the most times allowed (${coupon.usage_limit_per_customer})`
+          )
+        }
+        customerSeatsTaken.set(key, customerSeats)
+      }
+      seatsTaken.set(coupon.id, seats)
+      results.push(input)
+    }
+
+    const toCreate = results.filter((result): result is RecordCouponRedemptionInput => !("id" in result))
+    const created = await this.createCouponRedemptions(
+      toCreate.map((input) => ({ ...input, currency_code: input.currency_code.toLowerCase() })),
+      sharedContext
+    )
+    for (const [couponId, seats] of seatsTaken) {
+      await knex("coupon")
+        .where("id", couponId)
+        .update({ usage_count: knex.raw("usage_count + ?", [seats]), updated_at: knex.fn.now() })
+    }
+    const createdQueue = [...created]
+    return results.map((result) => ("id" in result ? result : createdQueue.shift()!))
+  }
+
+  /**
+   * Gives back the seats of the given redemptions (soft-deletes them and
+   * lowers `usage_count`) under the same locks as `recordRedemptions`.
+   * Redemptions already released (or unknown) are skipped, so a repeated or
+   * concurrent release gives a seat back once. Returns the ids released now.
+   */
+  @InjectTransactionManager()
+  async releaseRedemptions(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!ids.length) {
+      return []
+    }
+    const knex = transactionKnex(sharedContext, "releaseRedemptions")
+    const candidates: { coupon_id: string }[] = await knex("coupon_redemption")
+      .select("coupon_id")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+    await lockCoupons(knex, candidates.map((row) => row.coupon_id))
+    // Re-read under the lock: a concurrent release may have taken some already.
+    const released: { id: string; coupon_id: string }[] = await knex("coupon_redemption")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+      .update({ deleted_at: knex.fn.now(), updated_at: knex.fn.now() })
+      .returning(["id", "coupon_id"])
+    const seatsByCoupon = new Map<string, number>()
+    released.forEach((row) => seatsByCoupon.set(row.coupon_id, (seatsByCoupon.get(row.coupon_id) ?? 0) + 1))
+    for (const [couponId, seats] of seatsByCoupon) {
+      await knex("coupon")
+        .where("id", couponId)
+        .update({ usage_count: knex.raw("greatest(usage_count - ?, 0)", [seats]), updated_at: knex.fn.now() })
+    }
+    return released.map((row) => row.id)
+  }
+
+  private async countCustomerRedemptions_(
+    coupons: CouponDTO[],
+    customerId: string | null | undefined,
+    sharedContext: Context
+  ): Promise<Map<string, number>> {
+    const limited = coupons.filter((coupon) => coupon.usage_limit_per_customer !== null)
+    if (!customerId || !limited.length) {
+      return new Map()
+    }
+    const rows: { coupon_id: string; count: string }[] = await readKnex(sharedContext)("coupon_redemption")
+      .select("coupon_id")
+      .count("id as count")
+      .whereIn("coupon_id", limited.map((coupon) => coupon.id))
+      .where("customer_id", customerId)
+      .whereNull("deleted_at")
+      .groupBy("coupon_id")
+    return new Map(rows.map((row) => [row.coupon_id, Number(row.count)]))
+  }
+}
+
+function normalizeCouponInput<T extends CodedInput>(input: T): T {
+  return input.currency_code ? { ...input, currency_code: input.currency_code.toLowerCase() } : input
+}
+
+function assertRedemptionInput(input: RecordCouponRedemptionInput) {
+  if (!input.cart_id && !input.order_id) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `A redemption of coupon ${input.coupon_id} needs a cart_id or an order_id`
+    )
+  }
+  if (!(input.amount >= 0)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `The amount of a redemption must be zero or more, got ${input.amount}`
+    )
+  }
+}
+
+/**
+ * Writes the pending changes now, so a code taken by another coupon of the
+ * same scope (the unique index; race-safe) is reported as COUPON_CODE_TAKEN
+ * naming the code, instead of the host's generic duplicate message.
+ */
+async function flushCodes(input: CodedInput[], sharedContext: Context) {
+  try {
+    await (sharedContext.transactionManager as SqlEntityManager).flush()
+  } catch (error) {
+    const taken = codeTakenViolation(error)
+    if (!taken) {
+      throw error
+    }
+    const key = couponCodeKey(taken.code, taken.merchant_id)
+    const asTyped =
+      input.find((coupon) => coupon.code && couponCodeKey(coupon.code, coupon.merchant_id) === key)?.code ??
+      input.find((coupon) => coupon.code?.toLowerCase() === taken.code)?.code ??
+      taken.code
+    const scope = taken.merchant_id ? `for merchant "${taken.merchant_id}"` : "store-wide"
+    throw new CheckoutDiscountError(
+      "COUPON_CODE_TAKEN",
+      `Coupon code "${asTyped}" is already taken ${scope} (codes are compared ignoring case)`
+    )
+  }
+}
+
+export default CouponModuleService

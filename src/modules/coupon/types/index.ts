@@ -1,0 +1,87 @@
+import { InferTypeOf } from "@medusajs/framework/types"
+import { Coupon, CouponRedemption } from "../models"
+
+export type CouponDTO = InferTypeOf<typeof Coupon>
+export type CouponRedemptionDTO = InferTypeOf<typeof CouponRedemption>
+
+export type CouponValueType = "percentage" | "fixed"
+
+/** Fields an admin sets on a coupon; amounts in the currency's major unit. */
+export type CouponFields = {
+  code: string
+  /** `null` (or absent) = store-wide. */
+  merchant_id?: string | null
+  name?: string | null
+  value_type: CouponValueType
+  value: number
+  /** Required for fixed coupons and for a `min_subtotal`. */
+  currency_code?: string | null
+  starts_at?: Date | null
+  ends_at?: Date | null
+  min_subtotal?: number | null
+  usage_limit?: number | null
+  usage_limit_per_customer?: number | null
+  combinable?: boolean
+  priority?: number
+  is_active?: boolean
+  metadata?: Record<string, unknown> | null
+}
+
+export type CreateCouponInput = CouponFields
+export type UpdateCouponInput = Partial<CouponFields> & { id: string }
+
+export type RecordCouponRedemptionInput = {
+  coupon_id: string
+  cart_id?: string | null
+  order_id?: string | null
+  customer_id?: string | null
+  /** The discount the redemption granted, in the currency's major unit. */
+  amount: number
+  currency_code: string
+  metadata?: Record<string, unknown> | null
+}
+
+/** SPEC §4 statuses a coupon lookup can decide, plus `ELIGIBLE`. */
+export type CouponEligibilityStatus =
+  | "ELIGIBLE"
+  | "INVALID"
+  | "NOT_STARTED"
+  | "EXPIRED"
+  | "USAGE_LIMIT_REACHED"
+  | "CUSTOMER_LIMIT_REACHED"
+
+/** What pricing needs to know about a coupon, without its storage. */
+export type CouponPricingTerms = {
+  id: string
+  /** As stored (the shopper may have typed another case). */
+  code: string
+  merchant_id: string | null
+  value_type: CouponValueType
+  /** percentage: 0 < value <= 100; fixed: major units of `currency_code`. */
+  value: number
+  currency_code: string | null
+  min_subtotal: number | null
+  combinable: boolean
+  priority: number
+}
+
+export type CouponEligibility = {
+  /** The code as asked. */
+  code: string
+  status: CouponEligibilityStatus
+  eligible: boolean
+  /** A sentence for the shopper, for every status. */
+  message: string
+  /** `null` when INVALID: the shopper learns nothing about unusable codes. */
+  coupon: CouponPricingTerms | null
+}
+
+export type CouponEligibilityQuery = {
+  codes: string[]
+  /** The bag's merchant: its own coupon wins over a store-wide one with the same code. */
+  merchant_id?: string | null
+  /** Without a customer, per-customer limits cannot be counted and are not applied. */
+  customer_id?: string | null
+  /** Defaults to now. */
+  at?: Date
+}

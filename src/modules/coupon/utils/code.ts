@@ -1,0 +1,45 @@
+import { randomBytes } from "crypto"
+import { CheckoutDiscountError } from "../../../lib/errors"
+
+export const COUPON_CODE_MAX_LENGTH = 50
+const COUPON_CODE_PATTERN = /^[A-Za-z0-9_-]{1,50}$/
+const GENERATED_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+export const RANDOM_ALPHABET_SIZE = GENERATED_ALPHABET.length
+// Largest multiple of the alphabet size that fits in a byte: bytes at or
+// above it are dropped so every character is equally likely.
+const UNBIASED_BYTE_LIMIT = 256 - (256 % GENERATED_ALPHABET.length)
+
+export function isCouponCode(code: unknown): code is string {
+  return typeof code === "string" && COUPON_CODE_PATTERN.test(code)
+}
+
+/** Throws `COUPON_CODE_INVALID_FORMAT` naming the field and the value. */
+export function assertCouponCode(code: unknown, field = "code"): asserts code is string {
+  if (!isCouponCode(code)) {
+    throw new CheckoutDiscountError(
+      "COUPON_CODE_INVALID_FORMAT",
+      `Field '${field}' must be 1 to ${COUPON_CODE_MAX_LENGTH} letters, digits, "_" or "-", got ${JSON.stringify(code)}`
+    )
+  }
+}
+
+/**
+ * The identity of a code in its scope, as the database's unique index sees it:
+ * case-insensitive code, merchant (empty for store-wide).
+ */
+export function couponCodeKey(code: string, merchantId: string | null | undefined): string {
+  return `${merchantId ?? ""}\u0000${code.toLowerCase()}`
+}
+
+/** `length` upper-case letters and digits from the crypto RNG, uniformly distributed. */
+export function randomCodePart(length: number): string {
+  let part = ""
+  while (part.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < UNBIASED_BYTE_LIMIT && part.length < length) {
+        part += GENERATED_ALPHABET[byte % GENERATED_ALPHABET.length]
+      }
+    }
+  }
+  return part
+}

@@ -1,0 +1,91 @@
+import { CouponDTO, CouponEligibility, CouponEligibilityStatus, CouponPricingTerms } from "../types"
+
+type CouponChoice = { coupon: CouponDTO } | { ambiguous: true } | null
+
+/**
+ * The coupon a typed code means. For a merchant's bag: that merchant's coupon,
+ * else a store-wide one. Without a merchant: the store-wide coupon, else the
+ * one merchant coupon with that code (several merchants' coupons sharing it
+ * are ambiguous). Active coupons are preferred, so a deactivated merchant
+ * coupon does not hide an active store-wide one.
+ */
+export function pickCoupon(code: string, candidates: CouponDTO[], merchantId: string | null): CouponChoice {
+  const lower = code.toLowerCase()
+  const matching = candidates
+    .filter((coupon) => coupon.code.toLowerCase() === lower)
+    .filter((coupon) => !merchantId || coupon.merchant_id === merchantId || coupon.merchant_id === null)
+  const rank = (coupon: CouponDTO) =>
+    (coupon.is_active ? 0 : 2) + (coupon.merchant_id === merchantId ? 0 : 1)
+  const ordered = [...matching].sort((a, b) => rank(a) - rank(b))
+  const best = ordered[0]
+  if (!best) {
+    return null
+  }
+  if (!merchantId && best.merchant_id !== null) {
+    const merchantsWithCode = new Set(
+      ordered.filter((coupon) => coupon.is_active === best.is_active).map((coupon) => coupon.merchant_id)
+    )
+    if (merchantsWithCode.size > 1) {
+      return { ambiguous: true }
+    }
+  }
+  return { coupon: best }
+}
+
+/** The status of one code, checked in SPEC §4 order: existence, dates, usage, customer. */
+export function decideEligibility(
+  code: string,
+  choice: CouponChoice,
+  context: { at: Date; customerUses: Map<string, number> }
+): CouponEligibility {
+  const quoted = JSON.stringify(code)
+  if (!choice || "ambiguous" in choice) {
+    const message = choice
+      ? `Coupon code ${quoted} belongs to several merchants: apply it to a merchant's items`
+      : `Coupon code ${quoted} does not exist`
+    return { code, status: "INVALID", eligible: false, message, coupon: null }
+  }
+  const { coupon } = choice
+  if (!coupon.is_active) {
+    return { code, status: "INVALID", eligible: false, message: `Coupon code ${quoted} does not exist`, coupon: null }
+  }
+  const verdict = (status: CouponEligibilityStatus, message: string): CouponEligibility => ({
+    code,
+    status,
+    eligible: status === "ELIGIBLE",
+    message,
+    coupon: pricingTerms(coupon),
+  })
+  const at = context.at.getTime()
+  if (coupon.starts_at && at < new Date(coupon.starts_at).getTime()) {
+    return verdict("NOT_STARTED", `Coupon code ${quoted} is valid from ${new Date(coupon.starts_at).toISOString()}`)
+  }
+  if (coupon.ends_at && at >= new Date(coupon.ends_at).getTime()) {
+    return verdict("EXPIRED", `Coupon code ${quoted} expired on ${new Date(coupon.ends_at).toISOString()}`)
+  }
+  if (coupon.usage_limit !== null && coupon.usage_count >= coupon.usage_limit) {
+    return verdict("USAGE_LIMIT_REACHED", `Coupon code ${quoted} has been used the most times allowed`)
+  }
+  const customerUses = context.customerUses.get(coupon.id) ?? 0
+  if (coupon.usage_limit_per_customer !== null && customerUses >= coupon.usage_limit_per_customer) {
+    return verdict(
+      "CUSTOMER_LIMIT_REACHED",
+      `You have already used coupon code ${quoted} the most times allowed (${coupon.usage_limit_per_customer})`
+    )
+  }
+  return verdict("ELIGIBLE", `Coupon code ${quoted} can be applied`)
+}
+
+function pricingTerms(coupon: CouponDTO): CouponPricingTerms {
+  return {
+    id: coupon.id,
+    code: coupon.code,
+    merchant_id: coupon.merchant_id,
+    value_type: coupon.value_type,
+    value: Number(coupon.value),
+    currency_code: coupon.currency_code,
+    min_subtotal: coupon.min_subtotal === null ? null : Number(coupon.min_subtotal),
+    combinable: coupon.combinable,
+    priority: coupon.priority,
+  }
+}

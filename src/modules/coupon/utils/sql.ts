@@ -1,0 +1,71 @@
+import { Context } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+
+/** Hand-written in the migration: the DML cannot index expressions. */
+export const COUPON_CODE_UNIQUE_INDEX = "IDX_coupon_code_merchant_unique"
+
+/** How long a redemption waits for a coupon's row lock before failing. */
+const LOCK_TIMEOUT = "5s"
+
+export type LockedCoupon = {
+  id: string
+  code: string
+  usage_limit: number | null
+  usage_limit_per_customer: number | null
+  usage_count: number
+}
+
+/** The query builder of the context's transaction; refuses to run outside one. */
+export function transactionKnex(context: Context, method: string): Knex.Transaction {
+  const manager = context.transactionManager as SqlEntityManager | undefined
+  const knex = manager?.getTransactionContext<Knex.Transaction>()
+  if (!knex) {
+    // A FOR UPDATE outside a transaction is released at once and serializes nothing.
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${method} must run in a transaction`)
+  }
+  return knex
+}
+
+/** The query builder for reads: the context's transaction if any, else the pool. */
+export function readKnex(context: Context): Knex {
+  const manager = (context.transactionManager ?? context.manager) as SqlEntityManager
+  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
+}
+
+/**
+ * Locks the live coupons' rows until the transaction ends, in id order so two
+ * transactions locking several coupons cannot deadlock, and returns their
+ * counters as committed by whoever held the lock before.
+ */
+export async function lockCoupons(knex: Knex.Transaction, ids: string[]): Promise<Map<string, LockedCoupon>> {
+  const unique = [...new Set(ids)].sort()
+  if (!unique.length) {
+    return new Map()
+  }
+  await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+  const rows: LockedCoupon[] = await knex("coupon")
+    .select("id", "code", "usage_limit", "usage_limit_per_customer", "usage_count")
+    .whereIn("id", unique)
+    .whereNull("deleted_at")
+    .orderBy("id")
+    .forUpdate()
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+/**
+ * When `error` is a violation of the case-insensitive code index, the code
+ * (lower-cased) and merchant (`null` = store-wide) it collided on.
+ */
+export function codeTakenViolation(error: unknown): { code: string; merchant_id: string | null } | null {
+  const violation = error as { code?: string; constraint?: string; detail?: string } | null
+  if (violation?.code !== "23505" || violation.constraint !== COUPON_CODE_UNIQUE_INDEX) {
+    return null
+  }
+  // detail: Key (lower(code), COALESCE(merchant_id, ''::text))=(summer, acme) already exists.
+  const values = /\)=\((.*)\) already exists/.exec(violation.detail ?? "")?.[1] ?? ""
+  const separator = values.indexOf(", ")
+  const code = separator < 0 ? values : values.slice(0, separator)
+  const merchant = separator < 0 ? "" : values.slice(separator + 2)
+  return { code, merchant_id: merchant === "" ? null : merchant }
+}

@@ -1,0 +1,3 @@
+export * from "./events"
+export * from "./steps"
+export * from "./workflows"

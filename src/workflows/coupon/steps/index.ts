@@ -1,0 +1,7 @@
+export * from "./create-coupons"
+export * from "./delete-coupons"
+export * from "./generate-coupon-codes"
+export * from "./load-coupons"
+export * from "./update-coupons"
+export * from "./validate-coupon-updates"
+export * from "./validate-new-coupons"
