@@ -1,0 +1,154 @@
+import { createHash } from "crypto"
+import type { AuthContext, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CheckoutDiscountError, isPluginErrorCode, PLUGIN_ERROR_STATUS } from "../../lib/errors"
+import { IDEMPOTENCY_MODULE, IdempotencyKeyRecord } from "../../modules/idempotency"
+import type IdempotencyModuleService from "../../modules/idempotency/service"
+import { assertIdempotencyKey } from "../../modules/idempotency/utils"
+
+/** What a mutating route hands back; the wrapper serializes and sends it. */
+export type RouteResult = { status?: number; body: unknown }
+
+export type MutatingRouteHandler = (req: MedusaRequest<any>, res: MedusaResponse) => Promise<RouteResult>
+
+export const IDEMPOTENCY_KEY_HEADER = "idempotency-key"
+/** Set to "true" on a response replayed from a stored key. */
+export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed"
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+/** A response as sent: the status and the exact bytes of the body. */
+type SentResponse = { status: number; body: string }
+
+/**
+ * Wraps a mutating store route (SPEC §6): answers the plugin's machine codes
+ * itself and sends the handler's result as JSON. With an `Idempotency-Key`
+ * header, the first response for (actor, key) is stored and a retry of the
+ * same request (method, path, body) gets it back byte for byte with
+ * `Idempotent-Replayed: true`; the key with another request is 409
+ * IDEMPOTENCY_KEY_REUSED, a retry while the first still runs is 409
+ * IDEMPOTENCY_REQUEST_IN_PROGRESS, a malformed key is 400
+ * IDEMPOTENCY_KEY_INVALID (none of these is stored). An unexpected error
+ * frees the key (a retry runs again) and goes to the host.
+ */
+export function idempotentRoute(handler: MutatingRouteHandler) {
+  return async (req: MedusaRequest<any>, res: MedusaResponse) => {
+    const key = req.headers[IDEMPOTENCY_KEY_HEADER]
+    if (key === undefined) {
+      send(res, await run(handler, req, res))
+      return
+    }
+    try {
+      assertIdempotencyKey(key)
+    } catch (error) {
+      send(res, errorResponse(error as CheckoutDiscountError))
+      return
+    }
+    const idempotency = req.scope.resolve<IdempotencyModuleService>(IDEMPOTENCY_MODULE)
+    const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body)
+    const { started, record } = await idempotency.begin(requestScope(req), key, fingerprint)
+    if (!started) {
+      answerExisting(res, record, fingerprint)
+      return
+    }
+
+    let response: SentResponse
+    try {
+      response = await run(handler, req, res)
+    } catch (error) {
+      await idempotency.abandon(record.id).catch((abandonError) =>
+        warn(req, `could not free Idempotency-Key "${key}" after a failed request: ${abandonError}`)
+      )
+      throw error
+    }
+    // The handler's changes are made: answer them even if storing fails (a
+    // retry then waits for the stale lock instead of replaying).
+    await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
+      warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
+    )
+    send(res, response)
+  }
+}
+
+/** Who may replay a key: the authenticated actor, else everyone anonymous. */
+export function requestScope(req: object): string {
+  const actor = (req as { auth_context?: Partial<AuthContext> }).auth_context
+  return actor?.actor_type && actor.actor_id ? `${actor.actor_type}:${actor.actor_id}` : "anonymous"
+}
+
+/** sha256 of the method, the path (no query, no trailing slash) and the canonical body. */
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  const normalizedPath = path.length > 1 ? path.replace(/\/+$/, "") : path
+  return createHash("sha256")
+    .update(`${method.toUpperCase()} ${normalizedPath}\n${canonicalJson(body)}`)
+    .digest("hex")
+}
+
+/** JSON with object keys sorted at every depth, so key order never matters. */
+export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === "object" && typeof (value as any).toJSON === "function") {
+    return canonicalJson((value as any).toJSON())
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(",")}]`
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .filter((name) => (value as Record<string, unknown>)[name] !== undefined)
+      .sort()
+      .map((name) => `${JSON.stringify(name)}:${canonicalJson((value as Record<string, unknown>)[name])}`)
+    return `{${entries.join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
+
+/** Runs the handler; a plugin error becomes its response, anything else is thrown. */
+async function run(handler: MutatingRouteHandler, req: MedusaRequest<any>, res: MedusaResponse) {
+  try {
+    const result = await handler(req, res)
+    return { status: result.status ?? 200, body: JSON.stringify(result.body) ?? "" }
+  } catch (error: any) {
+    if (!isPluginErrorCode(error?.code)) {
+      throw error
+    }
+    return errorResponse(error)
+  }
+}
+
+function answerExisting(res: MedusaResponse, record: IdempotencyKeyRecord, fingerprint: string) {
+  if (record.request_fingerprint !== fingerprint) {
+    const error = new CheckoutDiscountError(
+      "IDEMPOTENCY_KEY_REUSED",
+      `Idempotency-Key "${record.key}" was already used for a different request (method, path or body); ` +
+        "use a new key for a new request"
+    )
+    send(res, errorResponse(error))
+  } else if (record.state === "in_progress") {
+    const error = new CheckoutDiscountError(
+      "IDEMPOTENCY_REQUEST_IN_PROGRESS",
+      `The request with Idempotency-Key "${record.key}" is still running; retry once it has finished`
+    )
+    send(res, errorResponse(error))
+  } else {
+    res.setHeader(IDEMPOTENT_REPLAYED_HEADER, "true")
+    send(res, { status: record.response_status!, body: record.response_body! })
+  }
+}
+
+function errorResponse(error: CheckoutDiscountError): SentResponse {
+  const code = error.code as keyof typeof PLUGIN_ERROR_STATUS
+  return {
+    status: PLUGIN_ERROR_STATUS[code],
+    body: JSON.stringify({ type: error.type, code, message: error.message }),
+  }
+}
+
+function send(res: MedusaResponse, response: SentResponse) {
+  res.status(response.status)
+  res.setHeader("Content-Type", JSON_CONTENT_TYPE)
+  res.send(response.body)
+}
+
+function warn(req: MedusaRequest<any>, message: string) {
+  req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`[idempotency] ${message}`)
+}

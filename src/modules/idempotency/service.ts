@@ -1,0 +1,164 @@
+import { Context } from "@medusajs/framework/types"
+import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  generateEntityId,
+  InjectManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { IdempotencyKey } from "./models"
+import { IdempotencyBeginResult, IdempotencyKeyRecord } from "./types"
+import { assertIdempotencyKey } from "./utils"
+
+/** How long a stored response is replayed (SPEC §6), counted from the response. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000
+
+/**
+ * How long a key may stay `in_progress` before a retry with the same request
+ * may take it over: the process running it is presumed dead. Far above any
+ * real request; the old holder can then neither complete nor abandon it.
+ */
+export const IDEMPOTENCY_LOCK_STALE_MS = 5 * 60 * 1000
+
+const TABLE = "idempotency_key"
+
+/**
+ * Inserts a fresh `in_progress` row, or takes over the row of (scope, key)
+ * when it is expired, soft-deleted, or a stale `in_progress` row of the same
+ * request. One statement on the unique index, so concurrent callers are
+ * serialized by the database: exactly one gets a row back. The takeover gives
+ * the row a new id, so the previous holder's `complete`/`abandon` miss it.
+ */
+const TAKE_KEY_SQL = `
+insert into "${TABLE}"
+  ("id", "scope", "key", "request_fingerprint", "state", "locked_at", "expires_at", "created_at", "updated_at")
+values (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)
+on conflict ("scope", "key") do update set
+  "id" = excluded."id",
+  "request_fingerprint" = excluded."request_fingerprint",
+  "state" = 'in_progress',
+  "response_status" = null,
+  "response_body" = null,
+  "locked_at" = excluded."locked_at",
+  "expires_at" = excluded."expires_at",
+  "created_at" = excluded."created_at",
+  "updated_at" = excluded."updated_at",
+  "deleted_at" = null
+where "${TABLE}"."expires_at" < ?
+  or "${TABLE}"."deleted_at" is not null
+  or ("${TABLE}"."state" = 'in_progress'
+    and "${TABLE}"."request_fingerprint" = excluded."request_fingerprint"
+    and "${TABLE}"."locked_at" < ?)
+returning *`
+
+/** A row can vanish between the failed insert and the read (abandoned): try again. */
+const BEGIN_ATTEMPTS = 3
+
+/**
+ * Stored `Idempotency-Key`s and their responses (SPEC §6). The wrapper of the
+ * mutating routes (`api/utils/idempotent-route`) is its only client: it
+ * `begin`s a key, runs the route, then `complete`s (stores the response) or
+ * `abandon`s it (unexpected failure: a retry may run again).
+ */
+class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
+  /**
+   * Takes the key for a request, atomically: `started` when the caller now
+   * holds it; otherwise the live row found (in progress or completed, for
+   * this or another fingerprint; the caller decides what to answer).
+   * Expired rows count as absent.
+   */
+  @InjectManager()
+  async begin(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<IdempotencyBeginResult> {
+    assertIdempotencyKey(key)
+    const knex = knexOf(sharedContext)
+    for (let attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
+      const now = new Date()
+      const expiresAt = new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS)
+      const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_STALE_MS)
+      const id = generateEntityId(undefined, "idem")
+      const taken = await knex.raw(TAKE_KEY_SQL, [
+        id, scope, key, fingerprint, now, expiresAt, now, now, now, staleBefore,
+      ])
+      if (taken.rows.length) {
+        return { started: true, record: toRecord(taken.rows[0]) }
+      }
+      const existing = await knex(TABLE).where({ scope, key }).first()
+      if (existing) {
+        return { started: false, record: toRecord(existing) }
+      }
+    }
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Idempotency-Key "${key}" changed hands ${BEGIN_ATTEMPTS} times while being taken; retry the request`
+    )
+  }
+
+  /**
+   * Stores the response of a key the caller holds and keeps it 24 hours from
+   * now. Returns the completed row, or null when the caller no longer holds
+   * the key (it was taken over as stale, or abandoned).
+   */
+  @InjectManager()
+  async complete(
+    id: string,
+    status: number,
+    body: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<IdempotencyKeyRecord | null> {
+    const now = new Date()
+    const [row] = await knexOf(sharedContext)(TABLE)
+      .where({ id, state: "in_progress" })
+      .update({
+        state: "completed",
+        response_status: status,
+        response_body: body,
+        expires_at: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+        updated_at: now,
+      })
+      .returning("*")
+    return row ? toRecord(row) : null
+  }
+
+  /** Frees a key the caller holds (its request failed unexpectedly); true when it did. */
+  @InjectManager()
+  async abandon(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const deleted = await knexOf(sharedContext)(TABLE).where({ id, state: "in_progress" }).delete()
+    return deleted > 0
+  }
+
+  /** Deletes the rows that expired before `now`; returns how many. */
+  @InjectManager()
+  async deleteExpired(now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return await knexOf(sharedContext)(TABLE).where("expires_at", "<", now).delete()
+  }
+}
+
+/** The context's transaction if any, else the pool (each statement commits on its own). */
+function knexOf(context: Context): Knex {
+  const manager = (context.transactionManager ?? context.manager) as SqlEntityManager
+  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
+}
+
+function toRecord(row: Record<string, any>): IdempotencyKeyRecord {
+  return {
+    id: row.id,
+    key: row.key,
+    scope: row.scope,
+    request_fingerprint: row.request_fingerprint,
+    state: row.state,
+    response_status: row.response_status,
+    response_body: row.response_body,
+    locked_at: row.locked_at,
+    expires_at: row.expires_at,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }
+}
+
+export default IdempotencyModuleService
