@@ -13,6 +13,7 @@ import {
 } from "./admin/coupons/validators"
 import { listMerchantsQueryConfig } from "./admin/merchants/query-config"
 import { AdminGetMerchantsParams } from "./admin/merchants/validators"
+import { storeCartSessionMiddlewares } from "./store/cart-sessions/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -53,5 +54,6 @@ export default defineMiddlewares({
         validateAndTransformQuery(AdminGetCouponParams, retrieveCouponQueryConfig),
       ],
     },
+    ...storeCartSessionMiddlewares,
   ],
 })

@@ -13,6 +13,10 @@ export const pluginOptionsSchema = z
     defaultMerchantId: z.string().min(1).default("default"),
     /** How many codes one cart session may carry. */
     maxCodesPerSession: z.number().int().min(1).max(100).default(5),
+    /** Largest quantity one cart session line may have. */
+    maxLineQuantity: z.number().int().min(1).max(1_000_000).default(1000),
+    /** How long a cart session stays open after its last change, in minutes (default 7 days). */
+    sessionLifetimeMinutes: z.number().int().min(1).max(525_600).default(10_080),
   })
   .strict()
 

@@ -1,2 +1,3 @@
 export * from "./merchant"
 export * from "./coupon"
+export * from "./cart-session"

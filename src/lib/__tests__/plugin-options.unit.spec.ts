@@ -7,13 +7,20 @@ describe("plugin options", () => {
       merchantMetadataKey: "merchant_id",
       defaultMerchantId: "default",
       maxCodesPerSession: 5,
+      maxLineQuantity: 1000,
+      sessionLifetimeMinutes: 10_080,
     })
   })
 
   it("keeps valid options as given", () => {
-    expect(
-      parsePluginOptions({ merchantMetadataKey: "vendor", defaultMerchantId: "house", maxCodesPerSession: 3 })
-    ).toEqual({ merchantMetadataKey: "vendor", defaultMerchantId: "house", maxCodesPerSession: 3 })
+    const options = {
+      merchantMetadataKey: "vendor",
+      defaultMerchantId: "house",
+      maxCodesPerSession: 3,
+      maxLineQuantity: 20,
+      sessionLifetimeMinutes: 60,
+    }
+    expect(parsePluginOptions(options)).toEqual(options)
   })
 
   it("ignores the database options the host adds to every module", () => {
@@ -29,6 +36,8 @@ describe("plugin options", () => {
     expect(() => parsePluginOptions({ maxCodesPerSession: "5" })).toThrow(/"maxCodesPerSession"/)
     expect(() => parsePluginOptions({ maxCodesPerSession: 0 })).toThrow(/"maxCodesPerSession"/)
     expect(() => parsePluginOptions({ merchantMetadataKey: "" })).toThrow(/"merchantMetadataKey"/)
+    expect(() => parsePluginOptions({ maxLineQuantity: 2.5 })).toThrow(/"maxLineQuantity"/)
+    expect(() => parsePluginOptions({ sessionLifetimeMinutes: 0 })).toThrow(/"sessionLifetimeMinutes"/)
   })
 })
 

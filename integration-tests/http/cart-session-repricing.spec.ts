@@ -1,0 +1,183 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { AdminHeaders, createAdminUser } from "../helpers/admin"
+import { refused } from "../helpers/coupons"
+import { hostDirectory } from "../helpers/host"
+import {
+  CART_SESSIONS as SESSIONS,
+  cartSessionRequests,
+  CreatedProduct,
+  createProducts,
+  createStorefront,
+  Storefront,
+} from "../helpers/store"
+import { eventually } from "../helpers/wait"
+
+jest.setTimeout(120_000)
+
+/**
+ * Changes made outside a session (a coupon or a product edited in the admin)
+ * reach it through the plugin's subscribers on the host's event bus: its codes
+ * go back to PENDING, convert is refused until it is priced again, and the
+ * scheduled re-pricing job prices it in the background.
+ */
+medusaIntegrationTestRunner({
+  cwd: hostDirectory,
+  testSuite: ({ api, getContainer }) => {
+    let shop: Storefront
+    let admin: AdminHeaders
+    let tent: CreatedProduct
+    let couponId: string
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await createAdminUser(container)
+      shop = await createStorefront(container, { currencies: ["usd"] })
+      ;[tent] = await createProducts(container, [
+        { title: "Trail tent", merchant: "acme", prices: { usd: 299.97 }, salesChannelIds: [shop.salesChannelId] },
+      ])
+      const created = await api.post(
+        "/admin/coupons",
+        { code: "SAVE10", value_type: "percentage", value: 10 },
+        admin
+      )
+      couponId = created.data.coupon.id
+    })
+
+    const { create: createSession, get: getSession, post } = cartSessionRequests(api, () => shop.anonymous)
+    const runRepricingJob = () =>
+      getContainer()
+        .resolve(Modules.WORKFLOW_ENGINE)
+        .run("job-checkout-discounts-reprice-pending-cart-sessions", { input: {} })
+    const untilPending = (id: string) =>
+      eventually(
+        () => getSession(id),
+        (session) => session.priced === false
+      )
+
+    it("puts a session's code back to PENDING when its coupon is edited in the admin; convert waits for pricing", async () => {
+      const session = await createSession({
+        items: [{ variant_id: tent.variantId, quantity: 1 }],
+        discounts: [{ code: "SAVE10" }],
+      })
+      expect(session.discount_total).toBe(29.99)
+
+      await api.post(`/admin/coupons/${couponId}`, { value: 20 }, admin)
+
+      const pending = await untilPending(session.id)
+      expect(pending.discounts[0]).toMatchObject({ code: "SAVE10", status: "PENDING" })
+      expect(pending.version).toBe(session.version + 1)
+
+      const gate = await refused(api.post(`${SESSIONS}/${session.id}/convert`, {}, shop.anonymous))
+      expect(gate.status).toBe(409)
+      expect(gate.body.code).toBe("CART_SESSION_DISCOUNT_PENDING")
+      expect(gate.body.message).toContain("SAVE10")
+
+      const priced = await post(`${session.id}/price`)
+      expect(priced.priced).toBe(true)
+      expect(priced.discounts[0]).toMatchObject({ status: "APPLIED", amount_total: 59.99 })
+      expect(priced.total).toBe(239.98)
+
+      const converted = await post(`${session.id}/convert`)
+      expect(converted.ready_for_checkout_at).not.toBeNull()
+    })
+
+    it("re-prices the pending session in the background with the scheduled job: a deleted coupon becomes INVALID", async () => {
+      const session = await createSession({
+        items: [{ variant_id: tent.variantId, quantity: 1 }],
+        discounts: [{ code: "save10" }],
+      })
+      await api.delete(`/admin/coupons/${couponId}`, admin)
+      await untilPending(session.id)
+
+      await runRepricingJob()
+
+      const repriced = await getSession(session.id)
+      expect(repriced.priced).toBe(true)
+      expect(repriced.discounts[0].status).toBe("INVALID")
+      expect(repriced.discount_total).toBe(0)
+      expect(repriced.total).toBe(299.97)
+    })
+
+    it("follows the coupon when its code is renamed: the old code no longer applies", async () => {
+      const session = await createSession({
+        items: [{ variant_id: tent.variantId, quantity: 1 }],
+        discounts: [{ code: "SAVE10" }],
+      })
+      await api.post(`/admin/coupons/${couponId}`, { code: "SAVE10NOW" }, admin)
+      await untilPending(session.id)
+      const repriced = await post(`${session.id}/price`)
+      expect(repriced.discounts[0].status).toBe("INVALID")
+    })
+
+    it("wakes a session holding an unknown code when a coupon with that code is created", async () => {
+      const session = await createSession({
+        items: [{ variant_id: tent.variantId, quantity: 1 }],
+        discounts: [{ code: "WELCOME5" }],
+      })
+      expect(session.discounts[0].status).toBe("INVALID")
+
+      await api.post("/admin/coupons", { code: "WELCOME5", value_type: "fixed", value: 5, currency_code: "usd" }, admin)
+      await untilPending(session.id)
+      await runRepricingJob()
+
+      const repriced = await getSession(session.id)
+      expect(repriced.discounts[0]).toMatchObject({ status: "APPLIED", amount_total: 5 })
+    })
+
+    it("puts sessions holding a product back to PENDING when its price changes in the admin, then takes the new price", async () => {
+      const session = await createSession({
+        items: [{ variant_id: tent.variantId, quantity: 2 }],
+        discounts: [{ code: "SAVE10" }],
+      })
+      const untouched = await createSession({ discounts: [{ code: "SAVE10" }] })
+
+      await api.post(
+        `/admin/products/${tent.productId}/variants/${tent.variantId}`,
+        { prices: [{ currency_code: "usd", amount: 250 }] },
+        admin
+      )
+      await untilPending(session.id)
+      const gate = await refused(api.post(`${SESSIONS}/${session.id}/convert`, {}, shop.anonymous))
+      expect(gate.body.code).toBe("CART_SESSION_DISCOUNT_PENDING")
+
+      await runRepricingJob()
+
+      const repriced = await getSession(session.id)
+      expect(repriced.priced).toBe(true)
+      expect(repriced.bags[0].items[0]).toMatchObject({ unit_price: 250, subtotal: 500 })
+      expect(repriced.discount_total).toBe(50)
+      expect((await getSession(untouched.id)).version).toBe(untouched.version)
+    })
+
+    it("leaves sessions that are not open alone", async () => {
+      const withCode = { items: [{ variant_id: tent.variantId, quantity: 1 }], discounts: [{ code: "SAVE10" }] }
+      const cancelled = await createSession(withCode)
+      const open = await createSession(withCode)
+      await getContainer().resolve("cart_session").updateCartSessions({ id: cancelled.id, status: "cancelled" })
+
+      await api.post(`/admin/coupons/${couponId}`, { value: 15 }, admin)
+      // One subscriber run handles both sessions: once the open one is pending, it is done.
+      await untilPending(open.id)
+
+      const after = await getSession(cancelled.id)
+      expect(after).toMatchObject({ status: "cancelled", version: cancelled.version, priced: true })
+      expect(after.discounts[0].status).toBe("APPLIED")
+    })
+
+    it("expires overdue open sessions with the scheduled expiry job, and only those", async () => {
+      const sessions = getContainer().resolve("cart_session")
+      const overdue = await createSession({ items: [{ variant_id: tent.variantId, quantity: 1 }] })
+      const alive = await createSession({ items: [{ variant_id: tent.variantId, quantity: 1 }] })
+      await sessions.updateCartSessions({ id: overdue.id, expires_at: new Date(Date.now() - 1000) })
+
+      await getContainer()
+        .resolve(Modules.WORKFLOW_ENGINE)
+        .run("job-checkout-discounts-expire-cart-sessions", { input: {} })
+
+      const stored = await sessions.listCartSessions({ id: [overdue.id, alive.id] }, { select: ["id", "status"] })
+      const statusOf = Object.fromEntries(stored.map((session: any) => [session.id, session.status]))
+      expect(statusOf).toEqual({ [overdue.id]: "expired", [alive.id]: "open" })
+    })
+  },
+})

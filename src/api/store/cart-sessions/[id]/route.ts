@@ -1,0 +1,9 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { withPluginErrors } from "../../../utils/plugin-error-response"
+import { actorOf, retrieveStoreCartSession } from "../helpers"
+
+/** The whole session: bags, lines, discounts, totals, messages, add-ons offered. */
+export const GET = withPluginErrors(async (req: MedusaStoreRequest, res: MedusaResponse) => {
+  const cart_session = await retrieveStoreCartSession(req.scope, req.params.id, actorOf(req))
+  res.json({ cart_session })
+})

@@ -1,0 +1,34 @@
+import { model } from "@medusajs/framework/utils"
+import { CartSessionDiscount } from "./cart-session-discount"
+import { CartSessionLineItem } from "./cart-session-line-item"
+
+export const CART_SESSION_STATUSES = ["open", "converted", "expired", "cancelled"] as const
+
+/**
+ * A pre-checkout cart that may hold items of several merchants. `version`
+ * grows by one on every change (optimistic concurrency for clients); `priced`
+ * is false while any of its codes is PENDING. Totals are not stored: they are
+ * derived from the lines and the APPLIED discounts' allocations.
+ */
+export const CartSession = model
+  .define("cart_session", {
+    id: model.id({ prefix: "csess" }).primaryKey(),
+    status: model.enum([...CART_SESSION_STATUSES]).default("open"),
+    currency_code: model.text(),
+    region_id: model.text(),
+    sales_channel_id: model.text(),
+    customer_id: model.text().nullable(),
+    email: model.text().nullable(),
+    version: model.number().default(1),
+    priced: model.boolean().default(true),
+    expires_at: model.dateTime(),
+    converted_cart_id: model.text().nullable(),
+    /** Set when the convert gate passed; cleared by any later change. */
+    ready_for_checkout_at: model.dateTime().nullable(),
+    metadata: model.json().nullable(),
+    items: model.hasMany(() => CartSessionLineItem, { mappedBy: "cart_session" }),
+    discounts: model.hasMany(() => CartSessionDiscount, { mappedBy: "cart_session" }),
+  })
+  .cascades({ delete: ["items", "discounts"] })
+  .indexes([{ on: ["customer_id"] }, { on: ["status", "expires_at"] }])
+  .checks([{ name: "cart_session_version_positive", expression: "version >= 1" }])

@@ -1,0 +1,3 @@
+export { CartSession, CART_SESSION_STATUSES } from "./cart-session"
+export { CartSessionDiscount, DISCOUNT_STATUSES } from "./cart-session-discount"
+export { CartSessionLineItem } from "./cart-session-line-item"

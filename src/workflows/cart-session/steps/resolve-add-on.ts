@@ -1,0 +1,35 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CheckoutDiscountError } from "../../../lib/errors"
+import { fetchSellableVariants } from "../utils/host-catalogue"
+import type { CartSessionWithRelations } from "../utils/load"
+import type { ResolvedItem } from "./resolve-sellable-variants"
+
+export type ResolveAddOnStepInput = { session: CartSessionWithRelations; add_on_id: string }
+
+/**
+ * The add-on to select: a sold, priced variant of a product marked
+ * `metadata.add_on: true` whose merchant has items in the session. Anything
+ * else is ADD_ON_NOT_AVAILABLE.
+ */
+export const resolveAddOnStep = createStep(
+  "resolve-cart-session-add-on",
+  async ({ session, add_on_id }: ResolveAddOnStepInput, { container }) => {
+    const sellable = await fetchSellableVariants(container, [add_on_id], session)
+    const addOn = sellable.get(add_on_id)
+    const refuse = (reason: string) => {
+      throw new CheckoutDiscountError("ADD_ON_NOT_AVAILABLE", `Field 'add_on_id': ${add_on_id} ${reason}`)
+    }
+    if (!addOn || !addOn.is_add_on_product) {
+      return refuse("is not an add-on sold in this sales channel")
+    }
+    if (addOn.unit_price === null) {
+      return refuse(`has no price in ${session.currency_code.toUpperCase()}`)
+    }
+    const merchantPresent = session.items.some((line) => !line.is_add_on && line.merchant_id === addOn.merchant_id)
+    if (!merchantPresent) {
+      return refuse(`is an add-on of merchant ${addOn.merchant_id}, and the cart has no items from that merchant`)
+    }
+    const item: ResolvedItem = { ...addOn, unit_price: addOn.unit_price, quantity: 1 }
+    return new StepResponse(item)
+  }
+)

@@ -1,0 +1,55 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CheckoutDiscountError } from "../../../lib/errors"
+import { CatalogueVariant, fetchSellableVariants, SessionMarket } from "../utils/host-catalogue"
+import { cartSessionService } from "../utils/load"
+import { assertLineQuantity } from "../utils/session-rules"
+
+export type RequestedItem = { variant_id: string; quantity: number }
+
+export type ResolveSellableVariantsStepInput = {
+  market: SessionMarket
+  items: RequestedItem[]
+  /** How the request names its items, for messages: "items" → items[0].variant_id; absent → variant_id. */
+  field?: string
+}
+
+export type ResolvedItem = CatalogueVariant & { unit_price: number; quantity: number }
+
+/**
+ * The host's title, product, merchant and price (for the session's region and
+ * currency) of each requested variant. Refuses a variant that does not exist
+ * or is not sold in the session's channel (VARIANT_NOT_FOUND), one without a
+ * price in the session's currency (VARIANT_NOT_PRICED), and a quantity out of
+ * range (QUANTITY_OUT_OF_RANGE).
+ */
+export const resolveSellableVariantsStep = createStep(
+  "resolve-sellable-variants",
+  async (input: ResolveSellableVariantsStepInput, { container }) => {
+    const { maxLineQuantity } = cartSessionService(container).getOptions()
+    const fieldOf = (index: number, name: string) => (input.field ? `${input.field}[${index}].${name}` : name)
+    input.items.forEach((item, index) => assertLineQuantity(item.quantity, maxLineQuantity, fieldOf(index, "quantity")))
+
+    const sellable = await fetchSellableVariants(
+      container,
+      input.items.map((item) => item.variant_id),
+      input.market
+    )
+    const resolved = input.items.map((item, index): ResolvedItem => {
+      const variant = sellable.get(item.variant_id)
+      if (!variant) {
+        throw new CheckoutDiscountError(
+          "VARIANT_NOT_FOUND",
+          `Field '${fieldOf(index, "variant_id")}': variant ${item.variant_id} does not exist or is not sold in this sales channel`
+        )
+      }
+      if (variant.unit_price === null) {
+        throw new CheckoutDiscountError(
+          "VARIANT_NOT_PRICED",
+          `Field '${fieldOf(index, "variant_id")}': variant ${item.variant_id} has no price in ${input.market.currency_code.toUpperCase()} for this region`
+        )
+      }
+      return { ...variant, unit_price: variant.unit_price, quantity: item.quantity }
+    })
+    return new StepResponse(resolved)
+  }
+)
