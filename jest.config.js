@@ -1,7 +1,9 @@
-// Three projects, one run: pure unit tests, module integration tests
-// (moduleIntegrationTestRunner) and HTTP tests that boot the host with the
-// built plugin (medusaIntegrationTestRunner). The database comes from
-// scripts/test.js, which starts an embedded PostgreSQL when none is reachable.
+// Four projects, one run: pure unit tests, module integration tests
+// (moduleIntegrationTestRunner), HTTP tests that boot the host with the
+// built plugin (medusaIntegrationTestRunner) and browser tests of the admin
+// screens (a real store under `medusa develop`, driven by headless Chromium).
+// The database comes from scripts/test.js, which starts an embedded
+// PostgreSQL when none is reachable.
 const transform = {
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
@@ -35,6 +37,12 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+    {
+      // Headless Chromium against `medusa develop` in ./host; skipped when there is no Chromium.
+      ...common,
+      displayName: "browser",
+      testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
     },
   ],
 }

@@ -36,6 +36,28 @@ const DEMO_PRODUCTS: DemoProduct[] = [
   { title: "Store tote bag", prices: { usd: 9.99, eur: 8.99 } },
 ]
 
+const DEMO_COUPONS = [
+  { code: "SAVE10", name: "10% off everything", value_type: "percentage", value: 10 },
+  { code: "ACME5", name: "5 USD off at Acme", merchant_id: "acme", value_type: "fixed", value: 5, currency_code: "usd" },
+  {
+    code: "GLOBEX15",
+    name: "15% off at Globex, not with other codes",
+    merchant_id: "globex",
+    value_type: "percentage",
+    value: 15,
+    combinable: false,
+  },
+  {
+    code: "BIGBASKET",
+    name: "20 EUR off from 100 EUR",
+    value_type: "fixed",
+    value: 20,
+    currency_code: "eur",
+    min_subtotal: 100,
+  },
+  { code: "FIRST100", name: "First 100 shoppers", value_type: "percentage", value: 5, usage_limit: 100, usage_limit_per_customer: 1 },
+]
+
 /** Seeds the demo store once: regions, shipping, a publishable key and products. */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -190,6 +212,12 @@ export default async function seedDemo({ container }: ExecArgs) {
     input: { id: keys[0].id, add: [salesChannel.id] },
   })
 
+  // The plugin's coupon module, as the store's own scripts may use it.
+  const coupons = container.resolve<any>("coupon")
+  await coupons.createCoupons(DEMO_COUPONS)
+
   const { data: seededProducts } = await query.graph({ entity: "product", fields: ["id"] })
-  logger.info(`Demo data seeded: ${regions.length} regions, ${seededProducts.length} products.`)
+  logger.info(
+    `Demo data seeded: ${regions.length} regions, ${seededProducts.length} products, ${DEMO_COUPONS.length} coupons.`
+  )
 }

@@ -1,19 +1,23 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ReceiptPercent } from "@medusajs/icons"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { useCallback, useState } from "react"
+import { CouponFormDrawer } from "../../components/coupon-form"
+import { CouponTable } from "../../components/coupon-table"
+import { DeleteCouponPrompt } from "../../components/delete-coupon-prompt"
+import { GenerateCouponsDialog } from "../../components/generate-coupons-dialog"
+import { Coupon, useMerchants } from "../../lib/coupon-api"
 
-type Merchant = { id: string; handle: string; name: string | null }
+/** The form drawer; `coupon` is kept while it closes so its title does not flip to "Create". */
+type FormState = { open: boolean; coupon?: Coupon }
 
 const CouponsPage = () => {
-  const { data, isLoading, error } = useQuery({
-    queryKey: ["checkout-discounts", "merchants"],
-    queryFn: () =>
-      sdk.client.fetch<{ merchants: Merchant[]; count: number }>("/admin/merchants", {
-        query: { limit: 100 },
-      }),
-  })
+  const { data: merchantList } = useMerchants()
+  const [form, setForm] = useState<FormState>({ open: false })
+  const [generating, setGenerating] = useState(false)
+  const [deleting, setDeleting] = useState<Coupon | null>(null)
+
+  const edit = useCallback((coupon: Coupon) => setForm({ open: true, coupon }), [])
 
   return (
     <Container className="divide-y p-0">
@@ -21,36 +25,31 @@ const CouponsPage = () => {
         <div>
           <Heading level="h1">Coupons</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Checkout discounts: coupons per merchant or store-wide.
+            Checkout discounts: codes for one merchant or the whole store.
           </Text>
         </div>
+        <div className="flex items-center gap-x-2">
+          <Button size="small" variant="secondary" onClick={() => setGenerating(true)}>
+            Generate codes
+          </Button>
+          <Button size="small" variant="secondary" onClick={() => setForm({ open: true })}>
+            Create
+          </Button>
+        </div>
       </div>
-      <div className="px-6 py-4">
-        <Heading level="h2">Merchants</Heading>
-        {isLoading && <Text>Loading…</Text>}
-        {error && <Text className="text-ui-fg-error">Could not load merchants.</Text>}
-        {data && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Merchant</Table.HeaderCell>
-                <Table.HeaderCell>Name</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.merchants.map((merchant) => (
-                <Table.Row key={merchant.id}>
-                  <Table.Cell>{merchant.handle}</Table.Cell>
-                  <Table.Cell>{merchant.name ?? "—"}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-      </div>
+      <CouponTable merchants={merchantList?.merchants ?? []} onEdit={edit} onDelete={setDeleting} />
+      <CouponFormDrawer
+        open={form.open}
+        coupon={form.coupon}
+        onOpenChange={(open) => setForm((previous) => ({ ...previous, open }))}
+      />
+      <GenerateCouponsDialog open={generating} onOpenChange={setGenerating} />
+      <DeleteCouponPrompt coupon={deleting} onClose={() => setDeleting(null)} />
     </Container>
   )
 }
+
+export const handle = { breadcrumb: () => "Coupons" }
 
 export const config = defineRouteConfig({
   label: "Coupons",

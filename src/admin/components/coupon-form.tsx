@@ -1,0 +1,129 @@
+import { Button, Drawer, Input, toast } from "@medusajs/ui"
+import { FormEvent, useEffect, useState } from "react"
+import { Coupon, useCreateCoupon, useMerchants, useUpdateCoupon } from "../lib/coupon-api"
+import {
+  changedFields,
+  couponToValues,
+  CouponFormValues,
+  emptyCouponValues,
+  FieldErrors,
+  hasErrors,
+  validateCouponValues,
+  valuesToBody,
+} from "../lib/coupon-form-values"
+import { serverFormErrors } from "../lib/server-errors"
+import { CouponTermsFields } from "./coupon-terms-fields"
+import { focusFirstError, FormError, FormField } from "./form-field"
+
+const FORM_FIELDS = Object.keys(emptyCouponValues())
+
+type CouponFormDrawerProps = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** The coupon to edit; without one the drawer creates a coupon. */
+  coupon?: Coupon
+  onSaved?: (coupon: Coupon) => void
+}
+
+/** Create or edit a coupon in a drawer; client checks first, then the server's errors under their fields. */
+export const CouponFormDrawer = ({ open, onOpenChange, coupon, onSaved }: CouponFormDrawerProps) => {
+  const [values, setValues] = useState<CouponFormValues>(emptyCouponValues)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string>()
+  const { data: merchantList } = useMerchants()
+  const create = useCreateCoupon()
+  const update = useUpdateCoupon(coupon?.id ?? "")
+  const saving = create.isPending || update.isPending
+
+  useEffect(() => {
+    if (open) {
+      setValues(coupon ? couponToValues(coupon) : emptyCouponValues())
+      setErrors({})
+      setFormError(undefined)
+    }
+  }, [open, coupon])
+
+  const change = (patch: Partial<CouponFormValues>) => {
+    setValues((previous) => ({ ...previous, ...patch }))
+    setErrors((previous) => {
+      const next = { ...previous }
+      Object.keys(patch).forEach((field) => delete next[field])
+      return next
+    })
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const clientErrors = validateCouponValues(values)
+    setErrors(clientErrors)
+    setFormError(undefined)
+    if (hasErrors(clientErrors)) {
+      focusFirstError("coupon", FORM_FIELDS, clientErrors)
+      return
+    }
+    const body = valuesToBody(values)
+    try {
+      const saved = coupon
+        ? await saveChanges(changedFields(body, valuesToBody(couponToValues(coupon))))
+        : (await create.mutateAsync(body)).coupon
+      toast.success(coupon ? "Coupon saved" : "Coupon created", { description: saved.code })
+      onSaved?.(saved)
+      onOpenChange(false)
+    } catch (error) {
+      const placed = serverFormErrors(error, FORM_FIELDS)
+      setErrors(placed.fields)
+      setFormError(placed.form)
+      focusFirstError("coupon", FORM_FIELDS, placed.fields)
+    }
+  }
+
+  const saveChanges = async (changes: ReturnType<typeof changedFields>) =>
+    Object.keys(changes).length ? (await update.mutateAsync(changes)).coupon : coupon!
+
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content aria-describedby={undefined}>
+        <form onSubmit={submit} noValidate className="flex flex-1 flex-col overflow-hidden">
+          <Drawer.Header>
+            <Drawer.Title>{coupon ? `Edit ${coupon.code}` : "Create coupon"}</Drawer.Title>
+          </Drawer.Header>
+          <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
+            <FormError message={formError} />
+            <FormField
+              id="coupon-code"
+              label="Code"
+              hint='Letters, digits, "_" and "-"; shoppers may type it in any case.'
+              error={errors.code}
+            >
+              <Input
+                id="coupon-code"
+                value={values.code}
+                aria-invalid={errors.code ? true : undefined}
+                onChange={(event) => change({ code: event.target.value })}
+                placeholder="SUMMER10"
+                autoComplete="off"
+              />
+            </FormField>
+            <CouponTermsFields
+              idPrefix="coupon"
+              values={values}
+              onChange={change}
+              errors={errors}
+              merchants={merchantList?.merchants ?? []}
+            />
+          </Drawer.Body>
+          <Drawer.Footer>
+            <Drawer.Close asChild>
+              <Button size="small" variant="secondary" type="button">
+                Cancel
+              </Button>
+            </Drawer.Close>
+            <Button size="small" type="submit" isLoading={saving}>
+              {coupon ? "Save" : "Create"}
+            </Button>
+          </Drawer.Footer>
+        </form>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

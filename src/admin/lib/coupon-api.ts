@@ -1,0 +1,151 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { adminRequest } from "./admin-request"
+
+export type CouponValueType = "percentage" | "fixed"
+
+/** A coupon as GET /admin/coupons answers it; amounts in the currency's major unit. */
+export type Coupon = {
+  id: string
+  code: string
+  merchant_id: string | null
+  name: string | null
+  value_type: CouponValueType
+  value: number
+  currency_code: string | null
+  starts_at: string | null
+  ends_at: string | null
+  min_subtotal: number | null
+  usage_limit: number | null
+  usage_limit_per_customer: number | null
+  usage_count: number
+  combinable: boolean
+  priority: number
+  is_active: boolean
+  created_at: string
+  updated_at: string
+}
+
+export type Merchant = { id: string; handle: string; name: string | null }
+
+/** The body of POST /admin/coupons (and, any subset, of POST /admin/coupons/:id). */
+export type CouponBody = {
+  code: string
+  name: string | null
+  merchant_id: string | null
+  value_type: CouponValueType
+  value: number
+  currency_code: string | null
+  starts_at: string | null
+  ends_at: string | null
+  min_subtotal: number | null
+  usage_limit: number | null
+  usage_limit_per_customer: number | null
+  combinable: boolean
+  priority: number
+  is_active: boolean
+}
+
+export type GenerateCouponsBody = Omit<CouponBody, "code"> & {
+  prefix: string
+  count: number
+  length: number
+}
+
+export type CouponListParams = {
+  q?: string
+  merchant_id?: string
+  is_active?: boolean
+  limit: number
+  offset: number
+}
+
+type CouponList = { coupons: Coupon[]; count: number; limit: number; offset: number }
+
+const couponKeys = {
+  all: ["checkout-discounts", "coupons"] as const,
+  list: (params: CouponListParams) => [...couponKeys.all, "list", params] as const,
+  detail: (id: string) => [...couponKeys.all, "detail", id] as const,
+}
+
+export function useCoupons(params: CouponListParams) {
+  return useQuery({
+    queryKey: couponKeys.list(params),
+    queryFn: () => adminRequest<CouponList>("/admin/coupons", { query: params }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useCoupon(id: string) {
+  return useQuery({
+    queryKey: couponKeys.detail(id),
+    queryFn: () => adminRequest<{ coupon: Coupon }>(`/admin/coupons/${id}`),
+  })
+}
+
+export function useMerchants() {
+  return useQuery({
+    queryKey: ["checkout-discounts", "merchants"],
+    queryFn: () =>
+      adminRequest<{ merchants: Merchant[]; count: number }>("/admin/merchants", {
+        query: { limit: 1000 },
+      }),
+    staleTime: 60_000,
+  })
+}
+
+/** Every change to coupons refreshes every coupon list and detail. */
+function useInvalidateCoupons() {
+  const queryClient = useQueryClient()
+  return () => queryClient.invalidateQueries({ queryKey: couponKeys.all })
+}
+
+export function useCreateCoupon() {
+  const invalidate = useInvalidateCoupons()
+  return useMutation({
+    mutationFn: (body: CouponBody) =>
+      adminRequest<{ coupon: Coupon }>("/admin/coupons", { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}
+
+export function useUpdateCoupon(id: string) {
+  const invalidate = useInvalidateCoupons()
+  return useMutation({
+    mutationFn: (body: Partial<CouponBody>) =>
+      adminRequest<{ coupon: Coupon }>(`/admin/coupons/${id}`, { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}
+
+export function useDeleteCoupon() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      adminRequest<{ id: string; deleted: boolean }>(`/admin/coupons/${id}`, { method: "DELETE" }),
+    onSuccess: (_result, id) => {
+      // Not refetched now: the page showing it is about to leave, and it would only answer 404.
+      void queryClient.invalidateQueries({ queryKey: couponKeys.detail(id), refetchType: "none" })
+      // Cached lists drop it at once, so going back to the list never flashes it while refetching.
+      queryClient.setQueriesData<CouponList>({ queryKey: [...couponKeys.all, "list"] }, (list) =>
+        list && {
+          ...list,
+          coupons: list.coupons.filter((coupon) => coupon.id !== id),
+          count: Math.max(0, list.count - 1),
+        }
+      )
+      return queryClient.invalidateQueries({ queryKey: [...couponKeys.all, "list"] })
+    },
+  })
+}
+
+export function useGenerateCoupons() {
+  const invalidate = useInvalidateCoupons()
+  return useMutation({
+    mutationFn: (body: GenerateCouponsBody) =>
+      adminRequest<{ coupons: Coupon[]; count: number }>("/admin/coupons/generate", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: invalidate,
+  })
+}
