@@ -3,22 +3,11 @@
 // (medusa plugin:db:generate) against a scratch database on the PostgreSQL
 // the tests would use (DB_* variables, else localhost:5432, else embedded).
 const { Client } = require("pg")
-const { canConnect, startEmbeddedPostgres, urlFor } = require("./lib/database")
+const { findTestDatabase, urlFor } = require("./lib/database")
 const { medusaBin, run } = require("./lib/plugin")
 
 async function main() {
-  let connection = {
-    host: process.env.DB_HOST || "localhost",
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-  }
-  let stop = async () => {}
-  if (!(await canConnect({ ...connection, database: "postgres" }))) {
-    const embedded = await startEmbeddedPostgres({ name: "generate-pg", port: 54331, persistent: false })
-    connection = embedded.connection
-    stop = embedded.stop
-  }
+  const { connection, stop } = await findTestDatabase({ embeddedName: "generate-pg", embeddedPort: 54331 })
   const database = `plugin_migrations_${Date.now()}`
   const admin = new Client({ ...connection, database: "postgres" })
   await admin.connect()

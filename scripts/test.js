@@ -5,24 +5,19 @@
 const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
-const { canConnect, projectRoot, startEmbeddedPostgres } = require("./lib/database")
+const { findTestDatabase, projectRoot } = require("./lib/database")
 const { buildPlugin, linkPluginIntoHost } = require("./lib/plugin")
 
 async function findDatabase() {
-  const named = {
-    host: process.env.DB_HOST || "localhost",
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-    database: "postgres",
-  }
-  if (await canConnect(named)) {
-    console.log(`[test] using PostgreSQL at ${named.host}:${named.port}`)
-    return { connection: named, stop: async () => {} }
-  }
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
-  console.log(`[test] no PostgreSQL at ${named.host}:${named.port}; starting the embedded one on ${port}`)
-  return await startEmbeddedPostgres({ name: "test-pg", port, persistent: false })
+  const database = await findTestDatabase({ embeddedName: "test-pg", embeddedPort: port })
+  const { host, port: usedPort } = database.connection
+  console.log(
+    database.embedded
+      ? `[test] no PostgreSQL at ${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}; started the embedded one on ${usedPort}`
+      : `[test] using PostgreSQL at ${host}:${usedPort}`
+  )
+  return database
 }
 
 async function main() {

@@ -96,8 +96,27 @@ async function ensureDatabaseExists(connection, database) {
   }
 }
 
+/**
+ * The PostgreSQL for tests and tooling: the one DB_HOST / DB_PORT /
+ * DB_USERNAME / DB_PASSWORD name (default localhost:5432, user postgres) when
+ * it answers, else an embedded one (not kept) on `embeddedPort`.
+ */
+async function findTestDatabase({ embeddedName, embeddedPort }) {
+  const named = {
+    host: process.env.DB_HOST || "localhost",
+    port: Number(process.env.DB_PORT || 5432),
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || "",
+  }
+  if (await canConnect({ ...named, database: "postgres" })) {
+    return { connection: named, embedded: false, stop: async () => {} }
+  }
+  return await startEmbeddedPostgres({ name: embeddedName, port: embeddedPort, persistent: false })
+}
+
 module.exports = {
   canConnect,
+  findTestDatabase,
   connectionFromUrl,
   ensureDatabaseExists,
   projectRoot,

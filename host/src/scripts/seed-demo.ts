@@ -112,6 +112,9 @@ export default async function seedDemo({ container }: ExecArgs) {
       ],
     },
   })
+  await updateStoresWorkflow(container).run({
+    input: { selector: { id: store.id }, update: { default_region_id: regions[0].id } },
+  })
   await createTaxRegionsWorkflow(container).run({
     input: ["us", "de", "fr", "nl"].map((country_code) => ({
       country_code,

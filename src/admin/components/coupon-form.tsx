@@ -1,17 +1,17 @@
 import { Button, Drawer, Input, toast } from "@medusajs/ui"
-import { FormEvent, useEffect, useState } from "react"
+import { FormEvent, useEffect } from "react"
 import { Coupon, useCreateCoupon, useMerchants, useUpdateCoupon } from "../lib/coupon-api"
 import {
   changedFields,
   couponToValues,
   CouponFormValues,
   emptyCouponValues,
-  FieldErrors,
   hasErrors,
   validateCouponValues,
   valuesToBody,
 } from "../lib/coupon-form-values"
 import { serverFormErrors } from "../lib/server-errors"
+import { useFormState } from "../lib/use-form-state"
 import { CouponTermsFields } from "./coupon-terms-fields"
 import { focusFirstError, FormError, FormField } from "./form-field"
 
@@ -27,9 +27,8 @@ type CouponFormDrawerProps = {
 
 /** Create or edit a coupon in a drawer; client checks first, then the server's errors under their fields. */
 export const CouponFormDrawer = ({ open, onOpenChange, coupon, onSaved }: CouponFormDrawerProps) => {
-  const [values, setValues] = useState<CouponFormValues>(emptyCouponValues)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string>()
+  const { values, errors, setErrors, formError, setFormError, change, reset } =
+    useFormState<CouponFormValues>(emptyCouponValues)
   const { data: merchantList } = useMerchants()
   const create = useCreateCoupon()
   const update = useUpdateCoupon(coupon?.id ?? "")
@@ -37,20 +36,9 @@ export const CouponFormDrawer = ({ open, onOpenChange, coupon, onSaved }: Coupon
 
   useEffect(() => {
     if (open) {
-      setValues(coupon ? couponToValues(coupon) : emptyCouponValues())
-      setErrors({})
-      setFormError(undefined)
+      reset(coupon ? couponToValues(coupon) : emptyCouponValues())
     }
   }, [open, coupon])
-
-  const change = (patch: Partial<CouponFormValues>) => {
-    setValues((previous) => ({ ...previous, ...patch }))
-    setErrors((previous) => {
-      const next = { ...previous }
-      Object.keys(patch).forEach((field) => delete next[field])
-      return next
-    })
-  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()

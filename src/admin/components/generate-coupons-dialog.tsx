@@ -1,7 +1,7 @@
 import { Button, FocusModal, Heading, Input, Text } from "@medusajs/ui"
 import { FormEvent, useEffect, useState } from "react"
 import { useGenerateCoupons, useMerchants } from "../lib/coupon-api"
-import { FieldErrors, hasErrors } from "../lib/coupon-form-values"
+import { hasErrors } from "../lib/coupon-form-values"
 import {
   emptyGenerateValues,
   GenerateFormValues,
@@ -9,6 +9,7 @@ import {
   validateGenerateValues,
 } from "../lib/generate-form-values"
 import { serverFormErrors } from "../lib/server-errors"
+import { useFormState } from "../lib/use-form-state"
 import { CouponTermsFields } from "./coupon-terms-fields"
 import { focusFirstError, FormError, FormField } from "./form-field"
 import { GeneratedCodes } from "./generated-codes"
@@ -19,30 +20,18 @@ type GenerateCouponsDialogProps = { open: boolean; onOpenChange: (open: boolean)
 
 /** Bulk-creates coupons with random codes after a prefix, then shows the codes to copy. */
 export const GenerateCouponsDialog = ({ open, onOpenChange }: GenerateCouponsDialogProps) => {
-  const [values, setValues] = useState<GenerateFormValues>(emptyGenerateValues)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string>()
+  const { values, errors, setErrors, formError, setFormError, change, reset } =
+    useFormState<GenerateFormValues>(emptyGenerateValues)
   const [codes, setCodes] = useState<string[]>()
   const { data: merchantList } = useMerchants()
   const generate = useGenerateCoupons()
 
   useEffect(() => {
     if (open) {
-      setValues(emptyGenerateValues())
-      setErrors({})
-      setFormError(undefined)
+      reset(emptyGenerateValues())
       setCodes(undefined)
     }
   }, [open])
-
-  const change = (patch: Partial<GenerateFormValues>) => {
-    setValues((previous) => ({ ...previous, ...patch }))
-    setErrors((previous) => {
-      const next = { ...previous }
-      Object.keys(patch).forEach((field) => delete next[field])
-      return next
-    })
-  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
