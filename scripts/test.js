@@ -46,7 +46,8 @@ async function main() {
     exitCode = await new Promise((resolve) => {
       const child = spawn(
         process.execPath,
-        [jestBin, "--json", `--outputFile=${resultsFile}`, ...jestArgs],
+        // --forceExit: the booted hosts leave timers (scheduled jobs, pools) behind.
+        [jestBin, "--json", `--outputFile=${resultsFile}`, "--forceExit", ...jestArgs],
         { stdio: "inherit", cwd: projectRoot, env }
       )
       child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
