@@ -1,0 +1,96 @@
+import { spawnSync } from "child_process"
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { Client } from "pg"
+import { hostDirectory } from "../helpers/host"
+
+type Connection = { host: string; port: number; user: string; password: string }
+
+const { ensureDatabaseExists, urlFor, projectRoot } = require("../../scripts/lib/database") as {
+  ensureDatabaseExists: (connection: Connection, database: string) => Promise<void>
+  urlFor: (connection: Connection, database: string) => string
+  projectRoot: string
+}
+const { medusaBin } = require("../../scripts/lib/plugin") as { medusaBin: string }
+
+jest.setTimeout(180_000)
+
+const connection: Connection = {
+  host: process.env.DB_HOST || "localhost",
+  port: Number(process.env.DB_PORT || 5432),
+  user: process.env.DB_USERNAME || "postgres",
+  password: process.env.DB_PASSWORD || "",
+}
+
+/** A copy of the host store (./host) whose plugin entry carries `options`. */
+function hostCopyWith(options: string) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "checkout-discounts-host-"))
+  const config = fs
+    .readFileSync(path.join(hostDirectory, "medusa-config.ts"), "utf-8")
+    .replace(/options: \{[\s\S]*?\n      \},/, `options: ${options},`)
+  expect(config).toContain(options)
+  fs.writeFileSync(path.join(directory, "medusa-config.ts"), config)
+  fs.copyFileSync(path.join(hostDirectory, "package.json"), path.join(directory, "package.json"))
+  fs.copyFileSync(path.join(hostDirectory, "tsconfig.json"), path.join(directory, "tsconfig.json"))
+  fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(directory, "node_modules"), "dir")
+  fs.mkdirSync(path.join(directory, "src", "scripts"), { recursive: true })
+  fs.writeFileSync(
+    path.join(directory, "src", "scripts", "booted.ts"),
+    'export default async function booted() { console.log("HOST BOOTED") }\n'
+  )
+  return directory
+}
+
+function runMedusa(directory: string, args: string[], databaseUrl: string) {
+  const result = spawnSync(medusaBin, args, {
+    cwd: directory,
+    encoding: "utf-8",
+    env: { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", NODE_OPTIONS: "" },
+    timeout: 150_000,
+  })
+  return { status: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+describe("plugin options in a host store's medusa-config", () => {
+  const database = `checkout_discounts_options_${process.pid}`
+  const databaseUrl = urlFor(connection, database)
+  const copies: string[] = []
+  const copyWith = (options: string) => {
+    const directory = hostCopyWith(options)
+    copies.push(directory)
+    return directory
+  }
+
+  beforeAll(async () => {
+    await ensureDatabaseExists(connection, database)
+    const migrated = runMedusa(copyWith('{ defaultMerchantId: "house" }'), ["db:migrate"], databaseUrl)
+    expect(migrated.status).toBe(0)
+  })
+
+  afterAll(async () => {
+    copies.forEach((directory) => fs.rmSync(directory, { recursive: true, force: true }))
+    const client = new Client({ ...connection, database: "postgres" })
+    await client.connect()
+    await client.query(`drop database if exists "${database}" with (force)`)
+    await client.end()
+  })
+
+  // `medusa exec` loads every module of the store, as a start does.
+  it("stop the store at startup with a message naming each wrong or unknown option", () => {
+    const directory = copyWith('{ maxCodesPerSession: "five", maxCodesPerSesion: 3 }')
+    const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], databaseUrl)
+    expect(status).not.toBe(0)
+    expect(output).not.toContain("HOST BOOTED")
+    expect(output).toContain("Invalid options for medusa-plugin-checkout-discounts")
+    expect(output).toMatch(/"maxCodesPerSession": [^;]*expected number/)
+    expect(output).toContain('unknown option(s) "maxCodesPerSesion"')
+  })
+
+  it("let the store start when they are valid", () => {
+    const directory = copyWith('{ defaultMerchantId: "house", maxCodesPerSession: 3 }')
+    const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], databaseUrl)
+    expect(output).toContain("HOST BOOTED")
+    expect(status).toBe(0)
+  })
+})
