@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { requestFingerprint } from "../../src/api/utils/idempotent-route"
+import { requestFingerprint, requestScope } from "../../src/api/utils/idempotent-route"
 import { IDEMPOTENCY_MODULE, IdempotencyModuleService } from "../../src/modules/idempotency"
 import { hostDirectory } from "../helpers/host"
 import { createStorefront, registerCustomer } from "../helpers/store"
@@ -112,7 +112,8 @@ medusaIntegrationTestRunner({
       it("refuses a retry while the first request is still running: 409 IDEMPOTENCY_REQUEST_IN_PROGRESS", async () => {
         const body = { region_id: regionId }
         // The first request, still running in another server process, holds the key.
-        const running = await idempotency().begin("anonymous", "create-3", requestFingerprint("POST", CREATE_PATH, body))
+        const anonymousScope = requestScope({ publishable_key_context: { key: publishableKey } })
+        const running = await idempotency().begin(anonymousScope, "create-3", requestFingerprint("POST", CREATE_PATH, body))
 
         const retry = await createSession(body, keyed("create-3"))
 
@@ -172,6 +173,21 @@ medusaIntegrationTestRunner({
         expect(new Set(ids).size).toBe(3)
         expect(aliceAgain.text).toBe(forAlice.text)
         expect(aliceAgain.headers["idempotent-replayed"]).toBe("true")
+      })
+
+      it("never replays an anonymous shopper's response to an anonymous shopper of another storefront", async () => {
+        const otherStorefront = await createStorefront(getContainer(), { name: "Other shop" })
+        const body = {}
+
+        const first = await createSession(body, keyed("anonymous-key"))
+        const elsewhere = await createSession(body, {
+          ...keyed("anonymous-key"),
+          "x-publishable-api-key": otherStorefront.publishableKey,
+        })
+
+        expect(elsewhere.status).toBe(201)
+        expect(elsewhere.headers["idempotent-replayed"]).toBeUndefined()
+        expect(elsewhere.json.cart_session.id).not.toBe(first.json.cart_session.id)
       })
 
       it("refuses a malformed key with 400 IDEMPOTENCY_KEY_INVALID and stores nothing", async () => {

@@ -14,9 +14,15 @@ import {
 import { listMerchantsQueryConfig } from "./admin/merchants/query-config"
 import { AdminGetMerchantsParams } from "./admin/merchants/validators"
 import { storeCartSessionMiddlewares } from "./store/cart-sessions/middlewares"
+import { rejectNulCharacters } from "./utils/reject-nul-characters"
 
 export default defineMiddlewares({
   routes: [
+    // Every plugin route, before its own validation (no method: a prefix match).
+    ...["/store/cart-sessions", "/admin/coupons", "/admin/merchants"].map((matcher) => ({
+      matcher,
+      middlewares: [rejectNulCharacters],
+    })),
     {
       method: ["GET"],
       matcher: "/admin/merchants",

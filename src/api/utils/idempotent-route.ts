@@ -70,10 +70,24 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
   }
 }
 
-/** Who may replay a key: the authenticated actor, else everyone anonymous. */
+/**
+ * Who may replay a key: the authenticated actor; an anonymous shopper only
+ * within the storefront (publishable key) it called through. Anonymous
+ * shoppers of one storefront share a scope, so keys must be unguessable
+ * (a UUID per request, as the README says).
+ */
 export function requestScope(req: object): string {
-  const actor = (req as { auth_context?: Partial<AuthContext> }).auth_context
-  return actor?.actor_type && actor.actor_id ? `${actor.actor_type}:${actor.actor_id}` : "anonymous"
+  const { auth_context: actor, publishable_key_context: storefront } = req as {
+    auth_context?: Partial<AuthContext>
+    publishable_key_context?: { key?: string }
+  }
+  if (actor?.actor_type && actor.actor_id) {
+    return `${actor.actor_type}:${actor.actor_id}`
+  }
+  if (storefront?.key) {
+    return `anonymous:${createHash("sha256").update(storefront.key).digest("hex").slice(0, 32)}`
+  }
+  return "anonymous"
 }
 
 /** sha256 of the method, the path (no query, no trailing slash) and the canonical body. */

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { boundedFindParams } from "../../utils/find-params"
 import { COUPON_CODE_MAX_LENGTH, couponTermsProblems } from "../../../modules/coupon/utils"
 
 /** "true" / "false" in a query string. */
@@ -7,6 +8,33 @@ const booleanParam = z.preprocess(
   (value) => (value === "true" ? true : value === "false" ? false : value),
   z.boolean()
 )
+
+const MAX_INTEGER_COLUMN = 2_147_483_647
+
+// The host's error message names the field only for its own checks, so
+// these messages name it themselves.
+
+/** At most four decimals, as typed (1e-7 would be stored as 0). */
+const withFourDecimalsAtMost = (field: string) =>
+  [
+    (value: number) => /^-?\d+(\.\d{1,4})?$/.test(String(value)),
+    { message: `Field '${field}' must be a decimal number with at most 4 decimal places` },
+  ] as const
+
+/** An ISO 8601 date-time between the years 1900 and 9999 (the database's range, with room). */
+const dateTime = (field: string) =>
+  z.union([z.string(), z.date()]).transform((value, context) => {
+    const date = value instanceof Date ? value : new Date(value)
+    const year = date.getUTCFullYear()
+    if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999) {
+      context.addIssue({
+        code: "custom",
+        message: `Field '${field}' must be an ISO 8601 date-time between the years 1900 and 9999, got ${JSON.stringify(value)}`,
+      })
+      return z.NEVER
+    }
+    return date
+  })
 
 /**
  * The coupon's fields but its code. The code is only type-checked here: its
@@ -16,13 +44,13 @@ const couponTerms = {
   merchant_id: z.string().min(1).nullish(),
   name: z.string().nullish(),
   value_type: z.enum(["percentage", "fixed"]),
-  value: z.number().positive(),
+  value: z.number().positive().refine(...withFourDecimalsAtMost("value")),
   currency_code: z.string().nullish(),
-  starts_at: z.coerce.date().nullish(),
-  ends_at: z.coerce.date().nullish(),
-  min_subtotal: z.number().min(0).nullish(),
-  usage_limit: z.number().int().positive().nullish(),
-  usage_limit_per_customer: z.number().int().positive().nullish(),
+  starts_at: dateTime("starts_at").nullish(),
+  ends_at: dateTime("ends_at").nullish(),
+  min_subtotal: z.number().min(0).refine(...withFourDecimalsAtMost("min_subtotal")).nullish(),
+  usage_limit: z.number().int().positive().max(MAX_INTEGER_COLUMN).nullish(),
+  usage_limit_per_customer: z.number().int().positive().max(MAX_INTEGER_COLUMN).nullish(),
   combinable: z.boolean().optional(),
   priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
   is_active: z.boolean().optional(),
@@ -76,7 +104,7 @@ export const AdminGenerateCoupons = z
 
 export const AdminGetCouponParams = createSelectParams()
 
-export const AdminGetCouponsParams = createFindParams({
+export const AdminGetCouponsParams = boundedFindParams({
   limit: 50,
   offset: 0,
   order: "-created_at",

@@ -2,5 +2,7 @@ export const defaultAdminMerchantFields = ["id", "handle", "name", "metadata", "
 
 export const listMerchantsQueryConfig = {
   defaults: defaultAdminMerchantFields,
+  /** What `fields` may ask for and `order` may sort by. */
+  allowed: [...defaultAdminMerchantFields, "deleted_at"],
   isList: true,
 }

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { boundedFindParams } from "../../utils/find-params"
 
-export const AdminGetMerchantsParams = createFindParams({
+export const AdminGetMerchantsParams = boundedFindParams({
   limit: 50,
   offset: 0,
   order: "handle",

@@ -144,6 +144,15 @@ describe("requestScope", () => {
     expect(requestScope({ auth_context: { actor_type: "customer", actor_id: "" } })).toBe("anonymous")
   })
 
+  it("keeps anonymous shoppers of different storefronts (publishable keys) apart", () => {
+    const first = requestScope({ publishable_key_context: { key: "pk_one", sales_channel_ids: [] } })
+    const second = requestScope({ publishable_key_context: { key: "pk_two", sales_channel_ids: [] } })
+    expect(first).toMatch(/^anonymous:[0-9a-f]{32}$/)
+    expect(second).toMatch(/^anonymous:[0-9a-f]{32}$/)
+    expect(first).not.toBe(second)
+    expect(requestScope({ publishable_key_context: { key: "pk_one", sales_channel_ids: [] } })).toBe(first)
+  })
+
   it("keeps other actors (an admin user) apart from customers", () => {
     expect(requestScope({ auth_context: { actor_type: "user", actor_id: "user_1" } })).toBe("user:user_1")
   })
