@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCouponsWorkflow } from "../../../workflows/coupon"
+import { listEntities } from "../../utils/list-entities"
 import { withPluginErrors } from "../../utils/plugin-error-response"
 import { refetchCoupon } from "./helpers"
 import { AdminCreateCouponType, AdminGetCouponsParamsType } from "./validators"
@@ -10,20 +10,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetCouponsParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: coupons, metadata } = await query.graph({
-    entity: "coupon",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-    withDeleted: req.queryConfig.withDeleted,
-  })
-  res.json({
-    coupons,
-    count: metadata?.count ?? coupons.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? coupons.length,
-  })
+  res.json(await listEntities(req, "coupon", "coupons"))
 }
 
 export const POST = withPluginErrors(
