@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser, AdminHeaders } from "../helpers/admin"
-import { listenToEvents, refused, HeardEvent } from "../helpers/coupons"
+import { listenToEvents, HeardEvent } from "../helpers/events"
+import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import { eventually } from "../helpers/wait"
 

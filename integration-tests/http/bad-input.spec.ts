@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AdminHeaders, createAdminUser } from "../helpers/admin"
-import { refused } from "../helpers/coupons"
+import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import { CART_SESSIONS, cartSessionRequests, createProducts, createStorefront, Storefront } from "../helpers/store"
 

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { AdminHeaders, createAdminUser } from "../helpers/admin"
-import { refused } from "../helpers/coupons"
+import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import {
   CART_SESSIONS as SESSIONS,

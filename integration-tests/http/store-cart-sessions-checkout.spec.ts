@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
 import { CART_SESSION_MODULE, CartSessionModuleService } from "../../src/modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
-import { refused } from "../helpers/coupons"
+import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import {
   CART_SESSIONS as SESSIONS,

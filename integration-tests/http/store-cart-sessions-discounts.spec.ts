@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { COUPON_MODULE, CouponModuleService, CreateCouponInput } from "../../src/modules/coupon"
-import { refused } from "../helpers/coupons"
+import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import {
   CART_SESSIONS as SESSIONS,

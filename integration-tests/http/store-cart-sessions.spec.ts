@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CART_SESSION_MODULE, CartSessionModuleService } from "../../src/modules/cart-session"
-import { refused } from "../helpers/coupons"
+import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import {
   CART_SESSIONS as SESSIONS,

@@ -53,3 +53,11 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
     `Invalid options for medusa-plugin-checkout-discounts: ${problems.join("; ")}`
   )
 }
+
+/**
+ * Module loader shared by every module of the plugin: each receives the
+ * plugin options and fails the host's startup when they are wrong.
+ */
+export async function validatePluginOptionsLoader({ options }: { options?: unknown }) {
+  parsePluginOptions(options)
+}

@@ -28,22 +28,7 @@ export type Coupon = {
 export type Merchant = { id: string; handle: string; name: string | null }
 
 /** The body of POST /admin/coupons (and, any subset, of POST /admin/coupons/:id). */
-export type CouponBody = {
-  code: string
-  name: string | null
-  merchant_id: string | null
-  value_type: CouponValueType
-  value: number
-  currency_code: string | null
-  starts_at: string | null
-  ends_at: string | null
-  min_subtotal: number | null
-  usage_limit: number | null
-  usage_limit_per_customer: number | null
-  combinable: boolean
-  priority: number
-  is_active: boolean
-}
+export type CouponBody = Omit<Coupon, "id" | "usage_count" | "created_at" | "updated_at">
 
 export type GenerateCouponsBody = Omit<CouponBody, "code"> & {
   prefix: string

@@ -1,5 +1,4 @@
-import validateOptionsLoader from "../../modules/merchant/loaders/validate-options"
-import { parsePluginOptions, PluginOptionsError } from "../plugin-options"
+import { parsePluginOptions, PluginOptionsError, validatePluginOptionsLoader } from "../plugin-options"
 
 describe("plugin options", () => {
   it("fills the documented defaults when no options are given", () => {
@@ -41,11 +40,11 @@ describe("plugin options", () => {
   })
 })
 
-describe("module loaders", () => {
+describe("the modules' options loader", () => {
   it("stop the module from loading when the options are wrong", async () => {
     await expect(
-      validateOptionsLoader({ options: { defaultMerchantId: 42 } } as any)
+      validatePluginOptionsLoader({ options: { defaultMerchantId: 42 } } as any)
     ).rejects.toThrow(/"defaultMerchantId"/)
-    await expect(validateOptionsLoader({ options: {} } as any)).resolves.toBeUndefined()
+    await expect(validatePluginOptionsLoader({ options: {} } as any)).resolves.toBeUndefined()
   })
 })

@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import { validatePluginOptionsLoader } from "../../lib/plugin-options"
 import CartSessionModuleService from "./service"
 
 export const CART_SESSION_MODULE = "cart_session"
 
 export default Module(CART_SESSION_MODULE, {
   service: CartSessionModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [validatePluginOptionsLoader],
 })
 
 export { CartSessionModuleService }

@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import { validatePluginOptionsLoader } from "../../lib/plugin-options"
 import CouponModuleService from "./service"
 
 export const COUPON_MODULE = "coupon"
 
 export default Module(COUPON_MODULE, {
   service: CouponModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [validatePluginOptionsLoader],
 })
 
 export { CouponModuleService }

@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import { validatePluginOptionsLoader } from "../../lib/plugin-options"
 import IdempotencyModuleService from "./service"
 
 export const IDEMPOTENCY_MODULE = "idempotency"
 
 export default Module(IDEMPOTENCY_MODULE, {
   service: IdempotencyModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [validatePluginOptionsLoader],
 })
 
 export { IdempotencyModuleService }

@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import { validatePluginOptionsLoader } from "../../lib/plugin-options"
 import MerchantModuleService from "./service"
 
 export const MERCHANT_MODULE = "merchant"
 
 export default Module(MERCHANT_MODULE, {
   service: MerchantModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [validatePluginOptionsLoader],
 })
 
 export { MerchantModuleService }
