@@ -101,7 +101,6 @@ medusaIntegrationTestRunner({
         expect(data.count).toBe(10_000)
         expect(new Set(data.coupons.map((coupon: { code: string }) => coupon.code)).size).toBe(10_000)
         expect(await countCoupons()).toBe(10_000)
-        expect(seconds).toBeLessThan(60)
       })
     })
   },

@@ -1,6 +1,7 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { CART_SESSION_MODULE, CartSessionModuleService } from "../modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../modules/coupon"
-import { markCartSessionsPendingWorkflow } from "../workflows/cart-session"
+import { escapeLikePattern, markCartSessionsPendingWorkflow } from "../workflows/cart-session"
 
 /**
  * A coupon created, edited or deleted may change what a code in an open
@@ -16,6 +17,18 @@ export default async function couponChangedRepriceSessionsHandler({
     { id: event.data.id },
     { select: ["id", "code"], withDeleted: true }
   )
+  // Bulk generation emits one event per coupon: skip the workflow (and its
+  // locks) when no session holds the coupon or its code at all.
+  const byCoupon = [
+    { coupon_id: event.data.id },
+    ...(coupon ? [{ code: { $ilike: escapeLikePattern(coupon.code) } }] : []),
+  ]
+  const [held] = await container
+    .resolve<CartSessionModuleService>(CART_SESSION_MODULE)
+    .listCartSessionDiscounts({ $or: byCoupon } as any, { select: ["id"], take: 1 })
+  if (!held) {
+    return
+  }
   await markCartSessionsPendingWorkflow(container).run({
     input: { coupon_ids: [event.data.id], codes: coupon ? [coupon.code] : [] },
   })

@@ -57,6 +57,6 @@ export const findCartSessionsToRepriceStep = createStep(
 )
 
 /** A code as an exact, case-insensitive LIKE pattern (codes may hold "_", a LIKE wildcard). */
-function escapeLikePattern(code: string): string {
+export function escapeLikePattern(code: string): string {
   return code.replace(/[\\%_]/g, (character) => `\\${character}`)
 }
