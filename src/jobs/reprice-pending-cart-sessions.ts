@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CART_SESSION_MODULE, CartSessionModuleService } from "../modules/cart-session"
-import { priceCartSessionWorkflow } from "../workflows/cart-session"
+import { priceCartSessionWorkflow, runCartSessionChange } from "../workflows/cart-session"
 
 const BATCH_SIZE = 200
 
@@ -20,7 +20,7 @@ export default async function repricePendingCartSessionsJob(container: MedusaCon
   let priced = 0
   for (const { id } of pending) {
     try {
-      await priceCartSessionWorkflow(container).run({ input: { cart_session_id: id } })
+      await runCartSessionChange(priceCartSessionWorkflow, container, { cart_session_id: id })
       priced++
     } catch (error: any) {
       logger.warn(`Could not re-price cart session ${id}: ${error?.message ?? error}`)

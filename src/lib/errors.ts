@@ -32,6 +32,14 @@ export const PLUGIN_ERROR_STATUS = {
   REGION_NOT_FOUND: 400,
   SALES_CHANNEL_NOT_ALLOWED: 400,
   CURRENCY_NOT_SUPPORTED: 400,
+  REGION_CURRENCY_MISMATCH: 400,
+  AMOUNT_OUT_OF_RANGE: 400,
+  /** Re-pricing at convert changed a code's status (e.g. it expired): the shopper must look again. */
+  CART_SESSION_DISCOUNT_CHANGED: 409,
+  /** The pricing core refused its input: a fault of the plugin, answered with its code, never a 500. */
+  PRICING_FAILED: 422,
+  /** Another change of the session held it past the wait (the locking module timed out). */
+  CART_SESSION_BUSY: 409,
 } as const
 
 export type PluginErrorCode = keyof typeof PLUGIN_ERROR_STATUS

@@ -1,10 +1,11 @@
 import { createHash } from "crypto"
 import type { AuthContext, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CheckoutDiscountError, isPluginErrorCode, PLUGIN_ERROR_STATUS } from "../../lib/errors"
+import { CheckoutDiscountError } from "../../lib/errors"
 import { IDEMPOTENCY_MODULE, IdempotencyKeyRecord } from "../../modules/idempotency"
 import type IdempotencyModuleService from "../../modules/idempotency/service"
 import { assertIdempotencyKey } from "../../modules/idempotency/utils"
+import { pluginErrorResponse } from "./plugin-error-response"
 
 /** What a mutating route hands back; the wrapper serializes and sends it. */
 export type RouteResult = { status?: number; body: unknown }
@@ -116,16 +117,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null"
 }
 
-/** Runs the handler; a plugin error becomes its response, anything else is thrown. */
+/** Runs the handler; an error the plugin's mapper knows becomes its response, anything else is thrown. */
 async function run(handler: MutatingRouteHandler, req: MedusaRequest<any>, res: MedusaResponse) {
   try {
     const result = await handler(req, res)
     return { status: result.status ?? 200, body: JSON.stringify(result.body) ?? "" }
   } catch (error: any) {
-    if (!isPluginErrorCode(error?.code)) {
+    const response = pluginErrorResponse(error)
+    if (!response) {
       throw error
     }
-    return errorResponse(error)
+    return response
   }
 }
 
@@ -150,11 +152,7 @@ function answerExisting(res: MedusaResponse, record: IdempotencyKeyRecord, finge
 }
 
 function errorResponse(error: CheckoutDiscountError): SentResponse {
-  const code = error.code as keyof typeof PLUGIN_ERROR_STATUS
-  return {
-    status: PLUGIN_ERROR_STATUS[code],
-    body: JSON.stringify({ type: error.type, code, message: error.message }),
-  }
+  return pluginErrorResponse(error)!
 }
 
 function send(res: MedusaResponse, response: SentResponse) {

@@ -1,27 +1,55 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { isPluginErrorCode, PLUGIN_ERROR_STATUS } from "../../lib/errors"
+import { isPluginErrorCode, PLUGIN_ERROR_STATUS, PluginErrorCode } from "../../lib/errors"
 
 type RouteHandler = (req: MedusaRequest<any>, res: MedusaResponse) => Promise<unknown> | unknown
 
+/** An error answer as sent: the status and the exact bytes of the body, in the host's `{ type, code, message }` shape. */
+export type PluginErrorResponse = { status: number; body: string }
+
+const PRICING_ERROR_CODES: Record<string, PluginErrorCode> = {
+  AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE",
+  INVALID_AMOUNT: "AMOUNT_OUT_OF_RANGE",
+  UNKNOWN_CURRENCY: "CURRENCY_NOT_SUPPORTED",
+}
+
 /**
- * Wraps a route so that errors carrying one of the plugin's machine codes are
- * answered with that code and message (the host would rewrite 409s), in the
- * host's `{ type, code, message }` shape. Anything else goes to the host.
+ * The one error mapper of the plugin's routes (SPEC §6): the plugin's own
+ * errors answer their machine code and message (the host would rewrite its
+ * 409s), the pricing core's errors and a session held too long by another
+ * change get a stable code too. Anything else is null: the host answers it.
+ */
+export function pluginErrorResponse(error: any): PluginErrorResponse | null {
+  let code: PluginErrorCode
+  let type: string = error?.type
+  if (isPluginErrorCode(error?.code)) {
+    code = error.code
+  } else if (error?.name === "PricingError") {
+    code = PRICING_ERROR_CODES[error.code] ?? "PRICING_FAILED"
+    type = "invalid_data"
+  } else if (error?.message === "Timed-out acquiring lock.") {
+    code = "CART_SESSION_BUSY"
+    type = "conflict"
+  } else {
+    return null
+  }
+  return { status: PLUGIN_ERROR_STATUS[code], body: JSON.stringify({ type, code, message: error.message }) }
+}
+
+/**
+ * Wraps a route that answers itself (reads): errors the mapper knows are
+ * answered with their code; anything else goes to the host.
  */
 export function withPluginErrors(handler: RouteHandler) {
   return async (req: MedusaRequest<any>, res: MedusaResponse, next?: MedusaNextFunction) => {
     try {
       await handler(req, res)
     } catch (error: any) {
-      const code = error?.code
-      if (!isPluginErrorCode(code) || res.headersSent) {
+      const response = res.headersSent ? null : pluginErrorResponse(error)
+      if (!response) {
         throw error
       }
-      res.status(PLUGIN_ERROR_STATUS[code]).json({
-        type: error.type,
-        code,
-        message: error.message,
-      })
+      res.status(response.status).setHeader("Content-Type", "application/json; charset=utf-8")
+      res.send(response.body)
     }
   }
 }

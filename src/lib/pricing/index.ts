@@ -5,9 +5,11 @@ export {
   assertMinorUnits,
   formatMinorUnits,
   fromMinorUnits,
+  MAX_AMOUNT,
   percentageOf,
   toMinorUnits,
 } from "./money"
 export { priceSession } from "./price-session"
+export { summarizeSession, type StoredDiscount } from "./summarize"
 export { resolveStacking, type StackingCandidate, type StackingOutcome, type StackingReason } from "./stacking"
 export type * from "./types"

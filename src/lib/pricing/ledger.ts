@@ -67,4 +67,12 @@ export class Ledger {
     }
     return { lineIndexes, parts, amount }
   }
+
+  /** Takes amounts already decided per line (stored allocations), each at most what remains of its line. */
+  takeExact(shares: readonly { lineIndex: number; amount: number }[]): Spread {
+    const lineIndexes = shares.map((share) => share.lineIndex)
+    const parts = shares.map((share) => Math.min(share.amount, this.remaining[share.lineIndex]))
+    parts.forEach((part, position) => (this.remaining[lineIndexes[position]] -= part))
+    return { lineIndexes, parts, amount: parts.reduce((sum, part) => sum + part, 0) }
+  }
 }

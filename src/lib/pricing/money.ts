@@ -5,6 +5,13 @@ import { PricingError } from "./errors"
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 
 /**
+ * The largest amount, in minor units, that a session may reach: every amount
+ * below 10^15 has at most 15 significant digits, so it prints exactly as a
+ * major-unit number (`fromMinorUnits`) in any currency.
+ */
+export const MAX_AMOUNT = 999_999_999_999_999
+
+/**
  * Converts a major-unit amount as the host stores it (`11.370000000000001`, `"0.3334"`) to an
  * integer of minor units, rounding half away from zero at the currency's exponent.
  */

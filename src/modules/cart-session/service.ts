@@ -1,10 +1,16 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { readKnex, transactionKnex } from "../../lib/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { CartSession, CartSessionDiscount, CartSessionLineItem } from "./models"
+import type { CartSessionCommit, CartSessionState } from "./types"
+import { expireOverdueSessions, markSessionsUnpriced, selectSessionState, writeSessionChange } from "./utils/sql"
 
 /**
  * Cart sessions, their lines and discounts. Business rules live in the
- * cart-session workflows; this adds only the plugin options they read.
+ * cart-session workflows; this adds the plugin options they read and the
+ * reads and writes that must be atomic: a session loaded from one snapshot,
+ * a change committed in one transaction guarded by the version.
  */
 class CartSessionModuleService extends MedusaService({
   CartSession,
@@ -22,6 +28,36 @@ class CartSessionModuleService extends MedusaService({
   /** The plugin options (limits, session lifetime) as validated at load. */
   getOptions(): PluginOptions {
     return this.options_
+  }
+
+  /** The session with its live lines and discounts, read in one statement; null when there is none. */
+  @InjectManager()
+  async loadSessionState(id: string, @MedusaContext() sharedContext: Context = {}): Promise<CartSessionState | null> {
+    return await selectSessionState(readKnex(sharedContext), id)
+  }
+
+  /**
+   * Writes a change in one transaction if the session is still at
+   * `expected_version`; false (nothing written) when it is not.
+   */
+  @InjectTransactionManager()
+  async commitSessionChange(change: CartSessionCommit, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return await writeSessionChange(transactionKnex(sharedContext, "commitSessionChange"), change)
+  }
+
+  /** Open sessions among `ids` back to unpriced, their codes PENDING; returns the ids marked. */
+  @InjectTransactionManager()
+  async markSessionsUnpriced(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!ids.length) {
+      return []
+    }
+    return await markSessionsUnpriced(transactionKnex(sharedContext, "markSessionsUnpriced"), ids, new Date())
+  }
+
+  /** Expires up to `limit` open sessions whose expiry is at or before `now`; returns their ids. */
+  @InjectManager()
+  async expireOverdueSessions(now: Date, limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return await expireOverdueSessions(readKnex(sharedContext), now, limit)
   }
 }
 

@@ -81,9 +81,11 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   }
 
   /**
-   * Each code's status (SPEC §4) at `at` for the merchant's bag and the
-   * customer, with the coupon's pricing terms. Codes match case-insensitively;
-   * the merchant's own coupon is preferred over a store-wide one.
+   * Each code's status (SPEC §4) at `at` for the customer, with the coupon's
+   * pricing terms. Codes match case-insensitively; a code may name the
+   * merchant it is meant for (else `merchant_id` of the query): that
+   * merchant's own coupon is preferred over a store-wide one. One query for
+   * every code, whatever their merchants.
    */
   @InjectManager()
   async checkEligibility(
@@ -91,26 +93,25 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponEligibility[]> {
     const at = query.at ?? new Date()
-    const wanted = [...new Set(query.codes.map((code) => code.trim()).filter(isCouponCode))]
-    const knex = readKnex(sharedContext)
+    const asked = query.codes.map((entry) =>
+      typeof entry === "string"
+        ? { code: entry, merchant_id: query.merchant_id ?? null }
+        : { code: entry.code, merchant_id: entry.merchant_id ?? query.merchant_id ?? null }
+    )
+    const wanted = [...new Set(asked.map((entry) => entry.code.trim().toLowerCase()).filter(isCouponCode))]
     const idRows: { id: string }[] = wanted.length
-      ? await knex("coupon")
+      ? await readKnex(sharedContext)("coupon")
           .select("id")
-          .whereRaw("lower(code) = any(?)", [wanted.map((code) => code.toLowerCase())])
+          .whereRaw("lower(code) = any(?)", [wanted])
           .whereNull("deleted_at")
-          .modify((builder) => {
-            if (query.merchant_id) {
-              builder.where((scope) => scope.where("merchant_id", query.merchant_id!).orWhereNull("merchant_id"))
-            }
-          })
       : []
     const candidates = idRows.length
       ? await this.listCoupons({ id: idRows.map((row) => row.id) }, {}, sharedContext)
       : []
     const customerUses = await this.countCustomerRedemptions_(candidates, query.customer_id, sharedContext)
-    return query.codes.map((code) => {
-      const choice = pickCoupon(code.trim(), candidates, query.merchant_id ?? null)
-      return decideEligibility(code, choice, { at, customerUses })
+    return asked.map((entry) => {
+      const choice = pickCoupon(entry.code.trim(), candidates, entry.merchant_id)
+      return decideEligibility(entry.code, choice, { at, customerUses })
     })
   }
 

@@ -1,5 +1,4 @@
 import { Context } from "@medusajs/framework/types"
-import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   generateEntityId,
   InjectManager,
@@ -7,6 +6,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { readKnex } from "../../lib/knex"
 import { IdempotencyKey } from "./models"
 import { IdempotencyBeginResult, IdempotencyKeyRecord } from "./types"
 import { assertIdempotencyKey } from "./utils"
@@ -76,7 +76,7 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<IdempotencyBeginResult> {
     assertIdempotencyKey(key)
-    const knex = knexOf(sharedContext)
+    const knex = readKnex(sharedContext)
     for (let attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
       const now = new Date()
       const expiresAt = new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS)
@@ -112,7 +112,7 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<IdempotencyKeyRecord | null> {
     const now = new Date()
-    const [row] = await knexOf(sharedContext)(TABLE)
+    const [row] = await readKnex(sharedContext)(TABLE)
       .where({ id, state: "in_progress" })
       .update({
         state: "completed",
@@ -128,21 +128,15 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
   /** Frees a key the caller holds (its request failed unexpectedly); true when it did. */
   @InjectManager()
   async abandon(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const deleted = await knexOf(sharedContext)(TABLE).where({ id, state: "in_progress" }).delete()
+    const deleted = await readKnex(sharedContext)(TABLE).where({ id, state: "in_progress" }).delete()
     return deleted > 0
   }
 
   /** Deletes the rows that expired before `now`; returns how many. */
   @InjectManager()
   async deleteExpired(now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    return await knexOf(sharedContext)(TABLE).where("expires_at", "<", now).delete()
+    return await readKnex(sharedContext)(TABLE).where("expires_at", "<", now).delete()
   }
-}
-
-/** The context's transaction if any, else the pool (each statement commits on its own). */
-function knexOf(context: Context): Knex {
-  const manager = (context.transactionManager ?? context.manager) as SqlEntityManager
-  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
 }
 
 function toRecord(row: Record<string, any>): IdempotencyKeyRecord {

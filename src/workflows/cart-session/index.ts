@@ -1,4 +1,6 @@
 export * from "./steps"
 export * from "./workflows"
-export type { CartSessionActor } from "./utils/session-rules"
-export type { CartSessionChangeInput } from "./utils/compose"
+export * from "./queries"
+export * from "./run-cart-session-change"
+export type { CartSessionView } from "./utils/cart-session-view"
+export type { CartSessionActor, CartSessionChangeInput } from "./utils/session-rules"

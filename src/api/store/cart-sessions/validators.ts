@@ -18,6 +18,8 @@ const code = {
 export const StoreCreateCartSession = z
   .object({
     region_id: z.string().min(1).optional(),
+    /** As the host's cart create takes it; it must be the region's currency. */
+    currency_code: z.string().min(1).optional(),
     sales_channel_id: z.string().min(1).optional(),
     email: z.string().email().optional(),
     items: z.array(z.object(item).strict()).max(100).optional(),

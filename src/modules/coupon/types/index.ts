@@ -77,8 +77,9 @@ export type CouponEligibility = {
 }
 
 export type CouponEligibilityQuery = {
-  codes: string[]
-  /** The bag's merchant: its own coupon wins over a store-wide one with the same code. */
+  /** A code, or a code with the merchant it is meant for (which overrides `merchant_id`). */
+  codes: (string | { code: string; merchant_id?: string | null })[]
+  /** The merchant the codes are meant for: its own coupon wins over a store-wide one with the same code. */
   merchant_id?: string | null
   /** Without a customer, per-customer limits cannot be counted and are not applied. */
   customer_id?: string | null

@@ -1,6 +1,5 @@
-import { Context } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
-import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+export { readKnex, transactionKnex } from "../../../lib/knex"
 
 /** Hand-written in the migration: the DML cannot index expressions. */
 export const COUPON_CODE_UNIQUE_INDEX = "IDX_coupon_code_merchant_unique"
@@ -14,23 +13,6 @@ export type LockedCoupon = {
   usage_limit: number | null
   usage_limit_per_customer: number | null
   usage_count: number
-}
-
-/** The query builder of the context's transaction; refuses to run outside one. */
-export function transactionKnex(context: Context, method: string): Knex.Transaction {
-  const manager = context.transactionManager as SqlEntityManager | undefined
-  const knex = manager?.getTransactionContext<Knex.Transaction>()
-  if (!knex) {
-    // A FOR UPDATE outside a transaction is released at once and serializes nothing.
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${method} must run in a transaction`)
-  }
-  return knex
-}
-
-/** The query builder for reads: the context's transaction if any, else the pool. */
-export function readKnex(context: Context): Knex {
-  const manager = (context.transactionManager ?? context.manager) as SqlEntityManager
-  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
 }
 
 /**

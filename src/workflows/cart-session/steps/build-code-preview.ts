@@ -1,27 +1,37 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { PricedSession } from "../../../lib/pricing"
+import { fromMinorUnits } from "../../../lib/pricing"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { priceDraft } from "../utils/price-draft"
+import type { CheckedSessionCodes } from "./check-session-codes"
 
 export type CodePreview = {
   code: string
   merchant_id: string | null
   status: string
-  /** Minor units of the session's currency. */
+  /** In the session currency's major unit. */
   saving: number
   message: string
 }
 
-export type BuildCodePreviewStepInput = { priced: PricedSession; discount_id: string | null }
+export type BuildCodePreviewStepInput = {
+  session: CartSessionState
+  codes: CheckedSessionCodes
+}
 
-/** What the previewed code would do in the session: its status, saving and message. Pure. */
+export const buildCodePreviewStepId = "build-cart-session-code-preview"
+
+/** What the previewed code would do in the session, priced with it added last: status, saving, message. Pure. */
 export const buildCodePreviewStep = createStep(
-  "build-cart-session-code-preview",
-  async ({ priced, discount_id }: BuildCodePreviewStepInput) => {
-    const result = priced.discounts.find((discount) => discount.id === discount_id)!
+  buildCodePreviewStepId,
+  async ({ session, codes }: BuildCodePreviewStepInput) => {
+    // At the prices the shopper sees (as stored): a preview reads no catalogue.
+    const { priced } = priceDraft(session, {}, codes.eligibilities, codes.preview)
+    const result = priced.discounts.find((discount) => discount.id === codes.preview_discount_id)!
     const preview: CodePreview = {
       code: result.code ?? "",
       merchant_id: result.merchant_id,
       status: result.status,
-      saving: result.amount_total,
+      saving: fromMinorUnits(result.amount_total, session.currency_code),
       message: result.message,
     }
     return new StepResponse(preview)

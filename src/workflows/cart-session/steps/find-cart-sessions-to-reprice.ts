@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cartSessionService } from "../utils/load"
+import { cartSessionService } from "../utils/service"
 
 /** Sessions to re-price: by id, or those carrying one of the codes, coupons, variants or products. */
 export type CartSessionRepriceFilters = {

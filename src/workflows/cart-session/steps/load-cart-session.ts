@@ -1,5 +1,6 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { loadCartSession } from "../utils/load"
+import { cartSessionService } from "../utils/service"
 import {
   assertCartSessionOpen,
   assertCartSessionVersion,
@@ -9,7 +10,7 @@ import {
 
 export type LoadCartSessionStepInput = {
   cart_session_id: string
-  /** The store customer asking; absent for subscribers and jobs. */
+  /** The store customer asking; absent for subscribers, jobs and admins. */
   actor?: CartSessionActor
   /** The version the client last saw, when it sent one. */
   version?: number | null
@@ -17,20 +18,36 @@ export type LoadCartSessionStepInput = {
   require_open?: boolean
 }
 
+export const loadCartSessionStepId = "load-cart-session"
+
 /**
- * Loads a session for a change, under the workflow's lock: it must be visible
- * to the actor (else CART_SESSION_NOT_FOUND), open (CART_SESSION_NOT_OPEN) and
- * at the client's version (VERSION_CONFLICT).
+ * Loads a session for a change, once (one statement: lines and discounts
+ * from the same snapshot). It must be visible to the actor (else
+ * CART_SESSION_NOT_FOUND), open (CART_SESSION_NOT_OPEN) and at the client's
+ * version (VERSION_CONFLICT). Returns the session as loaded and the draft
+ * the change starts from: a logged-in customer touching an anonymous session
+ * makes it theirs (their email too when it has none), as the host does for
+ * carts, so their per-customer limits apply from this change on.
  */
 export const loadCartSessionStep = createStep(
-  "load-cart-session",
+  loadCartSessionStepId,
   async (input: LoadCartSessionStepInput, { container }) => {
-    const session = await loadCartSession(container, input.cart_session_id)
-    assertCartSessionVisible(session, input.cart_session_id, input.actor)
+    const session = await cartSessionService(container).loadSessionState(input.cart_session_id)
+    assertCartSessionVisible(session ?? undefined, input.cart_session_id, input.actor)
     if (input.require_open !== false) {
-      assertCartSessionOpen(session)
+      assertCartSessionOpen(session!)
     }
-    assertCartSessionVersion(session, input.version)
-    return new StepResponse(session)
+    assertCartSessionVersion(session!, input.version)
+    const customerId = input.actor?.customer_id
+    if (!customerId || session!.customer_id) {
+      return new StepResponse({ session: session!, draft: session! })
+    }
+    let email = session!.email
+    if (!email) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "customer", fields: ["email"], filters: { id: customerId } })
+      email = data[0]?.email ?? null
+    }
+    return new StepResponse({ session: session!, draft: { ...session!, customer_id: customerId, email } })
   }
 )

@@ -1,18 +1,20 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { fetchSellableVariants } from "../utils/host-catalogue"
-import type { CartSessionWithRelations } from "../utils/load"
+import type { CartSessionState } from "../../../modules/cart-session"
 import type { ResolvedItem } from "./resolve-sellable-variants"
 
-export type ResolveAddOnStepInput = { session: CartSessionWithRelations; add_on_id: string }
+export type ResolveAddOnStepInput = { session: CartSessionState; add_on_id: string }
 
 /**
  * The add-on to select: a sold, priced variant of a product marked
  * `metadata.add_on: true` whose merchant has items in the session. Anything
  * else is ADD_ON_NOT_AVAILABLE.
  */
+export const resolveAddOnStepId = "resolve-cart-session-add-on"
+
 export const resolveAddOnStep = createStep(
-  "resolve-cart-session-add-on",
+  resolveAddOnStepId,
   async ({ session, add_on_id }: ResolveAddOnStepInput, { container }) => {
     const sellable = await fetchSellableVariants(container, [add_on_id], session)
     const addOn = sellable.get(add_on_id)
@@ -29,7 +31,7 @@ export const resolveAddOnStep = createStep(
     if (!merchantPresent) {
       return refuse(`is an add-on of merchant ${addOn.merchant_id}, and the cart has no items from that merchant`)
     }
-    const item: ResolvedItem = { ...addOn, unit_price: addOn.unit_price, quantity: 1 }
+    const item: ResolvedItem & { is_add_on: true } = { ...addOn, unit_price: addOn.unit_price, quantity: 1, is_add_on: true }
     return new StepResponse(item)
   }
 )

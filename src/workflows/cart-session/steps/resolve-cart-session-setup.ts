@@ -6,6 +6,8 @@ import { isKnownCurrency } from "../../../lib/pricing"
 
 export type ResolveCartSessionSetupStepInput = {
   region_id?: string | null
+  /** As the host's cart create takes it: must be the region's currency. */
+  currency_code?: string | null
   sales_channel_id?: string | null
   /** The sales channels of the request's publishable key. */
   publishable_sales_channel_ids: string[]
@@ -22,8 +24,10 @@ export type CartSessionSetup = {
 }
 
 /**
- * Where a new session buys: the given region or the store's default one (its
- * currency is the session's), and a sales channel of the publishable key (the
+ * Where a new session buys: the given region, else the store's default one
+ * (or, given only a currency, a region selling in it); the region's currency
+ * is the session's, and a `currency_code` that is not is refused
+ * (REGION_CURRENCY_MISMATCH), and a sales channel of the publishable key (the
  * key's only one when none is given). A logged-in customer's email is the
  * default email.
  */
@@ -35,19 +39,7 @@ export const resolveCartSessionSetupStep = createStep(
       data: [store],
     } = await query.graph({ entity: "store", fields: ["default_region_id", "default_sales_channel_id"] })
 
-    const regionId = input.region_id ?? store?.default_region_id
-    if (!regionId) {
-      throw new CheckoutDiscountError(
-        "REGION_NOT_FOUND",
-        "The store has no default region: field 'region_id' is required"
-      )
-    }
-    const {
-      data: [region],
-    } = await query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: regionId } })
-    if (!region) {
-      throw new CheckoutDiscountError("REGION_NOT_FOUND", `Field 'region_id': region ${regionId} was not found`)
-    }
+    const region = await pickRegion(input, store?.default_region_id ?? null, container)
     if (!isKnownCurrency(region.currency_code)) {
       throw new CheckoutDiscountError(
         "CURRENCY_NOT_SUPPORTED",
@@ -73,6 +65,53 @@ export const resolveCartSessionSetupStep = createStep(
     return new StepResponse(setup)
   }
 )
+
+async function pickRegion(
+  input: ResolveCartSessionSetupStepInput,
+  storeDefault: string | null,
+  container: MedusaContainer
+): Promise<{ id: string; currency_code: string }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const currency = input.currency_code?.toLowerCase() ?? null
+  const regionsWhere = async (filters: Record<string, unknown>) =>
+    (await query.graph({ entity: "region", fields: ["id", "currency_code", "created_at"], filters })).data as {
+      id: string
+      currency_code: string
+      created_at: string | Date
+    }[]
+
+  if (!input.region_id && currency) {
+    const selling = (await regionsWhere({ currency_code: currency })).sort(
+      (left, right) => new Date(left.created_at).getTime() - new Date(right.created_at).getTime()
+    )
+    const chosen = selling.find((region) => region.id === storeDefault) ?? selling[0]
+    if (!chosen) {
+      throw new CheckoutDiscountError(
+        "REGION_CURRENCY_MISMATCH",
+        `Field 'currency_code': no region of the store sells in ${currency.toUpperCase()}`
+      )
+    }
+    return chosen
+  }
+  const regionId = input.region_id ?? storeDefault
+  if (!regionId) {
+    throw new CheckoutDiscountError(
+      "REGION_NOT_FOUND",
+      "The store has no default region: field 'region_id' is required"
+    )
+  }
+  const [region] = await regionsWhere({ id: regionId })
+  if (!region) {
+    throw new CheckoutDiscountError("REGION_NOT_FOUND", `Field 'region_id': region ${regionId} was not found`)
+  }
+  if (currency && region.currency_code.toLowerCase() !== currency) {
+    throw new CheckoutDiscountError(
+      "REGION_CURRENCY_MISMATCH",
+      `Field 'currency_code': region ${region.id} sells in ${region.currency_code.toUpperCase()}, not ${currency.toUpperCase()}`
+    )
+  }
+  return region
+}
 
 async function pickSalesChannel(
   input: ResolveCartSessionSetupStepInput,

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { CatalogueVariant, fetchSellableVariants, SessionMarket } from "../utils/host-catalogue"
-import { cartSessionService } from "../utils/load"
+import { cartSessionService } from "../utils/service"
 import { assertLineQuantity } from "../utils/session-rules"
 
 export type RequestedItem = { variant_id: string; quantity: number }
@@ -22,8 +22,10 @@ export type ResolvedItem = CatalogueVariant & { unit_price: number; quantity: nu
  * price in the session's currency (VARIANT_NOT_PRICED), and a quantity out of
  * range (QUANTITY_OUT_OF_RANGE).
  */
+export const resolveSellableVariantsStepId = "resolve-sellable-variants"
+
 export const resolveSellableVariantsStep = createStep(
-  "resolve-sellable-variants",
+  resolveSellableVariantsStepId,
   async (input: ResolveSellableVariantsStepInput, { container }) => {
     const { maxLineQuantity } = cartSessionService(container).getOptions()
     const fieldOf = (index: number, name: string) => (input.field ? `${input.field}[${index}].${name}` : name)

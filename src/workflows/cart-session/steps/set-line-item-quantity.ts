@@ -1,53 +1,32 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CheckoutDiscountError } from "../../../lib/errors"
-import { cartSessionService, loadCartSession } from "../utils/load"
-import { assertLineQuantity } from "../utils/session-rules"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { cartSessionService } from "../utils/service"
+import { removeLines, setLineQuantity } from "../utils/session-draft"
 
 export type SetLineItemQuantityStepInput = {
-  cart_session_id: string
+  session: CartSessionState
   line_item_id: string
   /** 0 removes the line. */
   quantity: number
 }
 
-type Compensation = { id: string; quantity: number; removed: boolean }
+export const setLineItemQuantityStepId = "set-cart-session-line-item-quantity"
 
-/**
- * Sets a line's quantity; 0 removes it (soft delete). An add-on line is
- * either there (1) or not (0). Compensation restores the line as it was.
- */
+/** Sets a line's quantity in the draft; 0 removes it. An add-on line is there (1) or not (0). */
 export const setLineItemQuantityStep = createStep(
-  "set-cart-session-line-item-quantity",
-  async (input: SetLineItemQuantityStepInput, { container }) => {
-    const sessions = cartSessionService(container)
-    const session = await loadCartSession(container, input.cart_session_id)
-    const line = session.items.find((item) => item.id === input.line_item_id)
-    if (!line) {
-      throw new CheckoutDiscountError(
-        "CART_SESSION_LINE_ITEM_NOT_FOUND",
-        `Line item ${input.line_item_id} was not found in cart session ${input.cart_session_id}`
-      )
-    }
-    if (input.quantity === 0) {
-      await sessions.softDeleteCartSessionLineItems([line.id])
-      return new StepResponse({ changed: true }, { id: line.id, quantity: line.quantity, removed: true } as Compensation | null)
-    }
-    assertLineQuantity(input.quantity, line.is_add_on ? 1 : sessions.getOptions().maxLineQuantity)
-    if (input.quantity === line.quantity) {
-      return new StepResponse({ changed: false }, null as Compensation | null)
-    }
-    await sessions.updateCartSessionLineItems({ id: line.id, quantity: input.quantity })
-    return new StepResponse({ changed: true }, { id: line.id, quantity: line.quantity, removed: false } as Compensation | null)
-  },
-  async (compensation, { container }) => {
-    if (!compensation) {
-      return
-    }
-    const sessions = cartSessionService(container)
-    if (compensation.removed) {
-      await sessions.restoreCartSessionLineItems([compensation.id])
-    } else {
-      await sessions.updateCartSessionLineItems({ id: compensation.id, quantity: compensation.quantity })
-    }
-  }
+  setLineItemQuantityStepId,
+  async ({ session, line_item_id, quantity }: SetLineItemQuantityStepInput, { container }) =>
+    new StepResponse(
+      setLineQuantity(session, line_item_id, quantity, cartSessionService(container).getOptions().maxLineQuantity)
+    )
+)
+
+export type RemoveLineItemsStepInput = { session: CartSessionState; line_item_ids: string[] }
+
+export const removeLineItemsStepId = "remove-cart-session-line-items"
+
+/** Removes lines from the draft. */
+export const removeLineItemsStep = createStep(
+  removeLineItemsStepId,
+  async ({ session, line_item_ids }: RemoveLineItemsStepInput) => new StepResponse(removeLines(session, line_item_ids))
 )

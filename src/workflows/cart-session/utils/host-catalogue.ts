@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus, QueryContext } from "@medusajs/framework/utils"
-import { toMinorUnits } from "../../../lib/pricing"
+import { CheckoutDiscountError } from "../../../lib/errors"
+import { isPricingError, toMinorUnits } from "../../../lib/pricing"
 import { MERCHANT_MODULE, MerchantModuleService } from "../../../modules/merchant"
 
 /** Where a session buys: its region and currency price the items, its channel sells them. */
@@ -127,12 +128,12 @@ function toCatalogueVariant(
     variant_title: variant.title ?? null,
     merchant_id: merchants.merchantHandleForProduct(product),
     is_add_on_product: product.metadata?.add_on === true,
-    unit_price: unitPriceOf(variant.calculated_price ?? null, market.currency_code),
+    unit_price: unitPriceOf(variant.id, variant.calculated_price ?? null, market.currency_code),
   }
 }
 
 /** The host's price in minor units, converted here, once (SPEC §2). */
-function unitPriceOf(price: HostPrice, currency: string): number | null {
+function unitPriceOf(variantId: string, price: HostPrice, currency: string): number | null {
   if (!price || price.currency_code?.toLowerCase() !== currency.toLowerCase()) {
     return null
   }
@@ -140,5 +141,15 @@ function unitPriceOf(price: HostPrice, currency: string): number | null {
   if (amount === null || amount === undefined) {
     return null
   }
-  return toMinorUnits(amount, currency, "unit_price")
+  try {
+    return toMinorUnits(amount, currency, "unit_price")
+  } catch (error) {
+    if (isPricingError(error) && error.code === "AMOUNT_OUT_OF_RANGE") {
+      throw new CheckoutDiscountError(
+        "AMOUNT_OUT_OF_RANGE",
+        `Variant ${variantId} costs ${amount} ${currency.toUpperCase()}, more than a cart session can price exactly`
+      )
+    }
+    throw error
+  }
 }

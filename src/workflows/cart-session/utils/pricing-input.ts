@@ -66,7 +66,9 @@ function codeInput(
   const base = {
     id: row.id,
     code: row.code,
-    merchant_id: row.merchant_id ?? coupon?.merchant_id ?? null,
+    // The coupon's own scope: the merchant a shopper gives with a code only chooses between coupons
+    // sharing the code, and never narrows a store-wide coupon (SPEC §5).
+    merchant_id: coupon ? coupon.merchant_id : row.merchant_id,
     value_type: coupon?.value_type ?? "percentage",
     value: codeTerms.value ?? 0,
     combinable: coupon?.combinable ?? true,

@@ -23,7 +23,7 @@ export function cartSessionNotFound(id: string): CheckoutDiscountError {
  * A session owned by a customer exists only for that customer; an anonymous
  * session for whoever holds its id. Others are told it does not exist.
  */
-export function assertCartSessionVisible(session: SessionState | undefined, id: string, actor?: CartSessionActor) {
+export function assertCartSessionVisible(session: SessionState | undefined | null, id: string, actor?: CartSessionActor) {
   if (!session) {
     throw cartSessionNotFound(id)
   }
@@ -69,4 +69,16 @@ export function assertLineQuantity(quantity: number, maximum: number, field = "q
       `Field '${field}' must be a whole number from 1 to ${maximum}, got ${quantity}`
     )
   }
+}
+
+/** Seconds: how long a change waits its turn behind another change of the session, and how long a turn lasts at most. */
+export const CART_SESSION_LOCK = { timeout: 15, ttl: 30 }
+
+/** What every change of a session carries. */
+export type CartSessionChangeInput = {
+  cart_session_id: string
+  /** The store customer asking; absent for subscribers, jobs and admins. */
+  actor?: CartSessionActor
+  /** The version the client last saw; a different current version is a VERSION_CONFLICT. */
+  version?: number | null
 }

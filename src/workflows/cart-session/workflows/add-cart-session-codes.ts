@@ -1,21 +1,29 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { addCodesStep } from "../steps"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { addCodesStep, loadCartSessionStep } from "../steps"
 import type { WantedCode } from "../utils/code-plan"
-import { CartSessionChangeInput, changeCartSession } from "../utils/compose"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type AddCartSessionCodesWorkflowInput = CartSessionChangeInput & { codes: WantedCode[] }
 
 export const addCartSessionCodesWorkflowId = "add-cart-session-codes"
 
 /**
- * Adds codes (each store-wide or for one merchant's bag) and prices them. An
- * unknown code stays in the session as INVALID with a message; a code
- * already there with the same scope is not added twice.
+ * Adds codes (a merchant given with a code chooses between coupons sharing
+ * it) and prices them. An unknown code stays in the session as INVALID with
+ * a message; a code already there with the same merchant given is not added twice.
  */
 export const addCartSessionCodesWorkflow = createWorkflow(
   addCartSessionCodesWorkflowId,
   (input: AddCartSessionCodesWorkflowInput) => {
-    changeCartSession(input, () => [addCodesStep({ cart_session_id: input.cart_session_id, codes: input.codes })])
-    return new WorkflowResponse({ id: input.cart_session_id })
+    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const loaded = loadCartSessionStep(input)
+    const draft = addCodesStep({ session: loaded.draft, codes: input.codes })
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft, extend_expiry: true },
+    })
+    releaseLockStep({ key: input.cart_session_id })
+    return new WorkflowResponse(changed.view)
   }
 )

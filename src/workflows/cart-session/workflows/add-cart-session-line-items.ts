@@ -1,6 +1,8 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { addLineItemsStep, RequestedItem, resolveSellableVariantsStep } from "../steps"
-import { CartSessionChangeInput, changeCartSession } from "../utils/compose"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { addLineItemsStep, loadCartSessionStep, RequestedItem, resolveSellableVariantsStep } from "../steps"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type AddCartSessionLineItemsWorkflowInput = CartSessionChangeInput & { items: RequestedItem[] }
 
@@ -10,10 +12,14 @@ export const addCartSessionLineItemsWorkflowId = "add-cart-session-line-items"
 export const addCartSessionLineItemsWorkflow = createWorkflow(
   addCartSessionLineItemsWorkflowId,
   (input: AddCartSessionLineItemsWorkflowInput) => {
-    changeCartSession(input, (session) => {
-      const items = resolveSellableVariantsStep({ market: session, items: input.items })
-      return [addLineItemsStep({ cart_session_id: input.cart_session_id, items })]
+    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const loaded = loadCartSessionStep(input)
+    const items = resolveSellableVariantsStep({ market: loaded.session, items: input.items })
+    const draft = addLineItemsStep({ session: loaded.draft, items })
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft, extend_expiry: true, known_variants: items },
     })
-    return new WorkflowResponse({ id: input.cart_session_id })
+    releaseLockStep({ key: input.cart_session_id })
+    return new WorkflowResponse(changed.view)
   }
 )

@@ -1,30 +1,32 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { loadCartSessionStep, markReadyForCheckoutStep, validateCartSessionPricedStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/compose"
+import { loadCartSessionStep, validateCartSessionPricedStep, validateDiscountsUnchangedStep } from "../steps"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type ConvertCartSessionWorkflowInput = CartSessionChangeInput
 
 export const convertCartSessionWorkflowId = "convert-cart-session"
 
 /**
- * Takes a session to checkout. The gate: it must be open and have no code
- * waiting to be priced (CART_SESSION_DISCOUNT_PENDING). For now it records
- * the session as ready for checkout; creating the host cart is added after
- * the gate.
+ * Takes a session to checkout. Gates: it must be open with no code waiting
+ * to be priced (CART_SESSION_DISCOUNT_PENDING); then it is priced again now
+ * (dates, limits and host prices re-checked) and saved, and a code whose
+ * status changed is refused (CART_SESSION_DISCOUNT_CHANGED). For now passing
+ * records the session as ready for checkout; creating the host cart comes
+ * after these gates.
  */
 export const convertCartSessionWorkflow = createWorkflow(
   convertCartSessionWorkflowId,
   (input: ConvertCartSessionWorkflowInput) => {
     acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
-    const session = loadCartSessionStep({
-      cart_session_id: input.cart_session_id,
-      actor: input.actor,
-      version: input.version,
+    const loaded = loadCartSessionStep(input)
+    validateCartSessionPricedStep({ session: loaded.session })
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft: loaded.draft, extend_expiry: true, ready_for_checkout: true },
     })
-    validateCartSessionPricedStep({ session })
-    markReadyForCheckoutStep({ cart_session_id: input.cart_session_id })
     releaseLockStep({ key: input.cart_session_id })
-    return new WorkflowResponse({ id: input.cart_session_id })
+    validateDiscountsUnchangedStep({ before: loaded.session, after: changed.session })
+    return new WorkflowResponse(changed.view)
   }
 )

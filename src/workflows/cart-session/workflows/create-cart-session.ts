@@ -2,16 +2,18 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import {
   addCodesStep,
   addLineItemsStep,
-  createCartSessionStep,
+  draftCartSessionStep,
   RequestedItem,
   resolveCartSessionSetupStep,
   resolveSellableVariantsStep,
 } from "../steps"
 import type { WantedCode } from "../utils/code-plan"
-import { repriceCartSession } from "../utils/compose"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type CreateCartSessionWorkflowInput = {
   region_id?: string | null
+  /** Must be the region's currency (as the host's cart create). */
+  currency_code?: string | null
   sales_channel_id?: string | null
   /** The sales channels of the request's publishable key. */
   publishable_sales_channel_ids: string[]
@@ -26,30 +28,37 @@ export type CreateCartSessionWorkflowInput = {
 export const createCartSessionWorkflowId = "create-cart-session"
 
 /**
- * Creates an open session in a region and sales channel, with its first items
- * and codes, priced. Nobody else can see it yet, so it takes no lock.
+ * Creates an open session in a region and sales channel with its first items
+ * and codes, priced, written in one transaction. Nobody else can see it yet,
+ * so it takes no lock.
  */
 export const createCartSessionWorkflow = createWorkflow(
   createCartSessionWorkflowId,
   (input: CreateCartSessionWorkflowInput) => {
-    const setup = resolveCartSessionSetupStep({
-      region_id: input.region_id,
-      sales_channel_id: input.sales_channel_id,
-      publishable_sales_channel_ids: input.publishable_sales_channel_ids,
-      customer_id: input.customer_id,
-      email: input.email,
-    })
-    const session = createCartSessionStep(
+    const setup = resolveCartSessionSetupStep(input)
+    const empty = draftCartSessionStep(
       transform({ setup, input }, ({ setup, input }) => ({ ...setup, metadata: input.metadata ?? null }))
     )
-    when("create-cart-session-with-items", { input }, ({ input }) => !!input.items?.length).then(() => {
-      const items = resolveSellableVariantsStep({ market: setup, items: input.items!, field: "items" })
-      addLineItemsStep({ cart_session_id: session.id, items })
+    const items = when("create-cart-session-with-items", { input }, ({ input }) => !!input.items?.length).then(() =>
+      resolveSellableVariantsStep({ market: setup, items: input.items!, field: "items" })
+    )
+    const withItems = addLineItemsStep({
+      session: empty,
+      items: transform({ items }, ({ items }) => items ?? []),
     })
-    when("create-cart-session-with-codes", { input }, ({ input }) => !!input.discounts?.length).then(() => {
-      addCodesStep({ cart_session_id: session.id, codes: input.discounts!, field: "discounts" })
+    const draft = addCodesStep({
+      session: withItems,
+      codes: transform({ input }, ({ input }) => input.discounts ?? []),
+      field: "discounts",
     })
-    repriceCartSession(session.id)
-    return new WorkflowResponse({ id: session.id })
+    const created = commitCartSessionChangeWorkflow.runAsStep({
+      input: {
+        before: null,
+        draft,
+        extend_expiry: true,
+        known_variants: transform({ items }, ({ items }) => items ?? []),
+      },
+    })
+    return new WorkflowResponse(created.view)
   }
 )

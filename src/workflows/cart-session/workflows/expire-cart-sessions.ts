@@ -4,8 +4,8 @@ import { expireOverdueCartSessionsStep, ExpireOverdueCartSessionsInput } from ".
 export const expireCartSessionsWorkflowId = "expire-cart-sessions"
 
 /**
- * Expires open sessions past their lifetime. Requests already refuse an
- * overdue session (CART_SESSION_NOT_OPEN); this makes the status say so.
+ * Expires open sessions past their lifetime (version + 1). Requests already
+ * refuse an overdue session (CART_SESSION_NOT_OPEN); this makes the status say so.
  */
 export const expireCartSessionsWorkflow = createWorkflow(
   expireCartSessionsWorkflowId,

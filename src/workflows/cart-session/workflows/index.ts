@@ -1,5 +1,6 @@
 export * from "./add-cart-session-codes"
 export * from "./add-cart-session-line-items"
+export * from "./commit-cart-session-change"
 export * from "./convert-cart-session"
 export * from "./create-cart-session"
 export * from "./expire-cart-sessions"

@@ -1,12 +1,7 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  buildCodePreviewStep,
-  gatherSessionPricingInputStep,
-  loadCartSessionStep,
-  priceMerchantBagsStep,
-} from "../steps"
+import { buildCodePreviewStep, checkSessionCodesStep, loadCartSessionStep } from "../steps"
 import type { WantedCode } from "../utils/code-plan"
-import type { CartSessionChangeInput } from "../utils/compose"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 
 export type PreviewCartSessionCodeWorkflowInput = CartSessionChangeInput & { code: WantedCode }
 
@@ -21,10 +16,9 @@ export const previewCartSessionCodeWorkflowId = "preview-cart-session-code"
 export const previewCartSessionCodeWorkflow = createWorkflow(
   previewCartSessionCodeWorkflowId,
   (input: PreviewCartSessionCodeWorkflowInput) => {
-    loadCartSessionStep({ cart_session_id: input.cart_session_id, actor: input.actor, version: input.version })
-    const gathered = gatherSessionPricingInputStep({ cart_session_id: input.cart_session_id, preview_code: input.code })
-    const priced = priceMerchantBagsStep(gathered.input)
-    const preview = buildCodePreviewStep({ priced, discount_id: gathered.preview_discount_id })
+    const loaded = loadCartSessionStep(input)
+    const codes = checkSessionCodesStep({ session: loaded.draft, preview_code: input.code })
+    const preview = buildCodePreviewStep({ session: loaded.draft, codes })
     return new WorkflowResponse(preview)
   }
 )

@@ -1,5 +1,8 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { CartSessionChangeInput, changeCartSession } from "../utils/compose"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { loadCartSessionStep } from "../steps"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type PriceCartSessionWorkflowInput = CartSessionChangeInput & {
   /** A shopper asking keeps the session alive; a scheduled re-pricing (the default) does not. */
@@ -9,15 +12,20 @@ export type PriceCartSessionWorkflowInput = CartSessionChangeInput & {
 export const priceCartSessionWorkflowId = "price-cart-session"
 
 /**
- * Prices a session now: takes the host's current prices for its lines,
- * re-checks every code with the coupon module and prices every merchant's
- * bag; version + 1 only when something changed. For the store's `price`
- * route, subscribers (coupon or catalogue changes) and scheduled re-pricing.
+ * Prices a session now: the host's current prices for its lines, every code
+ * re-checked with the coupon module, every merchant's bag priced; version + 1
+ * only when something changed. For the store's `price` route and the
+ * scheduled re-pricing of sessions marked unpriced.
  */
 export const priceCartSessionWorkflow = createWorkflow(
   priceCartSessionWorkflowId,
   (input: PriceCartSessionWorkflowInput) => {
-    changeCartSession(input, () => [], { extend_expiry: input.extend_expiry ?? false })
-    return new WorkflowResponse({ id: input.cart_session_id })
+    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const loaded = loadCartSessionStep(input)
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft: loaded.draft, extend_expiry: input.extend_expiry ?? false },
+    })
+    releaseLockStep({ key: input.cart_session_id })
+    return new WorkflowResponse(changed.view)
   }
 )

@@ -1,6 +1,8 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { setPrimaryCodeStep } from "../steps"
-import { CartSessionChangeInput, changeCartSession } from "../utils/compose"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { loadCartSessionStep, setPrimaryCodeStep } from "../steps"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type SetCartSessionPrimaryCodeWorkflowInput = CartSessionChangeInput & { code: string | null }
 
@@ -10,7 +12,13 @@ export const setCartSessionPrimaryCodeWorkflowId = "set-cart-session-primary-cod
 export const setCartSessionPrimaryCodeWorkflow = createWorkflow(
   setCartSessionPrimaryCodeWorkflowId,
   (input: SetCartSessionPrimaryCodeWorkflowInput) => {
-    changeCartSession(input, () => [setPrimaryCodeStep({ cart_session_id: input.cart_session_id, code: input.code })])
-    return new WorkflowResponse({ id: input.cart_session_id })
+    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const loaded = loadCartSessionStep(input)
+    const draft = setPrimaryCodeStep({ session: loaded.draft, code: input.code })
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft, extend_expiry: true },
+    })
+    releaseLockStep({ key: input.cart_session_id })
+    return new WorkflowResponse(changed.view)
   }
 )

@@ -1,6 +1,8 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { setLineItemQuantityStep } from "../steps"
-import { CartSessionChangeInput, changeCartSession } from "../utils/compose"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { loadCartSessionStep, setLineItemQuantityStep } from "../steps"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type UpdateCartSessionLineItemWorkflowInput = CartSessionChangeInput & {
   line_item_id: string
@@ -14,13 +16,17 @@ export const updateCartSessionLineItemWorkflowId = "update-cart-session-line-ite
 export const updateCartSessionLineItemWorkflow = createWorkflow(
   updateCartSessionLineItemWorkflowId,
   (input: UpdateCartSessionLineItemWorkflowInput) => {
-    changeCartSession(input, () => [
-      setLineItemQuantityStep({
-        cart_session_id: input.cart_session_id,
-        line_item_id: input.line_item_id,
-        quantity: input.quantity,
-      }),
-    ])
-    return new WorkflowResponse({ id: input.cart_session_id })
+    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const loaded = loadCartSessionStep(input)
+    const draft = setLineItemQuantityStep({
+      session: loaded.draft,
+      line_item_id: input.line_item_id,
+      quantity: input.quantity,
+    })
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft, extend_expiry: true },
+    })
+    releaseLockStep({ key: input.cart_session_id })
+    return new WorkflowResponse(changed.view)
   }
 )

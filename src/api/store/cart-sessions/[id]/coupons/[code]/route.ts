@@ -1,11 +1,14 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
-import { removeCartSessionDiscountsWorkflow } from "../../../../../../workflows/cart-session"
+import { removeCartSessionDiscountsWorkflow, runCartSessionChange } from "../../../../../../workflows/cart-session"
 import { idempotentRoute } from "../../../../../utils/idempotent-route"
-import { changeInputOf, sessionResponse } from "../../../helpers"
+import { changeInputOf } from "../../../helpers"
 import { StoreCartSessionVersionType } from "../../../validators"
 
-/** Removes a code, compared ignoring case (every merchant scope it was added with). */
+/** Removes a code, compared ignoring case (every row of it, whatever merchant was given). */
 export const DELETE = idempotentRoute(async (req: MedusaStoreRequest<StoreCartSessionVersionType>) => {
-  await removeCartSessionDiscountsWorkflow(req.scope).run({ input: { ...changeInputOf(req), code: req.params.code } })
-  return sessionResponse(req)
+  const cart_session = await runCartSessionChange(removeCartSessionDiscountsWorkflow, req.scope, {
+    ...changeInputOf(req),
+    code: req.params.code,
+  })
+  return { body: { cart_session } }
 })

@@ -1,0 +1,65 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
+import { hostDirectory } from "../helpers/host"
+import { cartSessionRequests, createProducts, createStorefront, Storefront } from "../helpers/store"
+
+jest.setTimeout(180_000)
+
+/** The most SQL statements adding one code to a 20-line, 3-merchant session may take (measured: see the README). */
+const STATEMENT_BUDGET = 25
+
+medusaIntegrationTestRunner({
+  cwd: hostDirectory,
+  testSuite: ({ api, getContainer }) => {
+    let shop: Storefront
+
+    beforeEach(async () => {
+      shop = await createStorefront(getContainer(), { currencies: ["usd"] })
+    })
+
+    /** Counts every statement the host's shared connection runs while `action` runs (every module uses it). */
+    async function countStatements(action: () => Promise<unknown>) {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const statements: string[] = []
+      const listener = (query: { sql: string }) => statements.push(query.sql)
+      knex.on("query", listener)
+      try {
+        await action()
+      } finally {
+        knex.removeListener("query", listener)
+      }
+      return statements
+    }
+
+    it("adds a code to a 20-line, 3-merchant session in a handful of SQL statements", async () => {
+      const container = getContainer()
+      const merchants = ["acme", "globex", "initech"]
+      const products = await createProducts(
+        container,
+        Array.from({ length: 20 }, (_, index) => ({
+          title: `Product ${index + 1}`,
+          merchant: merchants[index % merchants.length],
+          prices: { usd: 10 + index },
+          salesChannelIds: [shop.salesChannelId],
+        }))
+      )
+      await container
+        .resolve<CouponModuleService>(COUPON_MODULE)
+        .createCoupons({ code: "SAVE10", value_type: "percentage", value: 10 })
+      const { create, post } = cartSessionRequests(api, () => shop.anonymous)
+      const session = await create({ items: products.map((product) => ({ variant_id: product.variantId, quantity: 1 })) })
+      expect(session.bags).toHaveLength(3)
+
+      let updated: any
+      const statements = await countStatements(async () => {
+        updated = await post(`${session.id}/coupons`, { code: "SAVE10" })
+      })
+
+      expect(updated.discounts[0]).toMatchObject({ code: "SAVE10", status: "APPLIED" })
+      console.log(`[statements] POST /store/cart-sessions/:id/coupons ran ${statements.length} SQL statements`)
+      expect(statements.length).toBeGreaterThan(0)
+      expect(statements.length).toBeLessThanOrEqual(STATEMENT_BUDGET)
+    })
+  },
+})

@@ -1,0 +1,192 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type {
+  CartSessionCommit,
+  CartSessionDiscountState,
+  CartSessionLineState,
+  CartSessionState,
+} from "../types"
+
+const LINE_COLUMNS = [
+  "id", "position", "merchant_id", "variant_id", "product_id", "title", "variant_title",
+  "quantity", "unit_price", "is_add_on", "metadata",
+]
+const DISCOUNT_COLUMNS = [
+  "id", "position", "type", "code", "merchant_id", "scope_merchant_id", "is_primary", "coupon_id",
+  "status", "value_type", "value", "amount_total", "allocations", "message", "metadata",
+]
+
+const liveRowsOf = (table: string, columns: string[]) => `coalesce((
+    select json_agg(row order by row.position)
+    from (select ${columns.map((column) => `"${column}"`).join(", ")} from "${table}"
+          where cart_session_id = session.id and deleted_at is null) row
+  ), '[]'::json)`
+
+/**
+ * The session with its live lines and discounts in one statement, so the
+ * three come from one snapshot: a reader never sees part of a change.
+ */
+const LOAD_SQL = `
+select session.*,
+  ${liveRowsOf("cart_session_line_item", LINE_COLUMNS)} as items,
+  ${liveRowsOf("cart_session_discount", DISCOUNT_COLUMNS)} as discounts
+from cart_session session
+where session.id = ? and session.deleted_at is null`
+
+export async function selectSessionState(knex: Knex, id: string): Promise<CartSessionState | null> {
+  const { rows } = await knex.raw(LOAD_SQL, [id])
+  return rows.length ? toState(rows[0]) : null
+}
+
+function iso(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString()
+}
+
+function toState(row: Record<string, any>): CartSessionState {
+  return {
+    id: row.id,
+    status: row.status,
+    currency_code: row.currency_code,
+    region_id: row.region_id,
+    sales_channel_id: row.sales_channel_id,
+    customer_id: row.customer_id,
+    email: row.email,
+    version: row.version,
+    priced: row.priced,
+    expires_at: iso(row.expires_at)!,
+    converted_cart_id: row.converted_cart_id,
+    ready_for_checkout_at: iso(row.ready_for_checkout_at),
+    metadata: row.metadata,
+    created_at: iso(row.created_at)!,
+    updated_at: iso(row.updated_at)!,
+    items: (row.items as any[]).map(
+      (line): CartSessionLineState => ({ ...line, unit_price: Number(line.unit_price) })
+    ),
+    discounts: (row.discounts as any[]).map(
+      (discount): CartSessionDiscountState => ({
+        ...discount,
+        value: discount.value === null ? null : Number(discount.value),
+        amount_total: Number(discount.amount_total),
+        allocations: discount.allocations ?? [],
+      })
+    ),
+  }
+}
+
+/** A big-number column is stored twice by the DML: the number and its raw `{ value, precision }`. */
+const raw = (amount: number | null) => (amount === null ? null : JSON.stringify({ value: String(amount), precision: 20 }))
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+
+/**
+ * Writes one change: the session row first, only if it is still at the
+ * version the change was decided on (0 rows: someone else changed it), then
+ * every new, changed or removed line and discount as one upsert per table.
+ * Returns false on a version conflict, having written nothing.
+ */
+export async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCommit): Promise<boolean> {
+  const { session } = change
+  const columns = {
+    status: session.status,
+    customer_id: session.customer_id,
+    email: session.email,
+    version: session.version,
+    priced: session.priced,
+    expires_at: session.expires_at,
+    converted_cart_id: session.converted_cart_id,
+    ready_for_checkout_at: session.ready_for_checkout_at,
+    metadata: json(session.metadata),
+    updated_at: session.updated_at,
+  }
+  if (change.expected_version === null) {
+    await knex("cart_session").insert({ id: change.id, ...change.create, ...columns })
+  } else {
+    const updated = await knex("cart_session")
+      .where({ id: change.id, version: change.expected_version })
+      .whereNull("deleted_at")
+      .update(columns)
+    if (updated === 0) {
+      return false
+    }
+  }
+  const stamps = (row: { deleted?: boolean }) => ({
+    cart_session_id: change.id,
+    created_at: session.updated_at,
+    updated_at: session.updated_at,
+    deleted_at: row.deleted ? session.updated_at : null,
+  })
+  if (change.items.length) {
+    await knex("cart_session_line_item")
+      .insert(
+        change.items.map(({ deleted, ...line }) => ({
+          ...line,
+          ...stamps({ deleted }),
+          metadata: json(line.metadata),
+          raw_unit_price: raw(line.unit_price),
+        }))
+      )
+      .onConflict("id")
+      .merge(["title", "variant_title", "quantity", "unit_price", "raw_unit_price", "metadata", "updated_at", "deleted_at"])
+  }
+  if (change.discounts.length) {
+    await knex("cart_session_discount")
+      .insert(
+        change.discounts.map(({ deleted, ...discount }) => ({
+          ...discount,
+          ...stamps({ deleted }),
+          allocations: JSON.stringify(discount.allocations),
+          metadata: json(discount.metadata),
+          raw_value: raw(discount.value),
+          raw_amount_total: raw(discount.amount_total),
+        }))
+      )
+      .onConflict("id")
+      .merge([
+        "merchant_id", "is_primary", "coupon_id", "status", "value_type", "value", "raw_value", "amount_total",
+        "raw_amount_total", "allocations", "message", "metadata", "updated_at", "deleted_at",
+      ])
+  }
+  return true
+}
+
+/**
+ * Puts the given open sessions back to unpriced (version + 1) and their codes
+ * to PENDING, each in one statement, so it needs no read first and races no
+ * change: a change decided before it fails its version guard and is decided
+ * again. Sessions already unpriced with every code pending are left alone.
+ */
+export async function markSessionsUnpriced(knex: Knex.Transaction, ids: string[], now: Date): Promise<string[]> {
+  const { rows } = await knex.raw(
+    `update cart_session set priced = false, version = version + 1, updated_at = ?
+     where id = any(?) and status = 'open' and expires_at > ? and deleted_at is null
+       and (priced or exists (
+         select 1 from cart_session_discount discount
+         where discount.cart_session_id = cart_session.id and discount.deleted_at is null
+           and discount.type = 'CODE' and discount.status <> 'PENDING'))
+     returning id`,
+    [now, ids, now]
+  )
+  const marked: string[] = rows.map((row: { id: string }) => row.id)
+  if (marked.length) {
+    await knex.raw(
+      `update cart_session_discount
+       set status = 'PENDING', amount_total = 0, raw_amount_total = ?::jsonb, allocations = '[]'::jsonb,
+           message = 'Code ' || code || ' is waiting to be priced', updated_at = ?
+       where cart_session_id = any(?) and type = 'CODE' and deleted_at is null and status <> 'PENDING'`,
+      [raw(0), now, marked]
+    )
+  }
+  return marked.sort()
+}
+
+/** Expires at most `limit` open sessions past their expiry, oldest first, each with version + 1. */
+export async function expireOverdueSessions(knex: Knex, now: Date, limit: number): Promise<string[]> {
+  const { rows } = await knex.raw(
+    `update cart_session set status = 'expired', version = version + 1, updated_at = ?
+     where id in (
+       select id from cart_session
+       where status = 'open' and expires_at <= ? and deleted_at is null
+       order by expires_at limit ? for update skip locked)
+     returning id`,
+    [now, now, limit]
+  )
+  return rows.map((row: { id: string }) => row.id).sort()
+}

@@ -1,0 +1,18 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { buildCartSessionView } from "../utils/cart-session-view"
+import type { CatalogueVariant } from "../utils/host-catalogue"
+
+export type BuildCartSessionViewStepInput = { session: CartSessionState; add_ons: CatalogueVariant[] }
+
+export const buildCartSessionViewStepId = "build-cart-session-view"
+
+/**
+ * The session as the routes answer it, built before the change is committed:
+ * an answer that cannot be built (an amount out of range) refuses the change
+ * instead of leaving it committed without a response.
+ */
+export const buildCartSessionViewStep = createStep(
+  buildCartSessionViewStepId,
+  async ({ session, add_ons }: BuildCartSessionViewStepInput) => new StepResponse(buildCartSessionView(session, add_ons))
+)

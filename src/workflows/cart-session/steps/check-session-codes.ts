@@ -1,0 +1,61 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { COUPON_MODULE, CouponEligibility, CouponModuleService } from "../../../modules/coupon"
+import { planCodeAdditions, sameScopedCode, sessionCodesOf, WantedCode } from "../utils/code-plan"
+import { PREVIEW_DISCOUNT_ID, storedCodesOf } from "../utils/price-draft"
+import type { StoredCode } from "../utils/pricing-input"
+import { cartSessionService } from "../utils/service"
+
+export type CheckSessionCodesStepInput = {
+  session: CartSessionState
+  /** A code to price as if it were added last (validate_only); nothing is written. */
+  preview_code?: WantedCode | null
+}
+
+export type CheckedSessionCodes = {
+  /** What the coupon module says of each code, by discount id. */
+  eligibilities: Record<string, CouponEligibility>
+  /** The previewed code when it is not in the session yet (priced under PREVIEW_DISCOUNT_ID). */
+  preview: StoredCode | null
+  /** The discount that answers the preview: the code's own row, or PREVIEW_DISCOUNT_ID. */
+  preview_discount_id: string | null
+}
+
+export const checkSessionCodesStepId = "check-cart-session-codes"
+
+/**
+ * Asks the coupon module, once for all of them, what every code of the
+ * session is worth now for the session's customer: dates, usage and
+ * per-customer limits, the coupon's terms. Read only.
+ */
+export const checkSessionCodesStep = createStep(
+  checkSessionCodesStepId,
+  async ({ session, preview_code }: CheckSessionCodesStepInput, { container }) => {
+    let preview: StoredCode | null = null
+    let previewDiscountId: string | null = null
+    if (preview_code) {
+      const codes = sessionCodesOf(session.discounts)
+      const maxCodes = cartSessionService(container).getOptions().maxCodesPerSession
+      const { toCreate, present } = planCodeAdditions(codes, [preview_code], { maxCodes })
+      if (toCreate.length) {
+        preview = { id: PREVIEW_DISCOUNT_ID, code: toCreate[0].code, merchant_id: toCreate[0].merchant_id ?? null }
+        previewDiscountId = PREVIEW_DISCOUNT_ID
+      } else {
+        previewDiscountId = present.find((code) => sameScopedCode(code, preview_code))!.id
+      }
+    }
+    const rows = storedCodesOf(session, preview)
+    const answers = rows.length
+      ? await container.resolve<CouponModuleService>(COUPON_MODULE).checkEligibility({
+          codes: rows.map((row) => ({ code: row.code, merchant_id: row.merchant_id })),
+          customer_id: session.customer_id,
+        })
+      : []
+    const checked: CheckedSessionCodes = {
+      eligibilities: Object.fromEntries(rows.map((row, index) => [row.id, answers[index]])),
+      preview,
+      preview_discount_id: previewDiscountId,
+    }
+    return new StepResponse(checked)
+  }
+)

@@ -1,0 +1,39 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { cartSessionService } from "../utils/service"
+import { sessionExpiry } from "../utils/session-rules"
+import type { CartSessionSetup } from "./resolve-cart-session-setup"
+
+export type DraftCartSessionStepInput = CartSessionSetup & { metadata?: Record<string, unknown> | null }
+
+export const draftCartSessionStepId = "draft-cart-session"
+
+/** A new open session at version 1, in memory: it is written with its first lines and codes, once. */
+export const draftCartSessionStep = createStep(
+  draftCartSessionStepId,
+  async (input: DraftCartSessionStepInput, { container }) => {
+    const now = new Date()
+    const lifetime = cartSessionService(container).getOptions().sessionLifetimeMinutes
+    const session: CartSessionState = {
+      id: generateEntityId(undefined, "csess"),
+      status: "open",
+      currency_code: input.currency_code,
+      region_id: input.region_id,
+      sales_channel_id: input.sales_channel_id,
+      customer_id: input.customer_id,
+      email: input.email,
+      version: 1,
+      priced: true,
+      expires_at: sessionExpiry(lifetime, now).toISOString(),
+      converted_cart_id: null,
+      ready_for_checkout_at: null,
+      metadata: input.metadata ?? null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      items: [],
+      discounts: [],
+    }
+    return new StepResponse(session)
+  }
+)

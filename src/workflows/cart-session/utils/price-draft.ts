@@ -1,0 +1,98 @@
+import { CheckoutDiscountError } from "../../../lib/errors"
+import { formatMinorUnits, MAX_AMOUNT, priceSession, type PricedSession } from "../../../lib/pricing"
+import type { CartSessionState } from "../../../modules/cart-session"
+import type { CouponEligibility } from "../../../modules/coupon"
+import type { CatalogueVariant } from "./host-catalogue"
+import { buildSessionPricingInput, StoredCode } from "./pricing-input"
+import { pruneOrphanAddOns } from "./session-draft"
+
+/** A code priced as if added last, for `validate_only`; it is never part of the session. */
+export const PREVIEW_DISCOUNT_ID = "preview"
+
+/**
+ * The session's codes as the coupon module is asked about them: each with
+ * the merchant the shopper gave (it only chooses between coupons sharing the
+ * code), plus the previewed code when there is one.
+ */
+export function storedCodesOf(state: CartSessionState, preview?: StoredCode | null): StoredCode[] {
+  const codes = state.discounts
+    .filter((discount) => discount.type === "CODE")
+    .map((discount) => ({ id: discount.id, code: discount.code!, merchant_id: discount.scope_merchant_id }))
+  return preview ? [...codes, preview] : codes
+}
+
+/** The host's current price and titles for every line whose variant it still sells and prices. */
+export function refreshLinePrices(state: CartSessionState, variants: Record<string, CatalogueVariant>): CartSessionState {
+  return {
+    ...state,
+    items: state.items.map((line) => {
+      const variant = variants[line.variant_id]
+      if (!variant || variant.unit_price === null) {
+        return line // no longer sold or priced: keeps its last price; convert checks availability again
+      }
+      return { ...line, unit_price: variant.unit_price, title: variant.title, variant_title: variant.variant_title }
+    }),
+  }
+}
+
+/**
+ * Every line's subtotal and the session's subtotal must stay within what the
+ * plugin prices and answers exactly (below 10^15 minor units); a line past it
+ * is refused where it enters, naming it (AMOUNT_OUT_OF_RANGE).
+ */
+export function assertAmountsInRange(state: CartSessionState): void {
+  let subtotal = 0
+  for (const line of state.items) {
+    const lineSubtotal = line.unit_price * line.quantity
+    subtotal += lineSubtotal
+    const amount = lineSubtotal > MAX_AMOUNT ? lineSubtotal : subtotal
+    if (amount > MAX_AMOUNT) {
+      const what = lineSubtotal > MAX_AMOUNT ? "comes to" : "brings the cart session to"
+      throw new CheckoutDiscountError(
+        "AMOUNT_OUT_OF_RANGE",
+        `Line "${line.title}" (variant ${line.variant_id}, quantity ${line.quantity}) ${what} more than ` +
+          `${formatMinorUnits(MAX_AMOUNT, state.currency_code)} ${state.currency_code.toUpperCase()}, the most a cart session can price`
+      )
+    }
+  }
+}
+
+/**
+ * Prices a draft with the pricing core: the host's current prices, add-ons
+ * of merchants that left removed, every code with what the coupon module said
+ * of it. Writes each code's result on its row and marks the session priced.
+ * Pure. `eligibilities` are by discount id.
+ */
+export function priceDraft(
+  draft: CartSessionState,
+  variants: Record<string, CatalogueVariant>,
+  eligibilities: Record<string, CouponEligibility>,
+  preview: StoredCode | null = null
+): { state: CartSessionState; priced: PricedSession } {
+  const refreshed = pruneOrphanAddOns(refreshLinePrices(draft, variants))
+  assertAmountsInRange(refreshed)
+  const { input, terms } = buildSessionPricingInput(
+    refreshed.currency_code,
+    refreshed.items,
+    storedCodesOf(refreshed, preview),
+    eligibilities
+  )
+  const priced = priceSession(input)
+  const results = new Map(priced.discounts.map((result) => [result.id, result]))
+  const discounts = refreshed.discounts.map((discount) => {
+    const result = results.get(discount.id)
+    if (!result || discount.type !== "CODE") {
+      return discount
+    }
+    return {
+      ...discount,
+      ...terms[discount.id],
+      merchant_id: result.merchant_id,
+      status: result.status,
+      message: result.message,
+      amount_total: result.amount_total,
+      allocations: result.allocations.map((share) => ({ line_item_id: share.line_id, amount: share.amount })),
+    }
+  })
+  return { state: { ...refreshed, discounts, priced: true }, priced }
+}

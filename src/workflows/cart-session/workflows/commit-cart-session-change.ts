@@ -1,0 +1,51 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { CartSessionState } from "../../../modules/cart-session"
+import {
+  buildCartSessionViewStep,
+  checkSessionCodesStep,
+  commitCartSessionStep,
+  fetchSessionCatalogueStep,
+  priceCartSessionStep,
+} from "../steps"
+import type { CatalogueVariant } from "../utils/host-catalogue"
+
+export type CommitCartSessionChangeWorkflowInput = {
+  /** The session as the change loaded it; null for a new one. */
+  before: CartSessionState | null
+  /** The session with the change applied in memory, not priced yet. */
+  draft: CartSessionState
+  /** A shopper's change keeps the session alive; a scheduled re-pricing does not. */
+  extend_expiry: boolean
+  /** Convert: pass the checkout gate unless re-pricing changed a code's status. */
+  ready_for_checkout?: boolean
+  /** Variants the change already read from the host. */
+  known_variants?: CatalogueVariant[]
+}
+
+export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
+
+/**
+ * The second half of every change of a session, run as a step of it after
+ * the change is applied to a draft in memory: read the host's prices and the
+ * coupon module's verdicts once, price every merchant's bag with the pricing
+ * core, build the answer, and commit everything in one transaction guarded by
+ * the version the change was loaded at. Returns the answer and the session.
+ */
+export const commitCartSessionChangeWorkflow = createWorkflow(
+  commitCartSessionChangeWorkflowId,
+  (input: CommitCartSessionChangeWorkflowInput) => {
+    const catalogue = fetchSessionCatalogueStep({ session: input.draft, known: input.known_variants })
+    const codes = checkSessionCodesStep({ session: input.draft })
+    const session = priceCartSessionStep({
+      before: input.before,
+      draft: input.draft,
+      variants: catalogue.variants,
+      codes,
+      extend_expiry: input.extend_expiry,
+      ready_for_checkout: input.ready_for_checkout,
+    })
+    const view = buildCartSessionViewStep({ session, add_ons: catalogue.add_ons })
+    commitCartSessionStep({ before: input.before, after: session })
+    return new WorkflowResponse({ view, session })
+  }
+)
