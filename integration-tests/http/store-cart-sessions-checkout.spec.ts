@@ -5,6 +5,7 @@ import { CART_SESSION_MODULE, CartSessionModuleService } from "../../src/modules
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
 import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
+import { eventually } from "../helpers/wait"
 import {
   CART_SESSIONS as SESSIONS,
   cartSessionRequests,
@@ -103,7 +104,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("markCartSessionsPendingWorkflow", () => {
-      it("matches open sessions by id, code, variant or product, and leaves sessions without codes or not open alone", async () => {
+      it("matches open sessions by id, code, variant or product (with or without codes), and leaves sessions not open alone", async () => {
         const withCode = await withSave10()
         const withoutCode = await createSession({ items: [{ variant_id: tent.variantId, quantity: 1 }] })
         const otherProduct = await createSession({ items: [{ variant_id: mug.variantId, quantity: 1 }], discounts: [{ code: "SAVE10" }] })
@@ -112,12 +113,13 @@ medusaIntegrationTestRunner({
           .resolve<CartSessionModuleService>(CART_SESSION_MODULE)
           .updateCartSessions({ id: closed.id, status: "converted" })
 
-        expect((await markPending({ variant_ids: [tent.variantId] })).result).toEqual([withCode.id])
+        expect((await markPending({ variant_ids: [tent.variantId] })).result).toEqual([withCode.id, withoutCode.id].sort())
         expect((await markPending({ product_ids: [mug.productId] })).result).toEqual([otherProduct.id])
-        expect((await markPending({ cart_session_ids: [withCode.id, otherProduct.id] })).result).toEqual([])
+        expect((await markPending({ cart_session_ids: [withCode.id, otherProduct.id, withoutCode.id] })).result).toEqual([])
         expect((await markPending({})).result).toEqual([])
 
-        expect(await getSession(withoutCode.id)).toEqual(withoutCode)
+        // A price change reaches a session without codes too: its prices are stale until priced again.
+        expect(await getSession(withoutCode.id)).toEqual({ ...withoutCode, priced: false, version: withoutCode.version + 1, updated_at: expect.any(String) })
         expect((await getSession(closed.id)).priced).toBe(true)
       })
     })
@@ -132,9 +134,12 @@ medusaIntegrationTestRunner({
         await updateProductVariantsWorkflow(getContainer()).run({
           input: { selector: { id: tent.variantId }, update: { prices: [{ currency_code: "usd", amount: 279.995 }] } },
         })
+        // The variant's update put the session back to unpriced (version + 1) before the shopper asks.
+        const marked = await eventually(() => getSession(session.id), (current) => current.priced === false)
+        expect(marked.version).toBe(session.version + 1)
         const repriced = await post(`${session.id}/price`)
         expect(repriced.bags[0].items[0]).toMatchObject({ unit_price: 280, subtotal: 560 })
-        expect(repriced.version).toBe(session.version + 1)
+        expect(repriced).toMatchObject({ priced: true, version: marked.version + 1 })
       })
     })
 

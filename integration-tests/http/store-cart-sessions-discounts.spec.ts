@@ -133,13 +133,33 @@ medusaIntegrationTestRunner({
         expect(priced).toMatchObject({ subtotal: 345.47, discount_total: 39.04, total: 306.43 })
       })
 
-      it("applies a store-wide code given with a merchant_id to that merchant's bag only", async () => {
+      it("never narrows a store-wide code to the merchant given with it (SPEC §5)", async () => {
         const session = await twoBags()
         const priced = await addCode(session.id, { code: "ALL10", merchant_id: "globex" })
         const all10 = discountOf(priced, "ALL10")
-        expect(all10).toMatchObject({ status: "APPLIED", merchant_id: "globex", amount_total: 4.55 })
-        expect(all10.allocations).toEqual([{ line_item_id: priced.bags[1].items[0].id, amount: 4.55 }])
-        expect(priced.bags[0].discount_total).toBe(0)
+        expect(all10).toMatchObject({ status: "APPLIED", merchant_id: null, amount_total: 34.54 })
+        expect(all10.allocations).toEqual([
+          { line_item_id: priced.bags[0].items[0].id, amount: 29.99 },
+          { line_item_id: priced.bags[1].items[0].id, amount: 4.55 },
+        ])
+      })
+
+      it("keeps a non-combinable store-wide code exclusive in every bag when it is given with a merchant_id", async () => {
+        await createCoupons(
+          { code: "FIX30", value_type: "fixed", value: 30, currency_code: "usd", combinable: false },
+          { code: "BETA15", value_type: "fixed", value: 15, currency_code: "usd", merchant_id: "globex" }
+        )
+        const plain = await twoBags()
+        await addCode(plain.id, { code: "FIX30" })
+        const expected = await addCode(plain.id, { code: "BETA15" })
+        expect(expected.discount_total).toBe(30)
+
+        const narrowed = await twoBags()
+        await addCode(narrowed.id, { code: "FIX30", merchant_id: "acme" })
+        const priced = await addCode(narrowed.id, { code: "BETA15" })
+        expect(discountOf(priced, "FIX30")).toMatchObject({ status: "APPLIED", merchant_id: null, amount_total: 30 })
+        expect(discountOf(priced, "BETA15")).toMatchObject({ status: "NOT_COMBINABLE", amount_total: 0 })
+        expect(priced.discount_total).toBe(30)
       })
 
       it("finds another merchant's code INVALID when given for this merchant", async () => {

@@ -5,7 +5,10 @@ import { CheckoutDiscountError } from "../../lib/errors"
 import { IDEMPOTENCY_MODULE, IdempotencyKeyRecord } from "../../modules/idempotency"
 import type IdempotencyModuleService from "../../modules/idempotency/service"
 import { assertIdempotencyKey } from "../../modules/idempotency/utils"
+import { canonicalJson } from "../../lib/canonical-json"
 import { pluginErrorResponse } from "./plugin-error-response"
+
+export { canonicalJson }
 
 /** What a mutating route hands back; the wrapper serializes and sends it. */
 export type RouteResult = { status?: number; body: unknown }
@@ -97,24 +100,6 @@ export function requestFingerprint(method: string, path: string, body: unknown):
   return createHash("sha256")
     .update(`${method.toUpperCase()} ${normalizedPath}\n${canonicalJson(body)}`)
     .digest("hex")
-}
-
-/** JSON with object keys sorted at every depth, so key order never matters. */
-export function canonicalJson(value: unknown): string {
-  if (value !== null && typeof value === "object" && typeof (value as any).toJSON === "function") {
-    return canonicalJson((value as any).toJSON())
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(",")}]`
-  }
-  if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value)
-      .filter((name) => (value as Record<string, unknown>)[name] !== undefined)
-      .sort()
-      .map((name) => `${JSON.stringify(name)}:${canonicalJson((value as Record<string, unknown>)[name])}`)
-    return `{${entries.join(",")}}`
-  }
-  return JSON.stringify(value) ?? "null"
 }
 
 /** Runs the handler; an error the plugin's mapper knows becomes its response, anything else is thrown. */

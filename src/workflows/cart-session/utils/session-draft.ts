@@ -1,4 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
+import { canonicalJson } from "../../../lib/canonical-json"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type {
   CartSessionCommit,
@@ -189,7 +190,7 @@ export function removeDiscounts(
 /** The fields a change compares to know whether anything changed (not the bookkeeping it then sets). */
 function comparable(state: CartSessionState) {
   const { version, updated_at, expires_at, ready_for_checkout_at, ...rest } = state
-  return JSON.stringify(rest)
+  return canonicalJson(rest) // JSON columns come back with their keys reordered
 }
 
 export function sameSession(left: CartSessionState, right: CartSessionState): boolean {
@@ -226,12 +227,14 @@ export function touchSession(
   }
 }
 
+/** Rows new or changed in `after`, and rows of `before` it no longer has, those first (see below). */
 function changedRows<Row extends { id: string }>(before: Row[], after: Row[]): (Row & { deleted?: boolean })[] {
-  const previous = new Map(before.map((row) => [row.id, JSON.stringify(row)]))
+  const previous = new Map(before.map((row) => [row.id, canonicalJson(row)]))
   const kept = new Set(after.map((row) => row.id))
+  // Removed rows are written first: a new primary code must not meet the old one still live (unique index).
   return [
-    ...after.filter((row) => previous.get(row.id) !== JSON.stringify(row)),
     ...before.filter((row) => !kept.has(row.id)).map((row) => ({ ...row, deleted: true })),
+    ...after.filter((row) => previous.get(row.id) !== canonicalJson(row)),
   ]
 }
 

@@ -1,0 +1,17 @@
+/** JSON with object keys sorted at every depth, so key order never matters. */
+export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === "object" && typeof (value as any).toJSON === "function") {
+    return canonicalJson((value as any).toJSON())
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(",")}]`
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .filter((name) => (value as Record<string, unknown>)[name] !== undefined)
+      .sort()
+      .map((name) => `${JSON.stringify(name)}:${canonicalJson((value as Record<string, unknown>)[name])}`)
+    return `{${entries.join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
