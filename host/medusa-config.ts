@@ -5,9 +5,48 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 // HTTP tests boot it (with a database of their own).
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+const redisUrl = process.env.REDIS_URL
+// Several stores (or test runs) may share one Redis: REDIS_NAMESPACE keeps their queues and locks apart.
+const namespace = process.env.REDIS_NAMESPACE ? `${process.env.REDIS_NAMESPACE}:` : ""
+
+/**
+ * With REDIS_URL, what several server processes and a worker of one store
+ * must share: the event bus, the workflow engine and the locking provider.
+ * Without it, the host's in-memory defaults (one process).
+ */
+const crossProcessModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl, queueName: `${namespace}events-queue` },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: {
+          redis: { redisUrl, queueName: `${namespace}medusa-workflows`, jobQueueName: `${namespace}medusa-workflows-jobs` },
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl, namespace: `${namespace}medusa_lock:` },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server" | undefined) ?? "shared",
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -19,6 +58,7 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
+  modules: crossProcessModules,
   plugins: [
     {
       resolve: "medusa-plugin-checkout-discounts",
