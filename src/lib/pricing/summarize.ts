@@ -23,7 +23,7 @@ export function summarizeSession(input: {
   const results = input.discounts.map((discount): PricedDiscount => {
     const result = { ...discount, amount_total: 0, allocations: [] as DiscountAllocation[] }
     if (discount.status !== "APPLIED") {
-      return { ...result, allocations: [] }
+      return result
     }
     const shares = discount.allocations
       .map((share) => ({ lineIndex: ledger.lineIndexById.get(share.line_id), amount: share.amount }))

@@ -66,14 +66,14 @@ describe("buildSessionPricingInput", () => {
     })
   })
 
-  it("scopes a code to the merchant given with it, else to its coupon's merchant", () => {
+  it("scopes a code to its coupon's merchant: a merchant given with a store-wide code never narrows it", () => {
     const storeWide = terms()
     const merchantCoupon = terms({ id: "cpn_2", code: "ACME5", merchant_id: "acme" })
     const { input } = buildSessionPricingInput("usd", [line], [row("d1", "SAVE10", "globex"), row("d2", "ACME5")], {
       d1: eligible(storeWide),
       d2: eligible(merchantCoupon),
     })
-    expect(input.codes!.map((code) => code.merchant_id)).toEqual(["globex", "acme"])
+    expect(input.codes!.map((code) => code.merchant_id)).toEqual([null, "acme"])
   })
 
   it("passes the coupon module's refusal on with its message, and an unanswered code as INVALID", () => {

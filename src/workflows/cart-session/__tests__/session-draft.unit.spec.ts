@@ -1,0 +1,76 @@
+import type { CartSessionState } from "../../../modules/cart-session"
+import { addCodes, addLines, diffSessionChange, removeDiscounts, setPrimaryCode, touchSession } from "../utils/session-draft"
+
+const now = new Date("2026-12-02T10:00:00.000Z")
+
+const session: CartSessionState = {
+  id: "csess_1",
+  status: "open",
+  currency_code: "usd",
+  region_id: "reg_1",
+  sales_channel_id: "sc_1",
+  customer_id: null,
+  email: null,
+  version: 3,
+  priced: true,
+  expires_at: "2026-12-09T09:00:00.000Z",
+  converted_cart_id: null,
+  ready_for_checkout_at: "2026-12-02T09:00:00.000Z",
+  metadata: null,
+  created_at: "2026-12-01T09:00:00.000Z",
+  updated_at: "2026-12-02T09:00:00.000Z",
+  items: [
+    { id: "csitem_1", position: 1, merchant_id: "acme", variant_id: "variant_1", product_id: "prod_1", title: "Tent",
+      variant_title: null, quantity: 1, unit_price: 29997, is_add_on: false, metadata: null },
+  ],
+  discounts: [
+    { id: "csdisc_1", position: 1, type: "CODE", code: "SAVE10", merchant_id: null, scope_merchant_id: null, is_primary: true,
+      coupon_id: "cpn_1", status: "APPLIED", value_type: "percentage", value: 10, amount_total: 2999,
+      allocations: [{ line_item_id: "csitem_1", amount: 2999 }], message: "Code SAVE10 applied", metadata: null },
+  ],
+}
+
+const mug = { variant_id: "variant_2", product_id: "prod_2", merchant_id: "globex", title: "Mug", variant_title: null, unit_price: 1000, quantity: 2 }
+
+describe("session drafts", () => {
+  it("adds to an existing line's quantity and appends new lines after the last position, refusing past the limit", () => {
+    const draft = addLines(session, [{ ...mug, variant_id: "variant_1", quantity: 2 }, mug], 10)
+    expect(draft.items.map((line) => [line.variant_id, line.quantity, line.position])).toEqual([["variant_1", 3, 1], ["variant_2", 2, 2]])
+    expect(() => addLines(session, [{ ...mug, variant_id: "variant_1", quantity: 10 }], 10)).toThrow(
+      expect.objectContaining({ code: "QUANTITY_OUT_OF_RANGE" })
+    )
+    expect(session.items).toHaveLength(1) // the loaded state is never changed in place
+  })
+
+  it("replaces the primary code, and removes codes ignoring case", () => {
+    const replaced = setPrimaryCode(session, "FIVE", 5)
+    expect(replaced.discounts.map((discount) => [discount.code, discount.is_primary, discount.status])).toEqual([["FIVE", true, "PENDING"]])
+    expect(removeDiscounts(session, { code: "save10" }).discounts).toEqual([])
+    expect(() => removeDiscounts(session, { code: "NOPE" })).toThrow(expect.objectContaining({ code: "CART_SESSION_DISCOUNT_NOT_FOUND" }))
+    expect(addCodes(session, [{ code: "save10" }], { maxCodes: 5 })).toBe(session)
+  })
+
+  it("bumps the version, extends the expiry and clears the checkout gate only when something changed", () => {
+    expect(touchSession(session, { ...session }, { now, lifetimeMinutes: 60 })).toBe(session)
+    const changed = touchSession(session, addLines(session, [mug], 10), { now, lifetimeMinutes: 60 })
+    expect(changed).toMatchObject({
+      version: 4,
+      updated_at: now.toISOString(),
+      expires_at: "2026-12-02T11:00:00.000Z",
+      ready_for_checkout_at: null,
+    })
+    const ready = touchSession(session, { ...session }, { now, lifetimeMinutes: null, readyForCheckout: true })
+    expect(ready).toBe(session) // already ready and unchanged
+  })
+
+  it("writes only what changed: new and changed rows, removed rows first and marked deleted", () => {
+    const draft = touchSession(session, setPrimaryCode(addLines(session, [mug], 10), "FIVE", 5), { now, lifetimeMinutes: null })
+    const change = diffSessionChange(session, draft)!
+    expect(change.expected_version).toBe(3)
+    expect(change.session.version).toBe(4)
+    expect(change.items.map((line) => line.variant_id)).toEqual(["variant_2"])
+    expect(change.discounts.map((discount) => [discount.code, discount.deleted ?? false])).toEqual([["SAVE10", true], ["FIVE", false]])
+    expect(diffSessionChange(session, session)).toBeNull()
+    expect(diffSessionChange(null, session)).toMatchObject({ expected_version: null, create: { region_id: "reg_1" } })
+  })
+})
