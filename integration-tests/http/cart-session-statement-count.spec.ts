@@ -57,9 +57,23 @@ medusaIntegrationTestRunner({
       })
 
       expect(updated.discounts[0]).toMatchObject({ code: "SAVE10", status: "APPLIED" })
-      console.log(`[statements] POST /store/cart-sessions/:id/coupons ran ${statements.length} SQL statements`)
+      const reads = await countStatements(() => api.get(`/store/cart-sessions/${session.id}`, shop.anonymous))
+      console.log(
+        `[statements] POST /store/cart-sessions/:id/coupons ran ${statements.length} SQL statements, GET ran ${reads.length}\n` +
+          statements.map((sql) => `  ${sql.slice(0, 140)}`).join("\n")
+      )
       expect(statements.length).toBeGreaterThan(0)
       expect(statements.length).toBeLessThanOrEqual(STATEMENT_BUDGET)
+
+      // Figures, not targets: how long the store's calls take in this (test) process.
+      const timed = async (label: string, call: () => Promise<unknown>, times = 30) => {
+        const started = process.hrtime.bigint()
+        for (let round = 0; round < times; round++) await call()
+        const ms = Number(process.hrtime.bigint() - started) / 1e6 / times
+        console.log(`[timing] ${label}: ${ms.toFixed(1)} ms on average over ${times}`)
+      }
+      await timed("GET a 20-line session", () => api.get(`/store/cart-sessions/${session.id}`, shop.anonymous))
+      await timed("POST …/price of a 20-line session", () => post(`${session.id}/price`, {}))
     })
   },
 })
