@@ -68,7 +68,12 @@ export type HostDatabase = {
   drop: () => Promise<void>
 }
 
-function hostDatabase(connection: Connection, name: string, setupSeconds: number): HostDatabase {
+function hostDatabase(
+  connection: Connection,
+  name: string,
+  setupSeconds: number,
+  overrides: EnvOverrides = {}
+): HostDatabase {
   const env = withOverrides(process.env, {
     DATABASE_URL: urlFor(connection, name),
     // jest runs with NODE_ENV=test; the host runs as it would for a developer.
@@ -76,6 +81,7 @@ function hostDatabase(connection: Connection, name: string, setupSeconds: number
     // jest's flag for the tests' ESM imports; the host does not need it.
     NODE_OPTIONS: (process.env.NODE_OPTIONS ?? "").replace("--experimental-vm-modules", "").trim(),
     MEDUSA_DISABLE_TELEMETRY: "true",
+    ...overrides,
   })
   return { name, env, setupSeconds, drop: () => dropDatabase(connection, name) }
 }
@@ -85,12 +91,12 @@ const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${p
 /**
  * A fresh database on the tests' PostgreSQL with the host's and the plugin's
  * migrations applied (`medusa db:migrate`, once, whatever number of servers
- * run on it later).
+ * run on it later). `env` applies to every command and server on it.
  */
-export async function createHostDatabase(prefix: string): Promise<HostDatabase> {
+export async function createHostDatabase(prefix: string, env: EnvOverrides = {}): Promise<HostDatabase> {
   const connection = testConnection()
   const started = Date.now()
-  const database = hostDatabase(connection, uniqueName(prefix), 0)
+  const database = hostDatabase(connection, uniqueName(prefix), 0, env)
   try {
     await ensureDatabaseExists(connection, database.name)
     await runMedusa(["db:migrate"], database.env)
@@ -106,7 +112,11 @@ export async function createHostDatabase(prefix: string): Promise<HostDatabase> 
  * `create database … template …`): a second fresh database in a second
  * instead of a second `medusa db:migrate`. Nothing may be connected to `source`.
  */
-export async function copyHostDatabase(source: HostDatabase, prefix: string): Promise<HostDatabase> {
+export async function copyHostDatabase(
+  source: HostDatabase,
+  prefix: string,
+  env: EnvOverrides = {}
+): Promise<HostDatabase> {
   const connection = testConnection()
   const started = Date.now()
   const name = uniqueName(prefix)
@@ -117,7 +127,7 @@ export async function copyHostDatabase(source: HostDatabase, prefix: string): Pr
   } finally {
     await client.end()
   }
-  return hostDatabase(connection, name, secondsSince(started))
+  return hostDatabase(connection, name, secondsSince(started), env)
 }
 
 async function dropDatabase(connection: Connection, database: string) {

@@ -43,7 +43,8 @@ type Configuration = {
   processes: EnvOverrides[]
 }
 
-const inMemory: EnvOverrides = { REDIS_URL: undefined, REDIS_NAMESPACE: undefined, MEDUSA_WORKER_MODE: "shared" }
+const withoutRedis: EnvOverrides = { REDIS_URL: undefined, REDIS_NAMESPACE: undefined }
+const inMemory: EnvOverrides = { ...withoutRedis, MEDUSA_WORKER_MODE: "shared" }
 const withRedis = (workerMode: string): EnvOverrides => ({
   REDIS_URL: redisUrl,
   REDIS_NAMESPACE: redisNamespace,
@@ -82,7 +83,8 @@ const linesOf = (session: any, variantId: string) =>
 let migrated: HostDatabase | undefined
 const migratedDatabase = async () => {
   if (!migrated) {
-    migrated = await createHostDatabase("cd_processes_migrated")
+    // Set up without Redis, whatever the environment says: each configuration chooses its own.
+    migrated = await createHostDatabase("cd_processes_migrated", withoutRedis)
     const started = Date.now()
     await addAdminUser(migrated, ADMIN)
     migrated.setupSeconds += secondsSince(started)
