@@ -43,3 +43,28 @@ export function redisProblem(url: string): string | null {
   const detail = (result.stdout || result.error?.message || "").trim()
   return result.status === 0 ? null : `no Redis answered PING at ${shown} (${detail})`
 }
+
+/**
+ * Deletes every key whose name contains `fragment` (a test run's unique
+ * REDIS_NAMESPACE: its queues and locks outlive the processes). ioredis comes
+ * from the host's Redis event bus, which the Redis configuration loads anyway.
+ */
+export async function deleteRedisKeysContaining(url: string, fragment: string): Promise<number> {
+  const Redis = require(require.resolve("ioredis", { paths: [require.resolve("@medusajs/event-bus-redis")] }))
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  let deleted = 0
+  try {
+    await redis.connect()
+    let cursor = "0"
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `*${fragment}*`, "COUNT", 500)
+      cursor = next
+      if (keys.length) {
+        deleted += await redis.del(...keys)
+      }
+    } while (cursor !== "0")
+  } finally {
+    redis.disconnect()
+  }
+  return deleted
+}

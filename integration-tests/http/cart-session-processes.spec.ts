@@ -8,7 +8,7 @@ import {
   secondsSince,
   startHostProcesses,
 } from "../helpers/host-process"
-import { redactedRedisUrl, redisProblem } from "../helpers/redis"
+import { deleteRedisKeysContaining, redactedRedisUrl, redisProblem } from "../helpers/redis"
 import {
   JsonResponse,
   requestJson,
@@ -39,6 +39,8 @@ type Configuration = {
   skipReason: string | null
   /** The processes share a locking provider, so a change waits for the one before it instead of racing it. */
   sharedLocks: boolean
+  /** Keys of this run in Redis, deleted afterwards. */
+  redisNamespace?: string
   /** One entry a server process: what it runs with beyond the database. */
   processes: EnvOverrides[]
 }
@@ -62,6 +64,7 @@ const configurations: Configuration[] = [
     label: `with Redis at ${redactedRedisUrl(redisUrl)} (shared locks, event bus and workflow engine)`,
     skipReason: redisSkipReason,
     sharedLocks: true,
+    redisNamespace,
     processes: [withRedis("server"), withRedis("shared")],
   },
 ]
@@ -133,6 +136,9 @@ describe.each(configurations)("two server processes of the host on one database,
     }
     await Promise.all(servers.map((server) => server.stop()))
     await database?.drop()
+    if (configuration.redisNamespace) {
+      await deleteRedisKeysContaining(redisUrl, configuration.redisNamespace)
+    }
   }, 120_000)
 
   /** A store call to one process, as an anonymous shopper of the seeded storefront. */
