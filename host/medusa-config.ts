@@ -7,7 +7,10 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const redisUrl = process.env.REDIS_URL
 // Several stores (or test runs) may share one Redis: REDIS_NAMESPACE keeps their queues and locks apart.
-const namespace = process.env.REDIS_NAMESPACE ? `${process.env.REDIS_NAMESPACE}:` : ""
+// BullMQ refuses a queue name with ":", so queue names take the namespace with "-".
+const namespace = process.env.REDIS_NAMESPACE ?? ""
+const queuePrefix = namespace ? `${namespace}-` : ""
+const lockPrefix = namespace ? `${namespace}:` : ""
 
 /**
  * With REDIS_URL, what several server processes and a worker of one store
@@ -18,12 +21,12 @@ const crossProcessModules = redisUrl
   ? [
       {
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl, queueName: `${namespace}events-queue` },
+        options: { redisUrl, queueName: `${queuePrefix}events-queue` },
       },
       {
         resolve: "@medusajs/medusa/workflow-engine-redis",
         options: {
-          redis: { redisUrl, queueName: `${namespace}medusa-workflows`, jobQueueName: `${namespace}medusa-workflows-jobs` },
+          redis: { redisUrl, queueName: `${queuePrefix}medusa-workflows`, jobQueueName: `${queuePrefix}medusa-workflows-jobs` },
         },
       },
       {
@@ -34,7 +37,7 @@ const crossProcessModules = redisUrl
               resolve: "@medusajs/medusa/locking-redis",
               id: "locking-redis",
               is_default: true,
-              options: { redisUrl, namespace: `${namespace}medusa_lock:` },
+              options: { redisUrl, namespace: `${lockPrefix}medusa_lock:` },
             },
           ],
         },
