@@ -24,7 +24,7 @@ import {
 jest.setTimeout(300_000)
 
 const ROUNDS = 20
-const CONCURRENT_ADDS = 10
+const CONCURRENT_ADDS = 20
 const ADMIN = { email: "processes-admin@checkout-discounts.test", password: "processes-secret" }
 
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
@@ -230,7 +230,7 @@ describe.each(configurations)("two server processes of the host on one database,
   )
 
   itUnlessSkipped(
-    `of ${CONCURRENT_ADDS} adds without a version spread over both processes, each one answered 200 is applied exactly once (with shared locks, all of them)`,
+    `of ${CONCURRENT_ADDS} adds without a version spread over both processes, every one is applied exactly once`,
     withServerLogs(async () => {
       const started = Date.now()
       const session = await createSession(servers[1], [{ variant_id: tent.variantId, quantity: 1 }])
@@ -244,17 +244,9 @@ describe.each(configurations)("two server processes of the host on one database,
 
       const applied = answers.filter((answer) => answer.status === 200)
       const refused = answers.filter((answer) => answer.status !== 200)
-      // With shared locks every add waits its turn: all are applied. With a lock per process, adds of
-      // the two processes race; a loser is decided again, at most CART_SESSION_CHANGE_ATTEMPTS (5) times,
-      // then refused with 409 VERSION_CONFLICT although it sent no version (rare, but seen on this
-      // machine): only that answer is tolerated, counted, and it must have changed nothing.
-      const outcomes = refused.map((answer) => `${answer.status} ${answer.body?.code}`)
-      expect(outcomes).toEqual(configuration.sharedLocks ? [] : refused.map(() => "409 VERSION_CONFLICT"))
-      if (refused.length) {
-        console.warn(
-          `[processes] ${refused.length} of ${CONCURRENT_ADDS} adds without a version were refused after their retries ran out`
-        )
-      }
+      // With shared locks every add waits its turn; with a lock per process, adds of the two processes
+      // race and a loser is decided again on the new state: either way every add is applied.
+      expect(refused.map((answer) => `${answer.status} ${answer.body?.code}`)).toEqual([])
 
       // Each applied add answered the session right after itself: versions start+1 … start+k, one
       // each, and the mug's quantity in the answer at start+i is i.

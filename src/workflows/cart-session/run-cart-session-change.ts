@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ReturnWorkflow } from "@medusajs/framework/workflows-sdk"
+import { CheckoutDiscountError } from "../../lib/errors"
 import type { CartSessionChangeInput } from "./utils/session-rules"
 
-/** How often a change without a client version is decided again after losing a race. */
-export const CART_SESSION_CHANGE_ATTEMPTS = 5
+/** How long a change without a client version keeps being decided again after losing races. */
+export const CART_SESSION_CHANGE_PATIENCE_MS = 15_000
 
 /**
  * Runs a change workflow of a session. A change commits only if the session
@@ -12,23 +13,32 @@ export const CART_SESSION_CHANGE_ATTEMPTS = 5
  * - a request that sent `version` gets 409 VERSION_CONFLICT: the client saw
  *   a state that no longer is;
  * - a request without `version` (and subscribers, jobs) is decided again on
- *   the new state, up to CART_SESSION_CHANGE_ATTEMPTS times.
+ *   the new state, with a growing random pause, for up to 15 s; past that it
+ *   gets 409 CART_SESSION_BUSY (never VERSION_CONFLICT: it named no version).
+ * Server processes that share no lock race for a busy session; this is what
+ * keeps their changes applied, each exactly once.
  */
 export async function runCartSessionChange<TInput extends Partial<CartSessionChangeInput>, TResult>(
   workflow: ReturnWorkflow<TInput, TResult, any>,
   container: MedusaContainer,
   input: NoInfer<TInput>
 ): Promise<TResult> {
+  const deadline = Date.now() + CART_SESSION_CHANGE_PATIENCE_MS
   for (let attempt = 1; ; attempt++) {
     try {
       const { result } = await workflow(container).run({ input })
       return result as TResult
     } catch (error: any) {
-      const retry = error?.code === "VERSION_CONFLICT" && input.version == null && attempt < CART_SESSION_CHANGE_ATTEMPTS
-      if (!retry) {
+      if (error?.code !== "VERSION_CONFLICT" || input.version != null) {
         throw error
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
+      if (Date.now() >= deadline) {
+        throw new CheckoutDiscountError(
+          "CART_SESSION_BUSY",
+          `Cart session ${input.cart_session_id} is being changed by many requests at once (${attempt} attempts lost the race): retry`
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * attempt, 200)))
     }
   }
 }
