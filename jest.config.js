@@ -4,6 +4,8 @@
 // screens (a real store under `medusa develop`, driven by headless Chromium).
 // The database comes from scripts/test.js, which starts an embedded
 // PostgreSQL when none is reachable.
+const path = require("path")
+
 const transform = {
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
@@ -19,6 +21,11 @@ const common = {
 }
 
 module.exports = {
+  // The counts .ci/run closes with, written by a reporter of ours (see jest-count-reporter.js).
+  reporters: [
+    "default",
+    [path.join(__dirname, "scripts/jest-count-reporter.js"), { outputFile: ".cache/jest-results.json" }],
+  ],
   projects: [
     {
       ...common,

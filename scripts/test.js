@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: finds or starts PostgreSQL, builds the plugin for the host the
-// HTTP tests boot, and runs every jest project once, writing jest's JSON
-// result to .cache/jest-results.json. Extra arguments go to jest.
+// HTTP tests boot, and runs every jest project once; the reporter named in
+// jest.config.js writes the counts to .cache/jest-results.json. Extra
+// arguments go to jest.
 const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
@@ -47,7 +48,7 @@ async function main() {
       const child = spawn(
         process.execPath,
         // --forceExit: the booted hosts leave timers (scheduled jobs, pools) behind.
-        [jestBin, "--json", `--outputFile=${resultsFile}`, "--forceExit", ...jestArgs],
+        [jestBin, "--forceExit", ...jestArgs],
         { stdio: "inherit", cwd: projectRoot, env }
       )
       child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
