@@ -41,6 +41,8 @@ async function main() {
       DB_PASSWORD: password,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
       MEDUSA_DISABLE_TELEMETRY: "true",
+      // The booted hosts log every migration and event at info: keep errors unless the caller asks for more.
+      LOG_LEVEL: process.env.LOG_LEVEL || "error",
       TZ: "UTC",
     }
     const jestBin = path.join(projectRoot, "node_modules", "jest", "bin", "jest.js")
