@@ -1,9 +1,12 @@
-// Four projects, one run: pure unit tests, module integration tests
+// Five projects, one run: pure unit tests, module integration tests
 // (moduleIntegrationTestRunner), HTTP tests that boot the host with the
-// built plugin (medusaIntegrationTestRunner) and browser tests of the admin
-// screens (a real store under `medusa develop`, driven by headless Chromium).
+// built plugin (medusaIntegrationTestRunner), tests of the test tooling in
+// scripts/ and browser tests of the admin screens (a real store under
+// `medusa develop`, driven by headless Chromium).
 // The database comes from scripts/test.js, which starts an embedded
 // PostgreSQL when none is reachable.
+const path = require("path")
+
 const transform = {
   "^.+\\.[jt]sx?$": [
     "@swc/jest",
@@ -19,6 +22,11 @@ const common = {
 }
 
 module.exports = {
+  // The counts .ci/run closes with, written by a reporter of ours (see jest-count-reporter.js).
+  reporters: [
+    "default",
+    [path.join(__dirname, "scripts/jest-count-reporter.js"), { outputFile: ".cache/jest-results.json" }],
+  ],
   projects: [
     {
       ...common,
@@ -37,6 +45,12 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+    {
+      // The test tooling itself (scripts/), e.g. the embedded PostgreSQL started as root.
+      ...common,
+      displayName: "scripts",
+      testMatch: ["<rootDir>/scripts/**/__tests__/**/*.spec.js"],
     },
     {
       // Headless Chromium against `medusa develop` in ./host; skipped when there is no Chromium.

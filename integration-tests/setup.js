@@ -1,4 +1,17 @@
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
+const KnexLogger = require("knex/lib/logger")
 
 // Module runners register entities globally; start every test file clean.
 MetadataStorage.clear()
+
+// When a runner drops its test database at teardown, knex warns "Connection
+// Error: Connection ended unexpectedly" for every idle pool connection it
+// loses: nothing failed, so only that warning is dropped.
+const POOL_TEARDOWN_WARNING = /^Connection Error: .*Connection ended unexpectedly/
+const warn = KnexLogger.prototype.warn
+KnexLogger.prototype.warn = function (message) {
+  if (typeof message === "string" && POOL_TEARDOWN_WARNING.test(message)) {
+    return
+  }
+  return warn.call(this, message)
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: finds or starts PostgreSQL, builds the plugin for the host the
-// HTTP tests boot, and runs every jest project once, writing jest's JSON
-// result to .cache/jest-results.json. Extra arguments go to jest.
+// HTTP tests boot, and runs every jest project once; the reporter named in
+// jest.config.js writes the counts to .cache/jest-results.json. Extra
+// arguments go to jest.
 const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
@@ -40,6 +41,8 @@ async function main() {
       DB_PASSWORD: password,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
       MEDUSA_DISABLE_TELEMETRY: "true",
+      // The booted hosts log every migration and event at info: keep errors unless the caller asks for more.
+      LOG_LEVEL: process.env.LOG_LEVEL || "error",
       TZ: "UTC",
     }
     const jestBin = path.join(projectRoot, "node_modules", "jest", "bin", "jest.js")
@@ -47,7 +50,7 @@ async function main() {
       const child = spawn(
         process.execPath,
         // --forceExit: the booted hosts leave timers (scheduled jobs, pools) behind.
-        [jestBin, "--json", `--outputFile=${resultsFile}`, "--forceExit", ...jestArgs],
+        [jestBin, "--forceExit", ...jestArgs],
         { stdio: "inherit", cwd: projectRoot, env }
       )
       child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))

@@ -125,6 +125,28 @@ medusaIntegrationTestRunner({
       expect(repriced.discounts[0]).toMatchObject({ status: "APPLIED", amount_total: 5 })
     })
 
+    it("wakes the sessions holding a code of a bulk generation, heard as one coupon.generated for the batch", async () => {
+      const withItem = { items: [{ variant_id: tent.variantId, quantity: 1 }] }
+      // Sessions are marked in id order, which is creation order: once `held` is pending, `lookalike` was decided.
+      const lookalike = await createSession({ ...withItem, discounts: [{ code: "BULKXHELD" }] })
+      const held = await createSession({ ...withItem, discounts: [{ code: "bulk_held" }] })
+      expect(held.discounts[0].status).toBe("INVALID")
+
+      // What a generation writes: the batch in one insert (no event per coupon), then one event naming it.
+      const batch = [...Array.from({ length: 1_200 }, (_, index) => `BULK${index}`), "BULK_HELD"]
+      const created = await getContainer()
+        .resolve("coupon")
+        .createCoupons(batch.map((code) => ({ code, value_type: "fixed", value: 5, currency_code: "usd" })))
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "coupon.generated", data: { ids: created.map((coupon: { id: string }) => coupon.id) } })
+
+      await untilPending(held.id)
+      expect((await getSession(lookalike.id)).version).toBe(lookalike.version)
+      await runRepricingJob()
+      expect((await getSession(held.id)).discounts[0]).toMatchObject({ status: "APPLIED", amount_total: 5 })
+    })
+
     it("puts sessions holding a product back to PENDING when its price changes in the admin, then takes the new price", async () => {
       const session = await createSession({
         items: [{ variant_id: tent.variantId, quantity: 2 }],

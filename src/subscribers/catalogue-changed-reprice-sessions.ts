@@ -1,4 +1,5 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { limitedSubscriber } from "../lib/subscriber-limit"
 import { markCartSessionsPendingWorkflow } from "../workflows/cart-session"
 
 const VARIANT_EVENTS = ["product-variant.updated", "product-variant.deleted"]
@@ -8,7 +9,7 @@ const VARIANT_EVENTS = ["product-variant.updated", "product-variant.deleted"]
  * variant update emits product-variant.updated) or deleted: the open sessions
  * holding it are priced again before they can be converted.
  */
-export default async function catalogueChangedRepriceSessionsHandler({
+export default limitedSubscriber(async function catalogueChangedRepriceSessionsHandler({
   event,
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -16,7 +17,7 @@ export default async function catalogueChangedRepriceSessionsHandler({
     ? { variant_ids: [event.data.id] }
     : { product_ids: [event.data.id] }
   await markCartSessionsPendingWorkflow(container).run({ input })
-}
+})
 
 export const config: SubscriberConfig = {
   event: [...VARIANT_EVENTS, "product.updated", "product.deleted"],

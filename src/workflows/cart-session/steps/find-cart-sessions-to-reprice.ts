@@ -1,5 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { chunked } from "../../../lib/concurrency"
 import { cartSessionService } from "../utils/service"
+
+/** Codes per query: each one is a pattern of its own. */
+const CODES_PER_QUERY = 500
 
 /** Sessions to re-price: by id, or those carrying one of the codes, coupons, variants or products. */
 export type CartSessionRepriceFilters = {
@@ -24,8 +28,8 @@ export const findCartSessionsToRepriceStep = createStep(
     const addSessionsOf = (rows: { cart_session_id: string }[]) =>
       rows.forEach((row) => candidates.add(row.cart_session_id))
 
-    if (filters.codes?.length) {
-      const patterns = filters.codes.map((code) => ({ code: { $ilike: escapeLikePattern(code) } }))
+    for (const codes of chunked(filters.codes ?? [], CODES_PER_QUERY)) {
+      const patterns = codes.map((code) => ({ code: { $ilike: escapeLikePattern(code) } }))
       addSessionsOf(
         await sessions.listCartSessionDiscounts({ $or: patterns } as any, { select: ["cart_session_id"] })
       )

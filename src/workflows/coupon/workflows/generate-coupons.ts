@@ -18,7 +18,7 @@ export const generateCouponsWorkflowId = "generate-coupons"
 /**
  * Creates `count` coupons with unique random codes and the template's terms,
  * all in one insert transaction (all or nothing), and emits one
- * `coupon.created` per coupon, like single creates, so one subscriber hears both.
+ * `coupon.generated` with the ids of the whole batch.
  */
 export const generateCouponsWorkflow = createWorkflow(
   generateCouponsWorkflowId,
@@ -37,8 +37,8 @@ export const generateCouponsWorkflow = createWorkflow(
     validateNewCouponsStep(coupons)
     const created = createCouponsStep(coupons)
     emitEventStep({
-      eventName: CouponEvents.CREATED,
-      data: transform({ created }, ({ created }) => created.map((coupon) => ({ id: coupon.id }))),
+      eventName: CouponEvents.GENERATED,
+      data: transform({ created }, ({ created }) => ({ ids: created.map((coupon) => coupon.id) })),
     })
     return new WorkflowResponse(
       transform({ created }, ({ created }) => ({ coupons: created, count: created.length }))

@@ -1,0 +1,43 @@
+// A jest reporter that writes the counts the closing line needs to a JSON file
+// of its own. jest's --json output serializes whole errors and crashes on the
+// circular request/response of an axios error, leaving no result at all; this
+// writes only numbers and names, so it cannot.
+const fs = require("fs")
+const path = require("path")
+
+class JestCountReporter {
+  constructor(globalConfig, options = {}) {
+    this.rootDir = globalConfig.rootDir
+    this.outputFile = path.resolve(this.rootDir, options.outputFile || ".cache/jest-results.json")
+  }
+
+  onRunComplete(_contexts, results) {
+    const failures = []
+    let suitesFailedToRun = 0
+    for (const suite of results.testResults) {
+      const file = path.relative(this.rootDir, suite.testFilePath)
+      for (const test of suite.testResults) {
+        if (test.status === "failed") {
+          failures.push([file, ...test.ancestorTitles, test.title].filter(Boolean).join(" › "))
+        }
+      }
+      // A suite that did not run (its host did not boot) or whose hooks failed has no failing test to show for it.
+      if ((suite.testExecError || suite.failureMessage) && suite.numFailingTests === 0) {
+        suitesFailedToRun++
+        failures.push(`${file} (failed outside its tests)`)
+      }
+    }
+    const counts = {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests,
+      suitesFailedToRun,
+      skipped: results.numPendingTests,
+      todo: results.numTodoTests,
+      failures,
+    }
+    fs.mkdirSync(path.dirname(this.outputFile), { recursive: true })
+    fs.writeFileSync(this.outputFile, JSON.stringify(counts, null, 2) + "\n")
+  }
+}
+
+module.exports = JestCountReporter
