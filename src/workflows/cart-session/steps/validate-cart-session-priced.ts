@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { changedCodes } from "./price-cart-session"
+import { changedCodes } from "./price-cart-session-draft"
 
 export type ValidateCartSessionPricedStepInput = { session: CartSessionState }
 

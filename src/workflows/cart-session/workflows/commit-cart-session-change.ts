@@ -5,7 +5,7 @@ import {
   checkSessionCodesStep,
   commitCartSessionStep,
   fetchSessionCatalogueStep,
-  priceCartSessionStep,
+  priceCartSessionDraftStep,
 } from "../steps"
 import type { CatalogueVariant } from "../utils/host-catalogue"
 
@@ -36,7 +36,7 @@ export const commitCartSessionChangeWorkflow = createWorkflow(
   (input: CommitCartSessionChangeWorkflowInput) => {
     const catalogue = fetchSessionCatalogueStep({ session: input.draft, known: input.known_variants })
     const codes = checkSessionCodesStep({ session: input.draft })
-    const session = priceCartSessionStep({
+    const session = priceCartSessionDraftStep({
       before: input.before,
       draft: input.draft,
       variants: catalogue.variants,

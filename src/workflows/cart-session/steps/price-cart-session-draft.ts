@@ -6,7 +6,7 @@ import { cartSessionService } from "../utils/service"
 import { touchSession } from "../utils/session-draft"
 import type { CheckedSessionCodes } from "./check-session-codes"
 
-export type PriceCartSessionStepInput = {
+export type PriceCartSessionDraftStepInput = {
   /** The session as loaded; null for a new one. */
   before: CartSessionState | null
   draft: CartSessionState
@@ -18,7 +18,7 @@ export type PriceCartSessionStepInput = {
   ready_for_checkout?: boolean
 }
 
-export const priceCartSessionStepId = "price-cart-session"
+export const priceCartSessionDraftStepId = "price-cart-session-draft"
 
 /**
  * Prices the draft in memory with the pricing core (host prices refreshed,
@@ -27,9 +27,9 @@ export const priceCartSessionStepId = "price-cart-session"
  * from the session as loaded, a new expiry for a shopper's change. Pure:
  * the change is written once, by the commit step.
  */
-export const priceCartSessionStep = createStep(
-  priceCartSessionStepId,
-  async (input: PriceCartSessionStepInput, { container }) => {
+export const priceCartSessionDraftStep = createStep(
+  priceCartSessionDraftStepId,
+  async (input: PriceCartSessionDraftStepInput, { container }) => {
     const { state } = priceDraft(input.draft, input.variants, input.codes.eligibilities)
     if (!input.before) {
       return new StepResponse(state) // a new session: version 1, as drafted
