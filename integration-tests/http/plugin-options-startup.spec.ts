@@ -28,7 +28,7 @@ function hostCopyWith(options: string) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "checkout-discounts-host-"))
   const config = fs
     .readFileSync(path.join(hostDirectory, "medusa-config.ts"), "utf-8")
-    .replace(/options: \{[\s\S]*?\n      \},/, `options: ${options},`)
+    .replace(/(resolve: "medusa-plugin-checkout-discounts",\s*)options: \{[\s\S]*?\n      \},/, `$1options: ${options},`)
   expect(config).toContain(options)
   fs.writeFileSync(path.join(directory, "medusa-config.ts"), config)
   fs.copyFileSync(path.join(hostDirectory, "package.json"), path.join(directory, "package.json"))

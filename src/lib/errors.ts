@@ -38,7 +38,7 @@ export const PLUGIN_ERROR_STATUS = {
   CART_SESSION_DISCOUNT_CHANGED: 409,
   /** The pricing core refused its input: a fault of the plugin, answered with its code, never a 500. */
   PRICING_FAILED: 422,
-  /** Another change of the session held it past the wait (the locking module timed out). */
+  /** A change without a client version lost the race for a busy session for 15 s. */
   CART_SESSION_BUSY: 409,
 } as const
 

@@ -15,8 +15,7 @@ const PRICING_ERROR_CODES: Record<string, PluginErrorCode> = {
 /**
  * The one error mapper of the plugin's routes (SPEC §6): the plugin's own
  * errors answer their machine code and message (the host would rewrite its
- * 409s), the pricing core's errors and a session held too long by another
- * change get a stable code too. Anything else is null: the host answers it.
+ * 409s), and the pricing core's errors get a stable code too. Anything else is null: the host answers it.
  */
 export function pluginErrorResponse(error: any): PluginErrorResponse | null {
   let code: PluginErrorCode
@@ -26,9 +25,6 @@ export function pluginErrorResponse(error: any): PluginErrorResponse | null {
   } else if (error?.name === "PricingError") {
     code = PRICING_ERROR_CODES[error.code] ?? "PRICING_FAILED"
     type = "invalid_data"
-  } else if (error?.message === "Timed-out acquiring lock.") {
-    code = "CART_SESSION_BUSY"
-    type = "conflict"
   } else {
     return null
   }

@@ -1,8 +1,7 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { addCodesStep, loadCartSessionStep } from "../steps"
+import { addCodesStep, loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
 import type { WantedCode } from "../utils/code-plan"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type AddCartSessionCodesWorkflowInput = CartSessionChangeInput & { codes: WantedCode[] }
@@ -17,13 +16,13 @@ export const addCartSessionCodesWorkflowId = "add-cart-session-codes"
 export const addCartSessionCodesWorkflow = createWorkflow(
   addCartSessionCodesWorkflowId,
   (input: AddCartSessionCodesWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = addCodesStep({ session: loaded.draft, codes: input.codes })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )

@@ -1,7 +1,13 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { addLineItemsStep, loadCartSessionStep, RequestedItem, resolveSellableVariantsStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import {
+  addLineItemsStep,
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  RequestedItem,
+  resolveSellableVariantsStep,
+  takeCartSessionTurnStep,
+} from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type AddCartSessionLineItemsWorkflowInput = CartSessionChangeInput & { items: RequestedItem[] }
@@ -12,14 +18,14 @@ export const addCartSessionLineItemsWorkflowId = "add-cart-session-line-items"
 export const addCartSessionLineItemsWorkflow = createWorkflow(
   addCartSessionLineItemsWorkflowId,
   (input: AddCartSessionLineItemsWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const items = resolveSellableVariantsStep({ market: loaded.session, items: input.items })
     const draft = addLineItemsStep({ session: loaded.draft, items })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true, known_variants: items },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )

@@ -1,7 +1,12 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { loadCartSessionStep, validateCartSessionPricedStep, validateDiscountsUnchangedStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import {
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  takeCartSessionTurnStep,
+  validateCartSessionPricedStep,
+  validateDiscountsUnchangedStep,
+} from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type ConvertCartSessionWorkflowInput = CartSessionChangeInput
@@ -19,13 +24,13 @@ export const convertCartSessionWorkflowId = "convert-cart-session"
 export const convertCartSessionWorkflow = createWorkflow(
   convertCartSessionWorkflowId,
   (input: ConvertCartSessionWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     validateCartSessionPricedStep({ session: loaded.session })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft: loaded.draft, extend_expiry: true, ready_for_checkout: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     validateDiscountsUnchangedStep({ before: loaded.session, after: changed.session })
     return new WorkflowResponse(changed.view)
   }

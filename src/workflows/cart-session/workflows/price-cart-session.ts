@@ -1,7 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { loadCartSessionStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type PriceCartSessionWorkflowInput = CartSessionChangeInput & {
@@ -20,12 +19,12 @@ export const priceCartSessionWorkflowId = "price-cart-session"
 export const priceCartSessionWorkflow = createWorkflow(
   priceCartSessionWorkflowId,
   (input: PriceCartSessionWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft: loaded.draft, extend_expiry: input.extend_expiry ?? false },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )

@@ -1,7 +1,11 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { loadCartSessionStep, removeDiscountsStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import {
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  removeDiscountsStep,
+  takeCartSessionTurnStep,
+} from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 /** One of the two: a code (any case; all its rows), or a discount id. */
@@ -16,13 +20,13 @@ export const removeCartSessionDiscountsWorkflowId = "remove-cart-session-discoun
 export const removeCartSessionDiscountsWorkflow = createWorkflow(
   removeCartSessionDiscountsWorkflowId,
   (input: RemoveCartSessionDiscountsWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = removeDiscountsStep({ session: loaded.draft, code: input.code, discount_id: input.discount_id })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )

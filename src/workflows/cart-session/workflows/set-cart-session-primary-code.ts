@@ -1,7 +1,11 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { loadCartSessionStep, setPrimaryCodeStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import {
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  setPrimaryCodeStep,
+  takeCartSessionTurnStep,
+} from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type SetCartSessionPrimaryCodeWorkflowInput = CartSessionChangeInput & { code: string | null }
@@ -12,13 +16,13 @@ export const setCartSessionPrimaryCodeWorkflowId = "set-cart-session-primary-cod
 export const setCartSessionPrimaryCodeWorkflow = createWorkflow(
   setCartSessionPrimaryCodeWorkflowId,
   (input: SetCartSessionPrimaryCodeWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = setPrimaryCodeStep({ session: loaded.draft, code: input.code })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )

@@ -1,7 +1,13 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { addLineItemsStep, loadCartSessionStep, removeLineItemsStep, resolveAddOnStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import {
+  addLineItemsStep,
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  removeLineItemsStep,
+  resolveAddOnStep,
+  takeCartSessionTurnStep,
+} from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type ToggleCartSessionAddOnWorkflowInput = CartSessionChangeInput & {
@@ -19,7 +25,7 @@ export const toggleCartSessionAddOnWorkflowId = "toggle-cart-session-add-on"
 export const toggleCartSessionAddOnWorkflow = createWorkflow(
   toggleCartSessionAddOnWorkflowId,
   (input: ToggleCartSessionAddOnWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const selected = when("select-cart-session-add-on", { input }, ({ input }) => input.selected).then(() => {
       const addOn = resolveAddOnStep({ session: loaded.draft, add_on_id: input.add_on_id })
@@ -35,7 +41,7 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )

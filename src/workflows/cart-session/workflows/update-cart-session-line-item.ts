@@ -1,7 +1,11 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { loadCartSessionStep, setLineItemQuantityStep } from "../steps"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import {
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  setLineItemQuantityStep,
+  takeCartSessionTurnStep,
+} from "../steps"
+import type { CartSessionChangeInput } from "../utils/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type UpdateCartSessionLineItemWorkflowInput = CartSessionChangeInput & {
@@ -16,7 +20,7 @@ export const updateCartSessionLineItemWorkflowId = "update-cart-session-line-ite
 export const updateCartSessionLineItemWorkflow = createWorkflow(
   updateCartSessionLineItemWorkflowId,
   (input: UpdateCartSessionLineItemWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = setLineItemQuantityStep({
       session: loaded.draft,
@@ -26,7 +30,7 @@ export const updateCartSessionLineItemWorkflow = createWorkflow(
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }
 )
