@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { readKnex, transactionKnex } from "../../lib/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
-import { CartSession, CartSessionDiscount, CartSessionLineItem } from "./models"
+import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "./models"
 import type { CartSessionCommit, CartSessionState } from "./types"
 import { expireOverdueSessions, markSessionsUnpriced, selectSessionState, writeSessionChange } from "./utils/sql"
 
@@ -16,6 +16,7 @@ class CartSessionModuleService extends MedusaService({
   CartSession,
   CartSessionLineItem,
   CartSessionDiscount,
+  CartSessionManualDiscount,
 }) {
   protected readonly options_: PluginOptions
 
