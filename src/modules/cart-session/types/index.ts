@@ -106,3 +106,20 @@ export type CartSessionCommit = {
   discounts: (CartSessionDiscountState & { deleted?: boolean })[]
   manual_discounts: (CartSessionManualDiscountState & { discount_id: string; deleted?: boolean })[]
 }
+
+/** What the admin list of sessions filters by; every filter given must hold. */
+export type CartSessionListFilters = {
+  /** `open` means open and not past its expiry; `expired` includes open sessions past it. */
+  status?: string[]
+  customer_id?: string[]
+  /** The exact email, ignoring case. */
+  email?: string
+  /** Part of the email or the id, ignoring case. */
+  q?: string
+  created_at?: { $gt?: Date; $gte?: Date; $lt?: Date; $lte?: Date }
+  has_codes?: boolean
+  has_manual_discounts?: boolean
+}
+
+/** A page of a list: `order` by column, e.g. `{ created_at: "DESC" }` (then by id). */
+export type CartSessionListPage = { skip: number; take: number; order?: Record<string, string> }

@@ -37,16 +37,29 @@ const liveRowsOf = (table: string, columns: string[], extra = "") => `coalesce((
  * staff asked for) in one statement, so they come from one snapshot: a reader
  * never sees part of a change.
  */
-const LOAD_SQL = `
+const loadSql = (condition: string) => `
 select session.*,
   ${liveRowsOf("cart_session_line_item", LINE_COLUMNS)} as items,
   ${liveRowsOf("cart_session_discount", DISCOUNT_COLUMNS, MANUAL_OF_DISCOUNT)} as discounts
 from cart_session session
-where session.id = ? and session.deleted_at is null`
+where ${condition} and session.deleted_at is null`
+
+const LOAD_SQL = loadSql("session.id = ?")
+const LOAD_MANY_SQL = loadSql("session.id = any(?)")
 
 export async function selectSessionState(knex: Knex, id: string): Promise<CartSessionState | null> {
   const { rows } = await knex.raw(LOAD_SQL, [id])
   return rows.length ? toState(rows[0]) : null
+}
+
+/** Several sessions as `selectSessionState` reads one, in one statement, in the order of `ids` (missing ones left out). */
+export async function selectSessionStates(knex: Knex, ids: string[]): Promise<CartSessionState[]> {
+  if (!ids.length) {
+    return []
+  }
+  const { rows } = await knex.raw(LOAD_MANY_SQL, [ids])
+  const byId = new Map<string, CartSessionState>(rows.map((row: Record<string, any>) => [row.id, toState(row)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 function iso(value: Date | string | null): string | null {
