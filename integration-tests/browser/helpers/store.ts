@@ -124,10 +124,11 @@ const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10
 
 /**
  * A real store for the browser: a fresh database on the tests' PostgreSQL,
- * `medusa db:migrate`, an admin from `medusa user`, then `medusa develop` in
+ * `medusa db:migrate`, an admin from `medusa user`, the demo's data when
+ * `seed` is set, then `medusa develop` in
  * ./host (which loads the built plugin by package name) on a free port.
  */
-export async function startStore(): Promise<RunningStore> {
+export async function startStore(options: { seed?: boolean } = {}): Promise<RunningStore> {
   const connection = testConnection()
   const database = `cd_browser_${Date.now().toString(36)}_${process.pid}`
   const port = await freePort()
@@ -166,6 +167,13 @@ export async function startStore(): Promise<RunningStore> {
     started = Date.now()
     await medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
     timings.createAdmin = seconds(started)
+
+    if (options.seed) {
+      // The demo's data: regions, a publishable key, three merchants' products and coupons.
+      started = Date.now()
+      await medusa(["exec", "./src/scripts/seed-demo.ts"], env)
+      timings.seed = seconds(started)
+    }
 
     started = Date.now()
     // Its own process group, so stopping it also stops the server process it forks.

@@ -105,7 +105,7 @@ export const CartSessionTable = () => {
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
-            <Select.Item value="all">With or without codes</Select.Item>
+            <Select.Item value="all">Any codes</Select.Item>
             <Select.Item value="with">With codes</Select.Item>
             <Select.Item value="without">Without codes</Select.Item>
           </Select.Content>
