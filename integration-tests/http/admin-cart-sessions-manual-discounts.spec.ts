@@ -274,6 +274,18 @@ medusaIntegrationTestRunner({
         expect(lineOf(withCode, mug)).toMatchObject({ discount_total: 2, total: 22.99 })
       })
 
+      it("does not let a shopper remove a manual discount through the store API", async () => {
+        const session = await tentAndMug()
+        const updated = await setManual(session.id, { cart: [{ amount: 5, name: "Goodwill" }] })
+        const [discount] = manualOf(updated)
+        const { status, body } = await refused(
+          api.delete(`/store/cart-sessions/${session.id}/discounts/${discount.id}`, shop.anonymous)
+        )
+        expect(status).toBe(404)
+        expect(body.code).toBe("CART_SESSION_DISCOUNT_NOT_FOUND")
+        expect((await store.get(session.id)).total).toBe(319.96)
+      })
+
       it("keeps a manual discount whose line the shopper removed, not applied, for staff to see", async () => {
         const session = await tentAndMug()
         const mugLine = lineOf(session, mug).id

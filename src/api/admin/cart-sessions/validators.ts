@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { CART_SESSION_STATUSES } from "../../../modules/cart-session/models"
+import { CART_SESSION_STATUSES } from "../../../modules/cart-session"
 import { booleanParam, boundedFindParams, dateTime } from "../../utils/find-params"
 
 /** One value or several: `status=open&status=expired`, or `status=open,expired`. */
