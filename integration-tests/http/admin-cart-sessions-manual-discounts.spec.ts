@@ -403,6 +403,19 @@ medusaIntegrationTestRunner({
         expect(await snapshot(session.id)).toEqual(before)
       })
 
+      it("refuses a NUL character in a name with 400 INVALID_CHARACTERS", async () => {
+        const session = await tentAndMug()
+        const before = await snapshot(session.id)
+        const { status, body } = await refused(api.post(manualPath(session.id), { cart: [{ amount: 1, name: "Good\u0000will" }] }, admin))
+        expect(status).toBe(400)
+        expect(body).toEqual({
+          type: "invalid_data",
+          code: "INVALID_CHARACTERS",
+          message: "Field 'cart.0.name' must not contain NUL characters (\\u0000)",
+        })
+        expect(await snapshot(session.id)).toEqual(before)
+      })
+
       it("refuses a session that is no longer open with 409 CART_SESSION_NOT_OPEN", async () => {
         const session = await tentAndMug()
         await setManual(session.id, { cart: [{ amount: 1, name: "Earlier" }] })
