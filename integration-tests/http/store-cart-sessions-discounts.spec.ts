@@ -65,6 +65,7 @@ medusaIntegrationTestRunner({
             code: "SAVE10",
             merchant_id: null,
             type: "CODE",
+            name: null,
             status: "APPLIED",
             value_type: "percentage",
             value: 10,

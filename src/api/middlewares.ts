@@ -11,6 +11,12 @@ import {
   AdminGetCouponsParams,
   AdminUpdateCoupon,
 } from "./admin/coupons/validators"
+import { listCartSessionsQueryConfig } from "./admin/cart-sessions/query-config"
+import {
+  AdminCartSessionVersion,
+  AdminGetCartSessionsParams,
+  AdminSetCartSessionManualDiscounts,
+} from "./admin/cart-sessions/validators"
 import { listMerchantsQueryConfig } from "./admin/merchants/query-config"
 import { AdminGetMerchantsParams } from "./admin/merchants/validators"
 import { storeCartSessionMiddlewares } from "./store/cart-sessions/middlewares"
@@ -19,7 +25,7 @@ import { rejectNulCharacters } from "./utils/reject-nul-characters"
 export default defineMiddlewares({
   routes: [
     // Every plugin route, before its own validation (no method: a prefix match).
-    ...["/store/cart-sessions", "/admin/coupons", "/admin/merchants"].map((matcher) => ({
+    ...["/store/cart-sessions", "/admin/coupons", "/admin/merchants", "/admin/cart-sessions"].map((matcher) => ({
       matcher,
       middlewares: [rejectNulCharacters],
     })),
@@ -59,6 +65,21 @@ export default defineMiddlewares({
         validateAndTransformBody(AdminUpdateCoupon),
         validateAndTransformQuery(AdminGetCouponParams, retrieveCouponQueryConfig),
       ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/cart-sessions",
+      middlewares: [validateAndTransformQuery(AdminGetCartSessionsParams, listCartSessionsQueryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/cart-sessions/:id/manual-discounts",
+      middlewares: [validateAndTransformBody(AdminSetCartSessionManualDiscounts)],
+    },
+    {
+      method: ["DELETE"],
+      matcher: "/admin/cart-sessions/:id/manual-discounts",
+      middlewares: [validateAndTransformBody(AdminCartSessionVersion)],
     },
     ...storeCartSessionMiddlewares,
   ],

@@ -18,7 +18,14 @@ export const PLUGIN_ERROR_STATUS = {
   COUPON_CODE_TAKEN: 409,
   COUPON_NOT_FOUND: 404,
   TOO_MANY_CODES: 400,
+  /** An item-level manual discount on a line an applied code already discounts. */
   MANUAL_DISCOUNT_CONFLICT: 409,
+  /** A manual amount of 0 or less, or with more decimals than the session's currency has. */
+  MANUAL_DISCOUNT_AMOUNT_INVALID: 400,
+  /** A manual amount above what is left on its line (item-level) or of the session (cart-level). */
+  MANUAL_DISCOUNT_AMOUNT_TOO_HIGH: 400,
+  /** An item-level manual discount on a line the session does not have. */
+  MANUAL_DISCOUNT_LINE_NOT_FOUND: 400,
   MERCHANT_NOT_FOUND: 404,
   COUPON_USAGE_LIMIT_REACHED: 409,
   COUPON_CUSTOMER_LIMIT_REACHED: 409,

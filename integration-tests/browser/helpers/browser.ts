@@ -33,10 +33,10 @@ export async function screenshot(page: Page, name: string) {
   return file
 }
 
-/** Removes failure screenshots of an earlier run, so the folder shows this run only. */
-export function clearFailureScreenshots() {
+/** Removes failure screenshots of an earlier run of a spec (by its prefix), so the folder shows this run only. */
+export function clearFailureScreenshots(prefix = "admin-coupons") {
   for (const file of fs.existsSync(resultsDirectory) ? fs.readdirSync(resultsDirectory) : []) {
-    if (file.startsWith("admin-coupons-failure-")) {
+    if (file.startsWith(`${prefix}-failure-`)) {
       fs.rmSync(path.join(resultsDirectory, file))
     }
   }
@@ -50,12 +50,13 @@ export async function withFailureScreenshot(
   page: Page,
   name: string,
   steps: () => Promise<void>,
-  serverLogs?: () => string
+  serverLogs?: () => string,
+  prefix = "admin-coupons"
 ) {
   try {
     await steps()
   } catch (error) {
-    const file = await screenshot(page, `admin-coupons-failure-${name}.png`).catch(() => undefined)
+    const file = await screenshot(page, `${prefix}-failure-${name}.png`).catch(() => undefined)
     if (error instanceof Error) {
       error.message += file ? `\n(screenshot: ${file})` : ""
       error.message += serverLogs ? `\n--- last lines of the store's log ---\n${serverLogs()}` : ""

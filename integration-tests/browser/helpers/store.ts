@@ -3,6 +3,7 @@ import {
   createHostDatabase,
   HostDatabase,
   HostProcess,
+  runMedusa,
   secondsSince,
   startHostProcess,
 } from "../../helpers/host-process"
@@ -21,10 +22,11 @@ const ADMIN = { email: "browser-admin@checkout-discounts.test", password: "brows
 
 /**
  * A real store for the browser: a fresh database on the tests' PostgreSQL,
- * `medusa db:migrate`, an admin from `medusa user`, then `medusa develop` in
+ * `medusa db:migrate`, an admin from `medusa user`, the demo's data when
+ * `seed` is set, then `medusa develop` in
  * ./host (which loads the built plugin by package name) on a free port.
  */
-export async function startStore(): Promise<RunningStore> {
+export async function startStore(options: { seed?: boolean } = {}): Promise<RunningStore> {
   const timings: Record<string, number> = {}
   let database: HostDatabase | undefined
   let server: HostProcess | undefined
@@ -40,6 +42,13 @@ export async function startStore(): Promise<RunningStore> {
     const started = Date.now()
     await addAdminUser(database, ADMIN)
     timings.createAdmin = secondsSince(started)
+
+    if (options.seed) {
+      // The demo's data: regions, a publishable key, three merchants' products and coupons.
+      const seeding = Date.now()
+      await runMedusa(["exec", "./src/scripts/seed-demo.ts"], database.env)
+      timings.seed = secondsSince(seeding)
+    }
 
     // The admin calls the store from the store's own origin.
     server = await startHostProcess(database, {

@@ -1,7 +1,7 @@
 import type { Coupon, Merchant } from "./coupon-api"
 
 /** Minor-unit digits of a currency (USD 2, JPY 0, KWD 3), as the browser's Intl knows them. */
-function currencyDigits(currency: string): number {
+export function currencyDigits(currency: string): number {
   try {
     return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions()
       .maximumFractionDigits ?? 2

@@ -3,6 +3,7 @@ export { currencyExponent, isKnownCurrency, normalizeCurrencyCode } from "./curr
 export { PricingError, isPricingError, type PricingErrorCode } from "./errors"
 export {
   assertMinorUnits,
+  fitsMinorUnits,
   formatMinorUnits,
   fromMinorUnits,
   MAX_AMOUNT,

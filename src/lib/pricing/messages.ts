@@ -2,10 +2,16 @@ import { formatMinorUnits } from "./money"
 import type { StackingReason } from "./stacking"
 import type { CallerDecidedStatus } from "./types"
 
-export function codeAppliedMessage(code: string, amount: number, currency: string): string {
+/** `skipped`: some lines of the code's scope carry an item-level manual discount and were left out. */
+export function codeAppliedMessage(code: string, amount: number, currency: string, skipped = false): string {
   const saved = formatMinorUnits(amount, currency)
   if (amount === 0) return `Code ${code} applied: you saved ${saved} (nothing was left to discount)`
+  if (skipped) return `Code ${code} applied: you saved ${saved} (items with a manual discount are left out)`
   return `Code ${code} applied: you saved ${saved}`
+}
+
+export function allLinesHandPricedMessage(code: string): string {
+  return `Code ${code} does not apply: every item it covers already has a manual discount`
 }
 
 export function callerStatusMessage(status: CallerDecidedStatus, code: string): string {

@@ -28,6 +28,11 @@ export function toMinorUnits(amount: number | string, currency: string, field = 
   return Number(minor)
 }
 
+/** Whether a major-unit amount has no more decimals than the currency has (12.5 USD yes, 12.505 USD or 1.5 JPY no). */
+export function fitsMinorUnits(amount: number | string, currency: string, field = "amount"): boolean {
+  return -parseDecimal(amount, field).exponent <= currencyExponent(currency)
+}
+
 export function assertMinorUnits(minor: number, field = "amount"): void {
   if (typeof minor !== "number" || !Number.isInteger(minor)) {
     throw new PricingError("INVALID_AMOUNT", `${field} must be an integer of minor units, got ${String(minor)}`, field)

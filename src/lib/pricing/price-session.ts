@@ -8,12 +8,22 @@ import type { DiscountStatus, PricedDiscount, PricedSession, PriceSessionInput, 
 import { checkSessionInput, type CheckedCode } from "./validate"
 
 /**
- * Prices a cart session: one bag per merchant, codes then manual discounts, all in minor units.
+ * Prices a cart session: one bag per merchant, manual discounts then codes, all in minor units.
  *
- * Order of application: merchant codes on their own bag first (so a merchant's discount depends
- * only on its own bag), then store-wide codes on what remains of the whole session, each group by
- * priority (higher first) then applied order; then manual discounts in input order. Which codes
- * apply together is decided beforehand by `resolveStacking`.
+ * Order of application:
+ * 1. Manual discounts, which staff set as amounts: item-level ones on their line, then cart-level
+ *    ones shared over every line by what remains of it, each group in input order. Each takes at
+ *    most what remains, so it is never capped by a code (a code comes after it).
+ * 2. Codes, on what the manual discounts left: merchant codes on their own bag first, then
+ *    store-wide codes on what remains of the whole session, each group by priority (higher first)
+ *    then applied order. A code skips every line that carries an item-level manual discount (staff
+ *    already set that line's price by hand); a code whose scope has no other line is
+ *    NOT_APPLICABLE. A code's minimum subtotal is measured on its scope before any discount.
+ *    Which codes apply together is decided beforehand by `resolveStacking`, on what each would
+ *    save alone at this point.
+ *
+ * Every discount is taken from what remains of its lines, so no line, bag or session total ever
+ * goes below zero, whatever is added later.
  *
  * An accepted code whose amount comes out 0 (everything already discounted) is still APPLIED with
  * amount 0 and says so in its message: it is valid and was honoured, there was just nothing left.
@@ -24,19 +34,41 @@ export function priceSession(input: PriceSessionInput): PricedSession {
   const checked = checkSessionInput(input)
   const currency = checked.currency_code
   const ledger = new Ledger(checked.lines, checked.lineIndexById)
-  const results: PricedDiscount[] = []
   const applied: AppliedDiscount[] = []
 
+  const manualResults = checked.manual.map(manualResult)
+  const itemFirst = checked.manual
+    .map((manual, position) => ({ manual, position }))
+    .sort((left, right) => Number(left.manual.scope === "cart") - Number(right.manual.scope === "cart"))
+  const handPricedLines = new Set<number>()
+  for (const { manual, position } of itemFirst) {
+    const result = manualResults[position]
+    const lineIndexes = manual.scope === "item" ? [lineIndexOf(ledger, manual, position)] : ledger.allLineIndexes
+    const amount = Math.min(manual.amount, ledger.remainingOf(lineIndexes))
+    const label = manual.name || manual.id
+    if (amount === 0) {
+      reject(result, "NOT_APPLICABLE", messages.manualNothingLeftMessage(label))
+      continue
+    }
+    if (manual.scope === "item") handPricedLines.add(lineIndexes[0])
+    const spread = ledger.take(lineIndexes, amount)
+    accept(result, spread, messages.manualAppliedMessage(label, amount, manual.amount, currency), applied)
+  }
+
+  const codeResults: PricedDiscount[] = []
+  const codeLines: number[][] = []
   const candidates: StackingCandidate[] = []
   checked.codes.forEach((code, order) => {
     const result = codeResult(code)
-    results.push(result)
-    const refusal = refusalOf(code, ledger, currency)
+    codeResults.push(result)
+    const scopeLines = scopeLineIndexes(code, ledger)
+    codeLines.push(scopeLines.filter((index) => !handPricedLines.has(index)))
+    const refusal = refusalOf(code, ledger, currency) ?? handPricedRefusal(code, scopeLines, codeLines[order])
     if (refusal) {
       reject(result, refusal.status, refusal.message)
     } else {
       const { merchant_id, combinable, priority } = code
-      const saving = codeAmount(code, scopeSubtotal(code, ledger) as number)
+      const saving = codeAmount(code, ledger.remainingOf(codeLines[order]))
       candidates.push({ order, merchant_id, combinable, priority, saving })
     }
   })
@@ -46,7 +78,7 @@ export function priceSession(input: PriceSessionInput): PricedSession {
     if (outcome.accepted) continue
     const loser = checked.codes[order].code
     const winner = checked.codes[outcome.winner].code
-    reject(results[order], "NOT_COMBINABLE", messages.notCombinableMessage(loser, winner, outcome.reason))
+    reject(codeResults[order], "NOT_COMBINABLE", messages.notCombinableMessage(loser, winner, outcome.reason))
   }
 
   const accepted = candidates.filter((candidate) => outcomes.get(candidate.order)?.accepted)
@@ -58,28 +90,30 @@ export function priceSession(input: PriceSessionInput): PricedSession {
   )
   for (const candidate of accepted) {
     const code = checked.codes[candidate.order]
-    const lineIndexes =
-      code.merchant_id === null ? ledger.allLineIndexes : ledger.bagByMerchant.get(code.merchant_id)!.lineIndexes
+    const lineIndexes = codeLines[candidate.order]
     const spread = ledger.take(lineIndexes, codeAmount(code, ledger.remainingOf(lineIndexes)))
-    const message = messages.codeAppliedMessage(code.code, spread.amount, currency)
-    accept(results[candidate.order], spread, message, applied)
+    const skipped = lineIndexes.length < scopeLineIndexes(code, ledger).length
+    const message = messages.codeAppliedMessage(code.code, spread.amount, currency, skipped)
+    accept(codeResults[candidate.order], spread, message, applied)
   }
 
-  checked.manual.forEach((manual, position) => {
-    const result = manualResult(manual)
-    results.push(result)
-    const lineIndexes = manual.scope === "item" ? [lineIndexOf(ledger, manual, position)] : ledger.allLineIndexes
-    const amount = Math.min(manual.amount, ledger.remainingOf(lineIndexes))
-    const label = manual.name || manual.id
-    if (amount === 0) {
-      reject(result, "NOT_APPLICABLE", messages.manualNothingLeftMessage(label))
-    } else {
-      const spread = ledger.take(lineIndexes, amount)
-      accept(result, spread, messages.manualAppliedMessage(label, amount, manual.amount, currency), applied)
-    }
-  })
+  return assemble(checked.lines, ledger, [...codeResults, ...manualResults], applied, currency)
+}
 
-  return assemble(checked.lines, ledger, results, applied, currency)
+/** The lines a code covers: its merchant's bag, or every line when store-wide (none when its merchant has none). */
+function scopeLineIndexes(code: CheckedCode, ledger: Ledger): number[] {
+  if (code.merchant_id === null) return ledger.allLineIndexes
+  return ledger.bagByMerchant.get(code.merchant_id)?.lineIndexes ?? []
+}
+
+/** A code every line of whose scope carries an item-level manual discount has nothing it may discount. */
+function handPricedRefusal(
+  code: CheckedCode,
+  scopeLines: number[],
+  codeLines: number[]
+): { status: DiscountStatus; message: string } | null {
+  if (scopeLines.length === 0 || codeLines.length > 0) return null
+  return { status: "NOT_APPLICABLE", message: messages.allLinesHandPricedMessage(code.code) }
 }
 
 /** Subtotal of the code's scope before any discount; undefined when its merchant has no line. */

@@ -4,7 +4,7 @@ export type StackingCandidate = {
   /** `null` = store-wide. */
   merchant_id: string | null
   combinable: boolean
-  /** What the code would save alone on its scope's undiscounted subtotal. */
+  /** What the code would save alone on what the manual discounts left of the lines it may discount. */
   saving: number
   priority: number
 }

@@ -48,16 +48,19 @@ export type PricingCodeInput = {
   priority?: number
   /** Set when the caller already knows the code cannot apply; value checks are then skipped. */
   eligibility?: { status: CallerDecidedStatus; message?: string } | null
-  /** Minimum subtotal of the code's scope (its merchant's bag, or the session when store-wide). */
+  /** Minimum subtotal of the code's scope (its merchant's bag, or the session when store-wide), before any discount. */
   min_subtotal?: number | null
 }
 
 export type PricingManualInput = {
   id: string
-  /** `cart`: shared over all lines by what remains of each; `item`: on `line_id` only. */
+  /**
+   * `item`: on `line_id` only, and codes then leave that line out; `cart`: shared over all lines
+   * by what remains of each. Item-level ones apply first, then cart-level ones, then codes.
+   */
   scope: "cart" | "item"
   line_id?: string | null
-  /** Positive minor units; capped at what remains after codes and earlier manual discounts. */
+  /** Positive minor units; capped at what earlier manual discounts left (codes come after). */
   amount: number
   name?: string | null
 }
@@ -124,6 +127,6 @@ export type PricedSession = {
   total: number
   /** One per merchant, ordered by the merchant's first line. */
   bags: PricedBag[]
-  /** Codes in applied order, then manual discounts in input order. */
+  /** Codes in the order given, then manual discounts in input order (whatever order they applied in). */
   discounts: PricedDiscount[]
 }

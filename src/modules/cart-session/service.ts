@@ -2,9 +2,16 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { readKnex, transactionKnex } from "../../lib/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
-import { CartSession, CartSessionDiscount, CartSessionLineItem } from "./models"
-import type { CartSessionCommit, CartSessionState } from "./types"
-import { expireOverdueSessions, markSessionsUnpriced, selectSessionState, writeSessionChange } from "./utils/sql"
+import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "./models"
+import type { CartSessionCommit, CartSessionListFilters, CartSessionListPage, CartSessionState } from "./types"
+import { selectSessionIds } from "./utils/list-sql"
+import {
+  expireOverdueSessions,
+  markSessionsUnpriced,
+  selectSessionState,
+  selectSessionStates,
+  writeSessionChange,
+} from "./utils/sql"
 
 /**
  * Cart sessions, their lines and discounts. Business rules live in the
@@ -16,6 +23,7 @@ class CartSessionModuleService extends MedusaService({
   CartSession,
   CartSessionLineItem,
   CartSessionDiscount,
+  CartSessionManualDiscount,
 }) {
   protected readonly options_: PluginOptions
 
@@ -34,6 +42,21 @@ class CartSessionModuleService extends MedusaService({
   @InjectManager()
   async loadSessionState(id: string, @MedusaContext() sharedContext: Context = {}): Promise<CartSessionState | null> {
     return await selectSessionState(readKnex(sharedContext), id)
+  }
+
+  /**
+   * A page of sessions matching the filters, each read as `loadSessionState`
+   * reads one (all of them in one statement), and how many match.
+   */
+  @InjectManager()
+  async listSessionStates(
+    filters: CartSessionListFilters,
+    page: CartSessionListPage,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ sessions: CartSessionState[]; count: number }> {
+    const knex = readKnex(sharedContext)
+    const { ids, count } = await selectSessionIds(knex, filters, page, new Date())
+    return { sessions: await selectSessionStates(knex, ids), count }
   }
 
   /**

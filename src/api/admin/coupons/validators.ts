@@ -1,13 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
-import { boundedFindParams } from "../../utils/find-params"
+import { booleanParam, boundedFindParams, dateTime } from "../../utils/find-params"
 import { COUPON_CODE_MAX_LENGTH, couponTermsProblems } from "../../../modules/coupon/utils"
-
-/** "true" / "false" in a query string. */
-const booleanParam = z.preprocess(
-  (value) => (value === "true" ? true : value === "false" ? false : value),
-  z.boolean()
-)
 
 const MAX_INTEGER_COLUMN = 2_147_483_647
 
@@ -20,21 +14,6 @@ const withFourDecimalsAtMost = (field: string) =>
     (value: number) => /^-?\d+(\.\d{1,4})?$/.test(String(value)),
     { message: `Field '${field}' must be a decimal number with at most 4 decimal places` },
   ] as const
-
-/** An ISO 8601 date-time between the years 1900 and 9999 (the database's range, with room). */
-const dateTime = (field: string) =>
-  z.union([z.string(), z.date()]).transform((value, context) => {
-    const date = value instanceof Date ? value : new Date(value)
-    const year = date.getUTCFullYear()
-    if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999) {
-      context.addIssue({
-        code: "custom",
-        message: `Field '${field}' must be an ISO 8601 date-time between the years 1900 and 9999, got ${JSON.stringify(value)}`,
-      })
-      return z.NEVER
-    }
-    return date
-  })
 
 /**
  * The coupon's fields but its code. The code is only type-checked here: its

@@ -9,6 +9,34 @@ function allLines(session: PricedSession) {
   return session.bags.flatMap((bag) => bag.lines)
 }
 
+/**
+ * The same session with each manual amount lowered to what it may take: item-level amounts within
+ * what the earlier ones left of their line, then cart-level ones within what is left of the session.
+ */
+function withFittingManualAmounts(input: PriceSessionInput): PriceSessionInput {
+  const left = new Map(input.lines.map((line) => [line.id, line.unit_price * line.quantity]))
+  let sessionLeft = sum([...left.values()])
+  const fitted = new Map<number, number>()
+  const manual = input.manual!
+  manual.forEach((entry, index) => {
+    if (entry.scope !== "item") return
+    const amount = Math.min(entry.amount, left.get(entry.line_id!)!)
+    left.set(entry.line_id!, left.get(entry.line_id!)! - amount)
+    sessionLeft -= amount
+    fitted.set(index, amount)
+  })
+  manual.forEach((entry, index) => {
+    if (entry.scope !== "cart") return
+    const amount = Math.min(entry.amount, sessionLeft)
+    sessionLeft -= amount
+    fitted.set(index, amount)
+  })
+  return {
+    ...input,
+    manual: manual.map((entry, index) => ({ ...entry, amount: fitted.get(index)! })).filter((entry) => entry.amount > 0),
+  }
+}
+
 describe("priceSession properties", () => {
   it("allocates every discount exactly its amount, and only APPLIED discounts carry an amount", () => {
     fc.assert(
@@ -176,9 +204,9 @@ describe("priceSession properties", () => {
   })
 
   it("keeps every discount amount and the session figures whatever order the bags are listed in", () => {
-    // Store-wide and cart-level discounts break remainder ties by line order, so a bag's share may
-    // move by a unit per line; amounts and statuses may not.
-    const reordering = fc.tuple(sessionArbitrary({ itemManual: false }), fc.array(fc.integer(), { minLength: 4, maxLength: 4 }))
+    // Store-wide codes break remainder ties by line order, so a bag's share may move by a unit per
+    // line; amounts and statuses may not. (Cart-level manual discounts: see the next property.)
+    const reordering = fc.tuple(sessionArbitrary({ cartManual: false }), fc.array(fc.integer(), { minLength: 4, maxLength: 4 }))
     fc.assert(
       fc.property(reordering, ([input, keys]) => {
         const original = priceSession(input)
@@ -201,6 +229,68 @@ describe("priceSession properties", () => {
             expect(Math.abs(moved.total - bag.total)).toBeLessThanOrEqual(sessionWide.length * bag.lines.length)
           }
         }
+      }),
+      runs
+    )
+  })
+
+  it("keeps every manual amount whatever order the bags are listed in (codes after a cart-level one may move by a unit)", () => {
+    // A cart-level manual discount breaks remainder ties by line order, so what it leaves of a bag,
+    // and a merchant's percentage of that, may move by a unit; the manual amounts may not.
+    const reordering = fc.tuple(sessionArbitrary(), fc.array(fc.integer(), { minLength: 4, maxLength: 4 }))
+    fc.assert(
+      fc.property(reordering, ([input, keys]) => {
+        const original = priceSession(input)
+        const reordered = priceSession(withBagsReordered(input, keys))
+        const manual = (session: PricedSession) =>
+          session.discounts
+            .filter((discount) => discount.type === "MANUAL")
+            .map(({ id, status, message, amount_total }) => ({ id, status, message, amount_total }))
+        expect(manual(reordered)).toEqual(manual(original))
+        expect(reordered.subtotal).toBe(original.subtotal)
+      }),
+      runs
+    )
+  })
+
+  it("never lets a code change a manual discount: manual amounts and shares are the same with or without codes", () => {
+    fc.assert(
+      fc.property(sessionArbitrary(), (input) => {
+        const withCodes = priceSession(input)
+        const withoutCodes = priceSession({ ...input, codes: [] })
+        const manual = (session: PricedSession) => session.discounts.filter((discount) => discount.type === "MANUAL")
+        expect(manual(withCodes)).toEqual(manual(withoutCodes))
+        for (const line of allLines(withCodes)) expect(line.total).toBeGreaterThanOrEqual(0)
+      }),
+      runs
+    )
+  })
+
+  it("takes every manual discount in full when the amounts fit the lines, whatever codes come after", () => {
+    fc.assert(
+      fc.property(sessionArbitrary(), (generated) => {
+        const input = withFittingManualAmounts(generated)
+        const session = priceSession(input)
+        input.manual!.forEach((manual, index) => {
+          expect(session.discounts[input.codes!.length + index]).toMatchObject({ status: "APPLIED", amount_total: manual.amount })
+        })
+      }),
+      runs
+    )
+  })
+
+  it("never puts a code's share on a line that carries an applied item-level manual discount", () => {
+    fc.assert(
+      fc.property(sessionArbitrary(), (input) => {
+        const session = priceSession(input)
+        const handPriced = new Set(
+          input.manual!.flatMap((manual, index) =>
+            manual.scope === "item" && session.discounts[input.codes!.length + index].status === "APPLIED" ? [manual.line_id] : []
+          )
+        )
+        session.discounts
+          .filter((discount) => discount.type === "CODE")
+          .forEach((discount) => discount.allocations.forEach((share) => expect(handPriced.has(share.line_id)).toBe(false)))
       }),
       runs
     )

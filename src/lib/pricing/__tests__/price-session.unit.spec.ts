@@ -203,15 +203,121 @@ describe("priceSession: manual discounts", () => {
     expect(discountsOnLine(session, "l2")).toEqual({ x: 100 })
   })
 
-  it("spreads a cart-level amount by what remains of each line after codes", () => {
+  it("takes manual discounts before codes: a code is computed on what the manual discounts left", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 10000)],
+      codes: [percentCode("TEN", 10)],
+      manual: [cartManual("x", 5000)],
+    })
+    expect(discountOf(session, "x")).toMatchObject({ status: "APPLIED", amount_total: 5000 })
+    expect(discountOf(session, "d_TEN")).toMatchObject({ status: "APPLIED", amount_total: 500 })
+    expect(lineOf(session, "l1").allocations.map((entry) => entry.discount_id)).toEqual(["x", "d_TEN"])
+    expect(session.total).toBe(4500)
+  })
+
+  it("spreads a cart-level amount by each line's value, whatever codes come after", () => {
     const session = priceSession({
       currency_code: "USD",
       lines,
       codes: [fixedCode("M1", 2000, { merchant_id: "m1" })],
       manual: [cartManual("x", 1000)],
     })
-    expect(discountsOnLine(session, "l1")).toEqual({ d_M1: 2000, x: 500 })
-    expect(discountsOnLine(session, "l2")).toEqual({ x: 500 })
+    expect(discountsOnLine(session, "l1")).toEqual({ x: 750, d_M1: 2000 })
+    expect(discountsOnLine(session, "l2")).toEqual({ x: 250 })
+  })
+
+  it("shares a cart-level 1.00 over 3.33, 3.33 and 3.34 as 0.33, 0.33 and 0.34", () => {
+    const thirds = [line("a", "m1", 333), line("b", "m2", 333), line("c", "m1", 334)]
+    const session = priceSession({ currency_code: "USD", lines: thirds, manual: [cartManual("x", 100)] })
+    expect(discountOf(session, "x").allocations).toEqual([
+      { line_id: "a", amount: 33 },
+      { line_id: "b", amount: 33 },
+      { line_id: "c", amount: 34 },
+    ])
+    expect([bagOf(session, "m1").total, bagOf(session, "m2").total]).toEqual([600, 300])
+  })
+
+  it("never lets a code take what a manual discount took: a 100% code after a manual discount takes the rest", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [percentCode("FREE", 100)],
+      manual: [cartManual("x", 100)],
+    })
+    expect(discountOf(session, "x")).toMatchObject({ status: "APPLIED", amount_total: 100 })
+    expect(discountOf(session, "d_FREE")).toMatchObject({ status: "APPLIED", amount_total: 3900 })
+    expect(session.total).toBe(0)
+  })
+
+  it("applies item-level manual discounts before cart-level ones, which share what is left", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      manual: [cartManual("cart", 1000), itemManual("item", "l1", 2000)],
+    })
+    expect(discountOf(session, "item").allocations).toEqual([{ line_id: "l1", amount: 2000 }])
+    expect(discountOf(session, "cart").allocations).toEqual([
+      { line_id: "l1", amount: 500 },
+      { line_id: "l2", amount: 500 },
+    ])
+    expect(session.discounts.map((discount) => discount.id)).toEqual(["cart", "item"])
+  })
+
+  it("leaves a line with an item-level manual discount out of every code, and says so", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [percentCode("TEN", 10)],
+      manual: [itemManual("x", "l1", 500)],
+    })
+    expect(discountOf(session, "d_TEN")).toMatchObject({
+      status: "APPLIED",
+      amount_total: 100,
+      allocations: [{ line_id: "l2", amount: 100 }],
+      message: "Code TEN applied: you saved 1.00 (items with a manual discount are left out)",
+    })
+    expect(discountsOnLine(session, "l1")).toEqual({ x: 500 })
+  })
+
+  it("marks a code NOT_APPLICABLE when every line it covers has an item-level manual discount", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [percentCode("M1", 10, { merchant_id: "m1" }), percentCode("ALL", 10)],
+      manual: [itemManual("x", "l1", 1)],
+    })
+    expect(discountOf(session, "d_M1")).toMatchObject({
+      status: "NOT_APPLICABLE",
+      amount_total: 0,
+      message: "Code M1 does not apply: every item it covers already has a manual discount",
+    })
+    expect(discountOf(session, "d_ALL")).toMatchObject({ status: "APPLIED", amount_total: 100 })
+  })
+
+  it("measures a code's minimum subtotal before manual discounts", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      codes: [percentCode("MIN40", 10, { min_subtotal: 4000 })],
+      manual: [cartManual("x", 3000)],
+    })
+    expect(discountOf(session, "d_MIN40")).toMatchObject({ status: "APPLIED", amount_total: 100 })
+  })
+
+  it("marks a manual discount NOT_APPLICABLE when an earlier one left nothing", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines,
+      manual: [cartManual("all", 4000), cartManual("x", 100)],
+    })
+    expect(discountOf(session, "x")).toMatchObject({
+      status: "NOT_APPLICABLE",
+      amount_total: 0,
+      allocations: [],
+      message: "Manual discount x was not applied: nothing was left to discount",
+    })
+    expect(session.total).toBe(0)
   })
 
   it("puts an item-level amount on its line only", () => {
@@ -229,33 +335,6 @@ describe("priceSession: manual discounts", () => {
       message: "Manual discount x applied: 10.00 off (capped from 15.00 at what was left to discount)",
     })
     expect(lineOf(session, "l2").total).toBe(0)
-  })
-
-  it("marks a manual discount NOT_APPLICABLE when nothing is left to discount", () => {
-    const session = priceSession({
-      currency_code: "USD",
-      lines,
-      codes: [percentCode("FREE", 100)],
-      manual: [cartManual("x", 100)],
-    })
-    expect(discountOf(session, "x")).toMatchObject({
-      status: "NOT_APPLICABLE",
-      amount_total: 0,
-      allocations: [],
-      message: "Manual discount x was not applied: nothing was left to discount",
-    })
-    expect(session.total).toBe(0)
-  })
-
-  it("applies manual discounts after codes, so codes are computed on the undiscounted price", () => {
-    const session = priceSession({
-      currency_code: "USD",
-      lines: [line("l1", "m1", 10000)],
-      manual: [cartManual("x", 5000)],
-      codes: [percentCode("TEN", 10)],
-    })
-    expect(discountOf(session, "d_TEN").amount_total).toBe(1000)
-    expect(lineOf(session, "l1").allocations.map((entry) => entry.discount_id)).toEqual(["d_TEN", "x"])
   })
 
   it("refuses an item-level discount on a line that is not in the session", () => {

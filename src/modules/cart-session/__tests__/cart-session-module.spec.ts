@@ -2,7 +2,8 @@ import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CART_SESSION_MODULE } from ".."
 import CartSessionModuleService from "../service"
-import { CartSession, CartSessionDiscount, CartSessionLineItem } from "../models"
+import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "../models"
+import type { CartSessionState } from "../types"
 
 jest.setTimeout(60_000)
 
@@ -10,7 +11,7 @@ const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000)
 
 moduleIntegrationTestRunner<CartSessionModuleService>({
   moduleName: CART_SESSION_MODULE,
-  moduleModels: [CartSession, CartSessionLineItem, CartSessionDiscount],
+  moduleModels: [CartSession, CartSessionLineItem, CartSessionDiscount, CartSessionManualDiscount],
   resolve: "./src/modules/cart-session",
   pathToMigrations: path.join(__dirname, "../migrations"),
   moduleOptions: { maxLineQuantity: 50, sessionLifetimeMinutes: 30 },
@@ -128,6 +129,66 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         await service.deleteCartSessions([session.id])
         expect(await service.listCartSessionDiscounts({ cart_session_id: session.id })).toEqual([])
         expect(await service.listCartSessionLineItems({ cart_session_id: session.id })).toEqual([])
+      })
+    })
+
+    describe("manual discounts", () => {
+      const manual = (sessionId: string, overrides: Record<string, unknown> = {}) => ({
+        cart_session_id: sessionId,
+        discount_id: "csdisc_1",
+        scope: "cart" as const,
+        amount: 100,
+        name: "Goodwill",
+        ...overrides,
+      })
+
+      it("refuse an amount of zero and an item-level one without a line, at the database", async () => {
+        const session = await newSession()
+        await expect(service.createCartSessionManualDiscounts([manual(session.id, { amount: 0 })])).rejects.toThrow()
+        await expect(service.createCartSessionManualDiscounts([manual(session.id, { scope: "item" })])).rejects.toThrow()
+        await expect(
+          service.createCartSessionManualDiscounts([manual(session.id, { line_item_id: "csitem_1" })])
+        ).rejects.toThrow()
+        const [created] = await service.createCartSessionManualDiscounts([manual(session.id)])
+        expect(created.id).toMatch(/^csman_/)
+      })
+
+      it("load with their discount row and session in one read, and are written and removed in its commit", async () => {
+        const created = await newSession()
+        const loaded = (await service.loadSessionState(created.id))!
+        const at = "2026-12-02T10:00:00.000Z"
+        const item = {
+          id: "csitem_a", position: 1, merchant_id: "acme", variant_id: "variant_1", product_id: "prod_1",
+          title: "Tent", variant_title: null, quantity: 1, unit_price: 1000, is_add_on: false, metadata: null,
+        }
+        const discount: CartSessionState["discounts"][number] = {
+          id: "csdisc_m", position: 1, type: "MANUAL", code: null, merchant_id: null, scope_merchant_id: null,
+          is_primary: false, coupon_id: null, status: "APPLIED", value_type: null, value: null, amount_total: 250,
+          allocations: [{ line_item_id: "csitem_a", amount: 250 }], message: "Manual discount Goodwill applied: 2.50 off",
+          metadata: null,
+          manual: {
+            id: "csman_m", scope: "item", line_item_id: "csitem_a", amount: 250, name: "Goodwill",
+            reason: "Late", created_by: "user_1", created_at: at,
+          },
+        }
+        const { id, currency_code, region_id, sales_channel_id, created_at, items, discounts, ...columns } = loaded
+        const session = { ...columns, version: 2, updated_at: at }
+        const written = await service.commitSessionChange({
+          id, expected_version: 1, session, items: [item], discounts: [discount],
+          manual_discounts: [{ ...discount.manual!, discount_id: discount.id }],
+        })
+        expect(written).toBe(true)
+        const reloaded = (await service.loadSessionState(id))!
+        expect(reloaded.discounts).toEqual([discount])
+
+        const removed = await service.commitSessionChange({
+          id, expected_version: 2, session: { ...session, version: 3 }, items: [],
+          discounts: [{ ...discount, deleted: true }],
+          manual_discounts: [{ ...discount.manual!, discount_id: discount.id, deleted: true }],
+        })
+        expect(removed).toBe(true)
+        expect((await service.loadSessionState(id))!.discounts).toEqual([])
+        expect(await service.listCartSessionManualDiscounts({ cart_session_id: id })).toEqual([])
       })
     })
   },

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { CartSessionDiscount } from "./cart-session-discount"
 import { CartSessionLineItem } from "./cart-session-line-item"
+import { CartSessionManualDiscount } from "./cart-session-manual-discount"
 
 export const CART_SESSION_STATUSES = ["open", "converted", "expired", "cancelled"] as const
 
@@ -28,7 +29,8 @@ export const CartSession = model
     metadata: model.json().nullable(),
     items: model.hasMany(() => CartSessionLineItem, { mappedBy: "cart_session" }),
     discounts: model.hasMany(() => CartSessionDiscount, { mappedBy: "cart_session" }),
+    manual_discounts: model.hasMany(() => CartSessionManualDiscount, { mappedBy: "cart_session" }),
   })
-  .cascades({ delete: ["items", "discounts"] })
+  .cascades({ delete: ["items", "discounts", "manual_discounts"] })
   .indexes([{ on: ["customer_id"] }, { on: ["status", "expires_at"] }])
   .checks([{ name: "cart_session_version_positive", expression: "version >= 1" }])

@@ -1,9 +1,10 @@
 import { InferTypeOf } from "@medusajs/framework/types"
-import { CartSession, CartSessionDiscount, CartSessionLineItem } from "../models"
+import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "../models"
 
 export type CartSessionDTO = InferTypeOf<typeof CartSession>
 export type CartSessionLineItemDTO = InferTypeOf<typeof CartSessionLineItem>
 export type CartSessionDiscountDTO = InferTypeOf<typeof CartSessionDiscount>
+export type CartSessionManualDiscountDTO = InferTypeOf<typeof CartSessionManualDiscount>
 
 export type CartSessionStatus = CartSessionDTO["status"]
 export type CartSessionDiscountStatus = CartSessionDiscountDTO["status"]
@@ -66,6 +67,22 @@ export type CartSessionDiscountState = {
   allocations: StoredAllocation[]
   message: string | null
   metadata: Record<string, unknown> | null
+  /** What staff asked for, on a MANUAL discount; null on a code. */
+  manual: CartSessionManualDiscountState | null
+}
+
+/** A manual discount as staff set it (`amount` in integer minor units); its priced result is the discount row carrying it. */
+export type CartSessionManualDiscountState = {
+  id: string
+  scope: "cart" | "item"
+  /** The line of an item-level discount; null for a cart-level one. */
+  line_item_id: string | null
+  amount: number
+  name: string
+  reason: string | null
+  /** The admin user who set it. */
+  created_by: string | null
+  created_at: string
 }
 
 export type CartSessionState = CartSessionRecord & {
@@ -85,5 +102,24 @@ export type CartSessionCommit = {
   create?: Pick<CartSessionRecord, "currency_code" | "region_id" | "sales_channel_id" | "created_at">
   session: Omit<CartSessionRecord, "id" | "currency_code" | "region_id" | "sales_channel_id" | "created_at">
   items: (CartSessionLineState & { deleted?: boolean })[]
+  /** The discount rows; their `manual` part is written as `manual_discounts`. */
   discounts: (CartSessionDiscountState & { deleted?: boolean })[]
+  manual_discounts: (CartSessionManualDiscountState & { discount_id: string; deleted?: boolean })[]
 }
+
+/** What the admin list of sessions filters by; every filter given must hold. */
+export type CartSessionListFilters = {
+  /** `open` means open and not past its expiry; `expired` includes open sessions past it. */
+  status?: string[]
+  customer_id?: string[]
+  /** The exact email, ignoring case. */
+  email?: string
+  /** Part of the email or the id, ignoring case. */
+  q?: string
+  created_at?: { $gt?: Date; $gte?: Date; $lt?: Date; $lte?: Date }
+  has_codes?: boolean
+  has_manual_discounts?: boolean
+}
+
+/** A page of a list: `order` by column, e.g. `{ created_at: "DESC" }` (then by id). */
+export type CartSessionListPage = { skip: number; take: number; order?: Record<string, string> }

@@ -15,26 +15,51 @@ const DISCOUNT_COLUMNS = [
   "status", "value_type", "value", "amount_total", "allocations", "message", "metadata",
 ]
 
-const liveRowsOf = (table: string, columns: string[]) => `coalesce((
+const MANUAL_COLUMNS = ["id", "scope", "line_item_id", "amount", "name", "reason", "created_by", "created_at"]
+
+const columnList = (alias: string, columns: string[]) => columns.map((column) => `${alias}."${column}"`).join(", ")
+
+/** What staff asked for, beside the discount row that carries its priced result (null for a code). */
+const MANUAL_OF_DISCOUNT = `(
+    select row_to_json(manual) from (
+      select ${columnList("m", MANUAL_COLUMNS)} from "cart_session_manual_discount" m
+      where m.discount_id = d.id and m.deleted_at is null) manual
+  ) as manual`
+
+const liveRowsOf = (table: string, columns: string[], extra = "") => `coalesce((
     select json_agg(row order by row.position)
-    from (select ${columns.map((column) => `"${column}"`).join(", ")} from "${table}"
-          where cart_session_id = session.id and deleted_at is null) row
+    from (select ${columnList("d", columns)}${extra ? `, ${extra}` : ""} from "${table}" d
+          where d.cart_session_id = session.id and d.deleted_at is null) row
   ), '[]'::json)`
 
 /**
- * The session with its live lines and discounts in one statement, so the
- * three come from one snapshot: a reader never sees part of a change.
+ * The session with its live lines and discounts (each manual one with what
+ * staff asked for) in one statement, so they come from one snapshot: a reader
+ * never sees part of a change.
  */
-const LOAD_SQL = `
+const loadSql = (condition: string) => `
 select session.*,
   ${liveRowsOf("cart_session_line_item", LINE_COLUMNS)} as items,
-  ${liveRowsOf("cart_session_discount", DISCOUNT_COLUMNS)} as discounts
+  ${liveRowsOf("cart_session_discount", DISCOUNT_COLUMNS, MANUAL_OF_DISCOUNT)} as discounts
 from cart_session session
-where session.id = ? and session.deleted_at is null`
+where ${condition} and session.deleted_at is null`
+
+const LOAD_SQL = loadSql("session.id = ?")
+const LOAD_MANY_SQL = loadSql("session.id = any(?)")
 
 export async function selectSessionState(knex: Knex, id: string): Promise<CartSessionState | null> {
   const { rows } = await knex.raw(LOAD_SQL, [id])
   return rows.length ? toState(rows[0]) : null
+}
+
+/** Several sessions as `selectSessionState` reads one, in one statement, in the order of `ids` (missing ones left out). */
+export async function selectSessionStates(knex: Knex, ids: string[]): Promise<CartSessionState[]> {
+  if (!ids.length) {
+    return []
+  }
+  const { rows } = await knex.raw(LOAD_MANY_SQL, [ids])
+  const byId = new Map<string, CartSessionState>(rows.map((row: Record<string, any>) => [row.id, toState(row)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 function iso(value: Date | string | null): string | null {
@@ -67,6 +92,11 @@ function toState(row: Record<string, any>): CartSessionState {
         value: discount.value === null ? null : Number(discount.value),
         amount_total: Number(discount.amount_total),
         allocations: discount.allocations ?? [],
+        manual: discount.manual && {
+          ...discount.manual,
+          amount: Number(discount.manual.amount),
+          created_at: iso(discount.manual.created_at)!,
+        },
       })
     ),
   }
@@ -129,7 +159,7 @@ export async function writeSessionChange(knex: Knex.Transaction, change: CartSes
   if (change.discounts.length) {
     await knex("cart_session_discount")
       .insert(
-        change.discounts.map(({ deleted, ...discount }) => ({
+        change.discounts.map(({ deleted, manual, ...discount }) => ({
           ...discount,
           ...stamps({ deleted }),
           allocations: JSON.stringify(discount.allocations),
@@ -143,6 +173,20 @@ export async function writeSessionChange(knex: Knex.Transaction, change: CartSes
         "merchant_id", "is_primary", "coupon_id", "status", "value_type", "value", "raw_value", "amount_total",
         "raw_amount_total", "allocations", "message", "metadata", "updated_at", "deleted_at",
       ])
+  }
+  if (change.manual_discounts.length) {
+    // After their discount rows. Created, then removed: a row never changes otherwise.
+    await knex("cart_session_manual_discount")
+      .insert(
+        change.manual_discounts.map(({ deleted, ...manual }) => ({
+          ...manual,
+          ...stamps({ deleted }),
+          created_at: manual.created_at,
+          raw_amount: raw(manual.amount),
+        }))
+      )
+      .onConflict("id")
+      .merge(["updated_at", "deleted_at"])
   }
   return true
 }

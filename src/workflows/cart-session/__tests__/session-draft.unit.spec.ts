@@ -26,7 +26,7 @@ const session: CartSessionState = {
   discounts: [
     { id: "csdisc_1", position: 1, type: "CODE", code: "SAVE10", merchant_id: null, scope_merchant_id: null, is_primary: true,
       coupon_id: "cpn_1", status: "APPLIED", value_type: "percentage", value: 10, amount_total: 2999,
-      allocations: [{ line_item_id: "csitem_1", amount: 2999 }], message: "Code SAVE10 applied", metadata: null },
+      allocations: [{ line_item_id: "csitem_1", amount: 2999 }], message: "Code SAVE10 applied", metadata: null, manual: null },
   ],
 }
 

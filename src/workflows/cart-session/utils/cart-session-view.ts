@@ -3,7 +3,6 @@ import type { CartSessionDiscountState, CartSessionState } from "../../../module
 import type { CatalogueVariant } from "./host-catalogue"
 import { isCartSessionOpen } from "./session-rules"
 
-
 /** The shopper's sentence for a code that has not been priced (again) yet. */
 export function pendingMessage(code: string | null): string {
   return `Code ${code} is waiting to be priced`
@@ -35,7 +34,7 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
       type: discount.type,
       code: discount.code,
       merchant_id: discount.merchant_id,
-      name: null,
+      name: discount.manual?.name ?? null,
       status: discount.status,
       message: discount.message ?? "",
       allocations: discount.allocations.map((share) => ({ line_id: share.line_item_id, amount: share.amount })),
@@ -51,8 +50,10 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
       code: discount.code,
       merchant_id: discount.merchant_id,
       type: discount.type,
+      /** A manual discount's name; null for a code. */
+      name: discount.manual?.name ?? null,
       status: discount.status,
-      value_type: discount.value_type,
+      value_type: discount.manual ? "fixed" : discount.value_type,
       value: valueOf(discount, currency),
       amount_total: major(summed.amount_total),
       is_primary: discount.is_primary,
@@ -124,8 +125,9 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
 
 export type CartSessionView = ReturnType<typeof buildCartSessionView>
 
-/** A percentage as stored; a fixed value back in major units. */
+/** A percentage as stored; a fixed value (a manual discount's amount asked for) back in major units. */
 function valueOf(discount: CartSessionDiscountState, currency: string): number | null {
+  if (discount.manual) return fromMinorUnits(discount.manual.amount, currency)
   if (discount.value === null) return null
   return discount.value_type === "fixed" ? fromMinorUnits(discount.value, currency) : discount.value
 }

@@ -1,6 +1,6 @@
 import { CheckoutDiscountError } from "../../../lib/errors"
-import { formatMinorUnits, MAX_AMOUNT, priceSession, type PricedSession } from "../../../lib/pricing"
-import type { CartSessionState } from "../../../modules/cart-session"
+import { formatMinorUnits, MAX_AMOUNT, priceSession, type PricedSession, type PricingManualInput } from "../../../lib/pricing"
+import type { CartSessionDiscountState, CartSessionState } from "../../../modules/cart-session"
 import type { CouponEligibility } from "../../../modules/coupon"
 import type { CatalogueVariant } from "./host-catalogue"
 import { buildSessionPricingInput, StoredCode } from "./pricing-input"
@@ -19,6 +19,27 @@ export function storedCodesOf(state: CartSessionState, preview?: StoredCode | nu
     .filter((discount) => discount.type === "CODE")
     .map((discount) => ({ id: discount.id, code: discount.code!, merchant_id: discount.scope_merchant_id }))
   return preview ? [...codes, preview] : codes
+}
+
+/** A manual discount whose line is no longer in the session: kept for staff to see, priced at nothing. */
+export function manualLineGoneMessage(name: string): string {
+  return `Manual discount ${name} was not applied: its item is no longer in the cart`
+}
+
+/**
+ * The session's manual discounts as the pricing core takes them; an
+ * item-level one whose line is gone is left out (see `manualLineGoneMessage`).
+ */
+export function manualInputsOf(state: CartSessionState): PricingManualInput[] {
+  const lineIds = new Set(state.items.map((line) => line.id))
+  return state.discounts.flatMap((discount) => {
+    const manual = discount.manual
+    if (!manual || (manual.scope === "item" && !lineIds.has(manual.line_item_id!))) {
+      return []
+    }
+    const { scope, line_item_id, amount, name } = manual
+    return [{ id: discount.id, scope, line_id: line_item_id, amount, name }]
+  })
 }
 
 /** The host's current price and titles for every line whose variant it still sells and prices. */
@@ -60,8 +81,8 @@ export function assertAmountsInRange(state: CartSessionState): void {
 /**
  * Prices a draft with the pricing core: the host's current prices, add-ons
  * of merchants that left removed, every code with what the coupon module said
- * of it. Writes each code's result on its row and marks the session priced.
- * Pure. `eligibilities` are by discount id.
+ * of it, every manual discount. Writes each discount's result on its row and
+ * marks the session priced. Pure. `eligibilities` are by discount id.
  */
 export function priceDraft(
   draft: CartSessionState,
@@ -75,19 +96,21 @@ export function priceDraft(
     refreshed.currency_code,
     refreshed.items,
     storedCodesOf(refreshed, preview),
-    eligibilities
+    eligibilities,
+    manualInputsOf(refreshed)
   )
   const priced = priceSession(input)
   const results = new Map(priced.discounts.map((result) => [result.id, result]))
-  const discounts = refreshed.discounts.map((discount) => {
+  const discounts = refreshed.discounts.map((discount): CartSessionDiscountState => {
     const result = results.get(discount.id)
-    if (!result || discount.type !== "CODE") {
-      return discount
+    if (!result) {
+      return discount.manual
+        ? { ...discount, status: "NOT_APPLICABLE", message: manualLineGoneMessage(discount.manual.name), amount_total: 0, allocations: [] }
+        : discount
     }
     return {
       ...discount,
-      ...terms[discount.id],
-      merchant_id: result.merchant_id,
+      ...(discount.type === "CODE" ? { ...terms[discount.id], merchant_id: result.merchant_id } : {}),
       status: result.status,
       message: result.message,
       amount_total: result.amount_total,

@@ -1,5 +1,5 @@
 import { toMinorUnits } from "../../../lib/pricing"
-import type { PriceSessionInput, PricingCodeInput, PricingLineInput } from "../../../lib/pricing"
+import type { PriceSessionInput, PricingCodeInput, PricingLineInput, PricingManualInput } from "../../../lib/pricing"
 import type { CouponEligibility, CouponPricingTerms } from "../../../modules/coupon"
 
 export type StoredLine = {
@@ -28,15 +28,17 @@ export type SessionPricingInput = {
 
 /**
  * The pricing core's input for a session: its lines in the order they were
- * added, and its codes in the order they were applied, each with what the
- * coupon module decided about it (`eligibilities` by discount id). Coupon
- * amounts are converted to the session's minor units here, once.
+ * added, its codes in the order they were applied, each with what the
+ * coupon module decided about it (`eligibilities` by discount id), and its
+ * manual discounts (already in minor units). Coupon amounts are converted to
+ * the session's minor units here, once.
  */
 export function buildSessionPricingInput(
   currency: string,
   lines: StoredLine[],
   codes: StoredCode[],
-  eligibilities: Record<string, CouponEligibility>
+  eligibilities: Record<string, CouponEligibility>,
+  manual: PricingManualInput[] = []
 ): SessionPricingInput {
   const terms: Record<string, CodeTerms> = {}
   const claimedCoupons = new Map<string, string>()
@@ -52,7 +54,7 @@ export function buildSessionPricingInput(
     quantity: line.quantity,
     is_add_on: line.is_add_on,
   }))
-  return { input: { currency_code: currency, lines: lineInputs, codes: codeInputs, manual: [] }, terms }
+  return { input: { currency_code: currency, lines: lineInputs, codes: codeInputs, manual }, terms }
 }
 
 function codeInput(

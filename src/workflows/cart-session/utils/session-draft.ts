@@ -117,6 +117,7 @@ function pendingCode(position: number, code: WantedCode, isPrimary: boolean): Ca
     allocations: [],
     message: null,
     metadata: null,
+    manual: null,
   }
 }
 
@@ -238,6 +239,11 @@ function changedRows<Row extends { id: string }>(before: Row[], after: Row[]): (
   ]
 }
 
+/** The manual discounts of a session's discount rows, as their own rows. */
+function manualRowsOf(discounts: CartSessionDiscountState[]): CartSessionCommit["manual_discounts"] {
+  return discounts.flatMap((discount) => (discount.manual ? [{ ...discount.manual, discount_id: discount.id }] : []))
+}
+
 /** What committing `after` writes over `before`; null when they are the same session. */
 export function diffSessionChange(before: CartSessionState | null, after: CartSessionState): CartSessionCommit | null {
   if (before && before.version === after.version) {
@@ -251,5 +257,6 @@ export function diffSessionChange(before: CartSessionState | null, after: CartSe
     session,
     items: changedRows<CartSessionLineState>(before?.items ?? [], items),
     discounts: changedRows<CartSessionDiscountState>(before?.discounts ?? [], discounts),
+    manual_discounts: changedRows(manualRowsOf(before?.discounts ?? []), manualRowsOf(discounts)),
   }
 }

@@ -1,0 +1,174 @@
+import type { Browser, Page } from "playwright-core"
+import {
+  clearFailureScreenshots,
+  launchChromium,
+  screenshot,
+  skipReason,
+  withFailureScreenshot,
+} from "./helpers/browser"
+import { RunningStore, startStore } from "./helpers/store"
+import { demoShopper } from "./helpers/storefront"
+
+// The first admin page under `medusa develop` waits for vite to compile the dashboard.
+const FIRST_LOAD_TIMEOUT = 240_000
+const PREFIX = "admin-cart-sessions"
+jest.setTimeout(120_000)
+
+if (skipReason) {
+  console.log(`[browser] admin-cart-sessions.spec.ts skipped: ${skipReason}`)
+}
+const describeInBrowser = skipReason ? describe.skip : describe
+
+describeInBrowser("the Cart sessions admin screens, in Chromium against a running store", () => {
+  let store: RunningStore | undefined
+  let browser: Browser | undefined
+  let page: Page
+  let session: any
+
+  beforeAll(async () => {
+    clearFailureScreenshots(PREFIX)
+    store = await startStore({ seed: true })
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    page.setDefaultTimeout(30_000)
+    // A shopper's session through the store API: two of acme's items with acme's code, one of globex's.
+    const shopper = await demoShopper(store)
+    session = await shopper.createSession({
+      email: "shopper@example.com",
+      items: ["Trail tent", "Camp mug", "Pour-over kettle"].map((title) => ({
+        variant_id: shopper.variantOf(title),
+        quantity: 1,
+      })),
+      discounts: [{ code: "ACME5" }],
+    })
+  }, 600_000)
+
+  afterAll(async () => {
+    if (store) {
+      console.log(`[browser] store start-up (s): ${JSON.stringify(store.timings)}`)
+    }
+    await browser?.close().catch(() => {})
+    await store?.stop()
+  }, 120_000)
+
+  const step = (name: string, steps: () => Promise<void>) =>
+    withFailureScreenshot(page, name, steps, () => store?.logs() ?? "", PREFIX)
+  const bagTotal = (merchant: string) => page.getByTestId(`bag-total-${merchant}`).innerText()
+  const drawer = () => page.getByRole("dialog", { name: "Manual discounts" })
+
+  it(
+    "logs in and opens the Cart sessions page from the sidebar",
+    async () => {
+      await step("login", async () => {
+        await page.goto(`${store!.url}/app/login`, { timeout: FIRST_LOAD_TIMEOUT })
+        await page.locator('input[name="email"]').waitFor({ timeout: FIRST_LOAD_TIMEOUT })
+        await page.locator('input[name="email"]').fill(store!.admin.email)
+        await page.locator('input[name="password"]').fill(store!.admin.password)
+        await page.getByRole("button", { name: "Continue with Email" }).click()
+        await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.includes("login"), {
+          timeout: 60_000,
+        })
+        await page.getByRole("link", { name: "Cart sessions" }).click()
+        await page.waitForURL(/\/app\/cart-sessions$/)
+        await page.getByRole("heading", { name: "Cart sessions", level: 1 }).waitFor()
+      })
+    },
+    FIRST_LOAD_TIMEOUT + 60_000
+  )
+
+  it("lists the shopper's session with its code, and filters it out without codes", async () => {
+    await step("list", async () => {
+      const row = page.getByRole("row", { name: new RegExp(session.id) })
+      await row.waitFor()
+      const cells = await row.getByRole("cell").allInnerTexts()
+      expect(cells.slice(0, 7)).toEqual([
+        session.id,
+        "shopper@example.com",
+        "Open",
+        "3 lines, 2 merchants",
+        "ACME5 (applied)",
+        "—",
+        "365.46 USD",
+      ])
+      await page.getByRole("combobox", { name: "Filter by codes" }).click()
+      await page.getByRole("option", { name: "Without codes", exact: true }).click()
+      await page.waitForURL(/codes=without/)
+      await row.waitFor({ state: "detached" })
+      await page.getByRole("combobox", { name: "Filter by codes" }).click()
+      await page.getByRole("option", { name: "With codes", exact: true }).click()
+      await row.waitFor()
+    })
+  })
+
+  it("opens the session and shows its bags and code", async () => {
+    await step("detail", async () => {
+      await page.getByRole("row", { name: new RegExp(session.id) }).click()
+      await page.getByRole("heading", { name: session.id, level: 1 }).waitFor()
+      expect(await bagTotal("acme")).toBe("319.96 USD")
+      expect(await bagTotal("globex")).toBe("45.50 USD")
+      expect(await page.getByTestId("code-ACME5").innerText()).toContain("Code ACME5 applied: you saved 5.00")
+    })
+  })
+
+  it("applies a cart-level manual discount and shows the bag totals change", async () => {
+    await step("cart-level", async () => {
+      await page.getByRole("button", { name: "Set manual discounts" }).click()
+      await drawer().waitFor()
+      await page.locator("#manual-0-amount").fill("10")
+      await page.locator("#manual-0-name").fill("Goodwill")
+      await page.locator("#manual-0-reason").fill("Parcel arrived late")
+      await drawer().getByRole("button", { name: "Save" }).click()
+      await drawer().waitFor({ state: "hidden" })
+
+      // 10.00 shared by value over 299.97, 24.99 and 45.50 (8.10, 0.67, 1.23), before acme's 5.00.
+      await page.getByTestId("bag-total-acme").getByText("311.19 USD").waitFor()
+      expect(await bagTotal("globex")).toBe("44.27 USD")
+      expect(await page.getByTestId("session-total").innerText()).toBe("355.46 USD")
+      const manual = await page.getByTestId("manual-discount").innerText()
+      expect(manual).toContain("Goodwill")
+      expect(manual).toContain(`10.00 USD off the cart, by ${store!.admin.email}`)
+      expect(manual).toContain("Reason: Parcel arrived late")
+    })
+  })
+
+  it("shows the conflict when an item-level discount goes on a line the code discounts", async () => {
+    await step("conflict", async () => {
+      await page.getByRole("button", { name: "Set manual discounts" }).click()
+      await drawer().waitFor()
+      expect(await page.locator("#manual-0-amount").inputValue()).toBe("10")
+      await drawer().getByRole("button", { name: "Add item discount" }).click()
+      await page.locator("#manual-1-line_item_id").click()
+      await page.getByRole("option", { name: "Camp mug (acme)" }).click()
+      await page.locator("#manual-1-amount").fill("2")
+      await page.locator("#manual-1-name").fill("Scratched mug")
+      await drawer().getByRole("button", { name: "Save" }).click()
+
+      const conflict = page.getByTestId("form-error")
+      await conflict.waitFor()
+      const mugLine = session.bags[0].items.find((line: any) => line.title === "Camp mug").id
+      expect(await conflict.innerText()).toBe(
+        `Line "Camp mug" (${mugLine}) already has a discount from code ACME5: an item-level manual discount ` +
+          "cannot go on it. Remove the code first, or give a cart-level manual discount"
+      )
+      expect(await drawer().isVisible()).toBe(true)
+      await screenshot(page, "admin-cart-sessions.png")
+
+      await drawer().getByRole("button", { name: "Cancel" }).click()
+      await drawer().waitFor({ state: "hidden" })
+      expect(await bagTotal("acme")).toBe("311.19 USD") // nothing changed
+    })
+  })
+
+  it("clears the manual discounts after confirmation", async () => {
+    await step("clear", async () => {
+      await page.getByRole("button", { name: "Clear", exact: true }).click()
+      const prompt = page.getByRole("alertdialog")
+      await prompt.getByText("Clear the manual discounts?").waitFor()
+      await prompt.getByRole("button", { name: "Clear" }).click()
+      await prompt.waitFor({ state: "hidden" })
+      await page.getByTestId("bag-total-acme").getByText("319.96 USD").waitFor()
+      expect(await bagTotal("globex")).toBe("45.50 USD")
+      expect(await page.getByTestId("manual-discount").count()).toBe(0)
+    })
+  })
+})

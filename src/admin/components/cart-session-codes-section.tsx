@@ -1,0 +1,39 @@
+import { Container, Heading, Text } from "@medusajs/ui"
+import type { CartSession } from "../lib/cart-session-api"
+import { formatAmount } from "../lib/coupon-format"
+import { DiscountStatusBadge } from "./cart-session-badges"
+
+/** The codes the shopper entered, each with its status and the sentence the shopper sees. */
+export const CartSessionCodesSection = ({ session }: { session: CartSession }) => {
+  const codes = session.discounts.filter((discount) => discount.type === "CODE")
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">Codes</Heading>
+      </div>
+      {codes.length === 0 && (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          No codes.
+        </Text>
+      )}
+      {codes.map((code) => (
+        <div key={code.id} className="flex flex-col gap-y-1 px-6 py-3" data-testid={`code-${code.code}`}>
+          <div className="flex items-center justify-between">
+            <div className="flex items-center gap-x-2">
+              <Text size="small" weight="plus" className="font-mono">
+                {code.code}
+              </Text>
+              <DiscountStatusBadge status={code.status} />
+            </div>
+            <Text size="small">−{formatAmount(code.amount_total, session.currency_code)}</Text>
+          </div>
+          {code.message && (
+            <Text size="small" className="text-ui-fg-subtle">
+              {code.message}
+            </Text>
+          )}
+        </div>
+      ))}
+    </Container>
+  )
+}

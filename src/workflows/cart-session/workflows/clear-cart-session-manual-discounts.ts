@@ -1,0 +1,38 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { CartSessionEvents } from "../events"
+import { clearManualDiscountsStep, loadCartSessionStep } from "../steps"
+import { buildAdminCartSessionView } from "../utils/admin-cart-session-view"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+
+export type ClearCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput
+
+export const clearCartSessionManualDiscountsWorkflowId = "clear-cart-session-manual-discounts"
+
+/**
+ * Removes every manual discount of an open session, prices what remains and
+ * commits it; then emits `cart_session.manual_discounts_cleared`. A session
+ * without manual discounts is answered as it is (same version, no event).
+ */
+export const clearCartSessionManualDiscountsWorkflow = createWorkflow(
+  clearCartSessionManualDiscountsWorkflowId,
+  (input: ClearCartSessionManualDiscountsWorkflowInput) => {
+    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const loaded = loadCartSessionStep(input)
+    const draft = clearManualDiscountsStep({ session: loaded.draft })
+    const changed = commitCartSessionChangeWorkflow.runAsStep({
+      input: { before: loaded.session, draft, extend_expiry: true },
+    })
+    releaseLockStep({ key: input.cart_session_id })
+    const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
+    const hadManual = transform({ loaded }, ({ loaded }) => loaded.session.discounts.some((discount) => discount.manual))
+    when("emit-cart-session-manual-discounts-cleared", { hadManual }, ({ hadManual }) => hadManual).then(() => {
+      emitEventStep({
+        eventName: CartSessionEvents.MANUAL_DISCOUNTS_CLEARED,
+        data: transform({ view }, ({ view }) => ({ id: view.id })),
+      })
+    })
+    return new WorkflowResponse(view)
+  }
+)
