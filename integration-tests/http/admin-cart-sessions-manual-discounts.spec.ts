@@ -216,8 +216,8 @@ medusaIntegrationTestRunner({
 
         await eventually(async () => heard.map((event) => event.name), (names) => names.length >= 3)
         expect(heard).toEqual([
-          { name: SET, id: session.id },
-          { name: SET, id: session.id },
+          { name: SET, id: session.id, manual_discount_ids: [expect.stringMatching(/^csman_/), expect.stringMatching(/^csman_/)] },
+          { name: SET, id: session.id, manual_discount_ids: [expect.stringMatching(/^csman_/)] },
           { name: CLEARED, id: session.id },
         ])
       })
