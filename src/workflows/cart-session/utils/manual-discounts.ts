@@ -2,7 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { currencyExponent, fitsMinorUnits, formatMinorUnits, isPricingError, toMinorUnits } from "../../../lib/pricing"
 import type { CartSessionDiscountState, CartSessionLineState, CartSessionState } from "../../../modules/cart-session"
-import { nextPosition } from "./session-draft"
+import { newDiscountRow, nextPosition } from "./session-draft"
 
 // Pure changes of a session's manual discounts, as staff make them in the
 // admin: the whole set is replaced (or cleared) at once. Amounts arrive in the
@@ -94,22 +94,9 @@ function manualDiscount(
   target: { scope: "cart" | "item"; line_item_id: string | null; amount: number },
   request: ManualDiscountsRequest
 ): CartSessionDiscountState {
-  return {
-    id: generateEntityId(undefined, "csdisc"),
+  return newDiscountRow({
     position: 0,
     type: "MANUAL",
-    code: null,
-    merchant_id: null,
-    scope_merchant_id: null,
-    is_primary: false,
-    coupon_id: null,
-    status: "PENDING",
-    value_type: null,
-    value: null,
-    amount_total: 0,
-    allocations: [],
-    message: null,
-    metadata: null,
     manual: {
       id: generateEntityId(undefined, "csman"),
       ...target,
@@ -118,7 +105,7 @@ function manualDiscount(
       created_by: request.created_by,
       created_at: request.now,
     },
-  }
+  })
 }
 
 /** A positive amount in the currency's major unit, with no more decimals than it has, in minor units. */

@@ -100,15 +100,19 @@ export function pruneOrphanAddOns(state: CartSessionState): CartSessionState {
   return items.length === state.items.length ? state : { ...state, items }
 }
 
-function pendingCode(position: number, code: WantedCode, isPrimary: boolean): CartSessionDiscountState {
+/**
+ * A new discount row, PENDING until the change prices it: every priced field
+ * empty, `type` and whatever identifies it (code, scope, manual request) given.
+ */
+export function newDiscountRow(
+  fields: Pick<CartSessionDiscountState, "position" | "type"> & Partial<CartSessionDiscountState>
+): CartSessionDiscountState {
   return {
     id: generateEntityId(undefined, "csdisc"),
-    position,
-    type: "CODE",
-    code: code.code,
-    merchant_id: code.merchant_id ?? null,
-    scope_merchant_id: code.merchant_id ?? null,
-    is_primary: isPrimary,
+    code: null,
+    merchant_id: null,
+    scope_merchant_id: null,
+    is_primary: false,
     coupon_id: null,
     status: "PENDING",
     value_type: null,
@@ -118,7 +122,20 @@ function pendingCode(position: number, code: WantedCode, isPrimary: boolean): Ca
     message: null,
     metadata: null,
     manual: null,
+    ...fields,
   }
+}
+
+function pendingCode(position: number, code: WantedCode, isPrimary: boolean): CartSessionDiscountState {
+  const merchantId = code.merchant_id ?? null
+  return newDiscountRow({
+    position,
+    type: "CODE",
+    code: code.code,
+    merchant_id: merchantId,
+    scope_merchant_id: merchantId,
+    is_primary: isPrimary,
+  })
 }
 
 /**
