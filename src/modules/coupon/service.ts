@@ -14,8 +14,10 @@ import {
   CouponEligibility,
   CouponEligibilityQuery,
   CouponRedemptionDTO,
+  CouponSeat,
   CreateCouponInput,
   RecordCouponRedemptionInput,
+  ReleaseCouponRedemptionsOptions,
   UpdateCouponInput,
 } from "./types"
 import { assertCouponCode, couponCodeKey, isCouponCode } from "./utils/code"
@@ -119,8 +121,8 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
    * Takes one seat of each coupon per input, all or nothing: locks the coupon
    * rows, re-checks the usage limits under the lock, writes the redemptions
    * and moves `usage_count` in the same transaction. Recording the same
-   * order (or, without an order, the same cart) for a coupon twice returns the
-   * first redemption instead of taking a second seat.
+   * holder (the order, else the cart, else the cart session) for a coupon
+   * twice returns the first redemption instead of taking a second seat.
    */
   @InjectTransactionManager()
   async recordRedemptions(
@@ -142,7 +144,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       const existing = await knex("coupon_redemption")
         .select("id")
         .where("coupon_id", coupon.id)
-        .where(input.order_id ? { order_id: input.order_id } : { cart_id: input.cart_id })
+        .where(holderOf(input))
         .whereNull("deleted_at")
         .first()
       if (existing) {
@@ -193,10 +195,16 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
    * Gives back the seats of the given redemptions (soft-deletes them and
    * lowers `usage_count`) under the same locks as `recordRedemptions`.
    * Redemptions already released (or unknown) are skipped, so a repeated or
-   * concurrent release gives a seat back once. Returns the ids released now.
+   * concurrent release gives a seat back once. With `unclaimed_only`, seats
+   * whose cart is being completed (claimed after `claimed_before`, or at all
+   * without it) and seats of an order are kept. Returns the ids released now.
    */
   @InjectTransactionManager()
-  async releaseRedemptions(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+  async releaseRedemptions(
+    ids: string[],
+    options: ReleaseCouponRedemptionsOptions = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
     if (!ids.length) {
       return []
     }
@@ -206,10 +214,17 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       .whereIn("id", ids)
       .whereNull("deleted_at")
     await lockCoupons(knex, candidates.map((row) => row.coupon_id))
-    // Re-read under the lock: a concurrent release may have taken some already.
-    const released: { id: string; coupon_id: string }[] = await knex("coupon_redemption")
-      .whereIn("id", ids)
-      .whereNull("deleted_at")
+    // Re-read under the lock: a concurrent release (or claim) may have come first.
+    const releasable = knex("coupon_redemption").whereIn("id", ids).whereNull("deleted_at")
+    if (options.unclaimed_only) {
+      releasable.whereNull("order_id").where((where) => {
+        where.whereNull("claimed_at")
+        if (options.claimed_before) {
+          where.orWhere("claimed_at", "<", options.claimed_before)
+        }
+      })
+    }
+    const released: { id: string; coupon_id: string }[] = await releasable
       .update({ deleted_at: knex.fn.now(), updated_at: knex.fn.now() })
       .returning(["id", "coupon_id"])
     const seatsByCoupon = new Map<string, number>()
@@ -220,6 +235,74 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
         .update({ usage_count: knex.raw("greatest(usage_count - ?, 0)", [seats]), updated_at: knex.fn.now() })
     }
     return released.map((row) => row.id)
+  }
+
+  /** The live seats a cart session took at convert now belong to its host cart. Returns their ids. */
+  @InjectTransactionManager()
+  async moveSeatsToCart(
+    cartSessionId: string,
+    cartId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const knex = transactionKnex(sharedContext, "moveSeatsToCart")
+    const rows: { id: string }[] = await knex("coupon_redemption")
+      .where("cart_session_id", cartSessionId)
+      .whereNull("deleted_at")
+      .update({ cart_id: cartId, updated_at: knex.fn.now() })
+      .returning("id")
+    return rows.map((row) => row.id)
+  }
+
+  /**
+   * Marks the live seats of a cart as being completed, in one statement, so
+   * the release of abandoned seats (which skips claimed ones) cannot give
+   * them back while the order is made. Returns the seats claimed.
+   */
+  @InjectTransactionManager()
+  async claimCartSeats(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CouponSeat[]> {
+    const knex = transactionKnex(sharedContext, "claimCartSeats")
+    return await knex("coupon_redemption")
+      .where("cart_id", cartId)
+      .whereNull("deleted_at")
+      .update({ claimed_at: knex.fn.now(), updated_at: knex.fn.now() })
+      .returning(["id", "coupon_id", "order_id"])
+  }
+
+  /** Undoes `claimCartSeats` for seats that no order kept (a complete that failed). */
+  @InjectTransactionManager()
+  async unclaimSeats(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    const knex = transactionKnex(sharedContext, "unclaimSeats")
+    await knex("coupon_redemption")
+      .whereIn("id", ids)
+      .whereNull("order_id")
+      .update({ claimed_at: null, updated_at: knex.fn.now() })
+  }
+
+  /**
+   * The live seats of a cart now belong to the order placed from it. Seats
+   * already given to this order count too, so a repeated call (an event
+   * delivered twice) changes nothing. Returns the ids of the order's seats.
+   */
+  @InjectTransactionManager()
+  async moveSeatsToOrder(
+    cartId: string,
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const knex = transactionKnex(sharedContext, "moveSeatsToOrder")
+    await knex("coupon_redemption")
+      .where("cart_id", cartId)
+      .whereNull("deleted_at")
+      .whereNull("order_id")
+      .update({ order_id: orderId, updated_at: knex.fn.now() })
+    const rows: { id: string }[] = await knex("coupon_redemption")
+      .select("id")
+      .where("order_id", orderId)
+      .whereNull("deleted_at")
+    return rows.map((row) => row.id)
   }
 
   private async countCustomerRedemptions_(
@@ -242,15 +325,23 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   }
 }
 
+/** Who holds a seat, as the redemption is looked up: its order, else its cart, else its cart session. */
+function holderOf(input: RecordCouponRedemptionInput): Record<string, string> {
+  if (input.order_id) {
+    return { order_id: input.order_id }
+  }
+  return input.cart_id ? { cart_id: input.cart_id } : { cart_session_id: input.cart_session_id! }
+}
+
 function normalizeCouponInput<T extends CodedInput>(input: T): T {
   return input.currency_code ? { ...input, currency_code: input.currency_code.toLowerCase() } : input
 }
 
 function assertRedemptionInput(input: RecordCouponRedemptionInput) {
-  if (!input.cart_id && !input.order_id) {
+  if (!input.cart_session_id && !input.cart_id && !input.order_id) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `A redemption of coupon ${input.coupon_id} needs a cart_id or an order_id`
+      `A redemption of coupon ${input.coupon_id} needs a cart_session_id, a cart_id or an order_id`
     )
   }
   if (!(input.amount >= 0)) {

@@ -84,7 +84,7 @@ couponModuleIntegrationTestRunner(({ service }) => {
       const coupon = await service.createCoupons({ code: "NOWHERE", ...tenPercent })
       await expect(
         service.recordRedemptions([{ coupon_id: coupon.id, amount: 1, currency_code: "usd" }])
-      ).rejects.toThrow(/cart_id or an order_id/)
+      ).rejects.toThrow(/needs a cart_session_id, a cart_id or an order_id/)
     })
 
     it("lets exactly usage_limit of 20 concurrent redemptions through", async () => {
@@ -156,6 +156,79 @@ couponModuleIntegrationTestRunner(({ service }) => {
       const usage = await usageOf(coupon.id)
       expect(usage.usage_count).toBe(usage.redemptions)
       expect(usage.usage_count).toBeLessThanOrEqual(3)
+    })
+  })
+
+  describe("a seat through checkout: session, cart, order", () => {
+    const takeAtConvert = (couponId: string, cartSessionId: string, customerId?: string) =>
+      service.recordRedemptions([
+        { coupon_id: couponId, cart_session_id: cartSessionId, customer_id: customerId, amount: 3, currency_code: "usd" },
+      ])
+
+    it("follows the session's seat to its cart and its order, once, however often each move is repeated", async () => {
+      const coupon = await service.createCoupons({ code: "FOLLOW", usage_limit: 2, ...tenPercent })
+      const [seat] = await takeAtConvert(coupon.id, "csess_1", "cus_1")
+      expect((await takeAtConvert(coupon.id, "csess_1", "cus_1"))[0].id).toBe(seat.id)
+
+      expect(await service.moveSeatsToCart("csess_1", "cart_1")).toEqual([seat.id])
+      expect(await service.moveSeatsToOrder("cart_1", "order_1")).toEqual([seat.id])
+      expect(await service.moveSeatsToOrder("cart_1", "order_1")).toEqual([seat.id])
+      // Another order of the same cart (a complete the host repeated) takes nothing.
+      expect(await service.moveSeatsToOrder("cart_1", "order_2")).toEqual([])
+
+      expect(await service.retrieveCouponRedemption(seat.id)).toMatchObject({
+        cart_session_id: "csess_1",
+        cart_id: "cart_1",
+        order_id: "order_1",
+        customer_id: "cus_1",
+      })
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("keeps a claimed seat (its cart is completing) and an order's seat from a release of abandoned seats", async () => {
+      const coupon = await service.createCoupons({ code: "CLAIMED", ...tenPercent })
+      const [completing] = await takeAtConvert(coupon.id, "csess_1")
+      const [ordered] = await takeAtConvert(coupon.id, "csess_2")
+      const [abandoned] = await takeAtConvert(coupon.id, "csess_3")
+      await service.moveSeatsToCart("csess_1", "cart_1")
+      await service.moveSeatsToCart("csess_2", "cart_2")
+      await service.moveSeatsToCart("csess_3", "cart_3")
+      expect((await service.claimCartSeats("cart_1")).map((seat) => seat.id)).toEqual([completing.id])
+      await service.moveSeatsToOrder("cart_2", "order_2")
+
+      const all = [completing.id, ordered.id, abandoned.id]
+      expect(await service.releaseRedemptions(all, { unclaimed_only: true })).toEqual([abandoned.id])
+      // A claim older than the bound no longer protects the seat (its complete died).
+      expect(await service.releaseRedemptions(all, { unclaimed_only: true, claimed_before: new Date(Date.now() + 60_000) })).toEqual([
+        completing.id,
+      ])
+      expect(await usageOf(coupon.id)).toEqual({ usage_count: 1, redemptions: 1 })
+    })
+
+    it("gives an unclaimed seat back to the release again once a failed complete unclaims it", async () => {
+      const coupon = await service.createCoupons({ code: "UNCLAIM", ...tenPercent })
+      const [seat] = await takeAtConvert(coupon.id, "csess_1")
+      await service.moveSeatsToCart("csess_1", "cart_1")
+      await service.claimCartSeats("cart_1")
+      expect(await service.releaseRedemptions([seat.id], { unclaimed_only: true })).toEqual([])
+      await service.unclaimSeats([seat.id])
+      expect(await service.releaseRedemptions([seat.id], { unclaimed_only: true })).toEqual([seat.id])
+    })
+
+    it("lets exactly one of a claim and a release win when they race for the same seat", async () => {
+      for (let round = 0; round < 10; round++) {
+        const coupon = await service.createCoupons({ code: `RACE${round}`, ...tenPercent })
+        const [seat] = await takeAtConvert(coupon.id, `csess_${round}`)
+        await service.moveSeatsToCart(`csess_${round}`, `cart_${round}`)
+        const [claimed, released] = await Promise.all([
+          service.claimCartSeats(`cart_${round}`),
+          service.releaseRedemptions([seat.id], { unclaimed_only: true }),
+        ])
+        expect(claimed.length + released.length).toBe(1)
+        expect(await usageOf(coupon.id)).toEqual(
+          claimed.length ? { usage_count: 1, redemptions: 1 } : { usage_count: 0, redemptions: 0 }
+        )
+      }
     })
   })
 })

@@ -32,6 +32,8 @@ export type UpdateCouponInput = Partial<CouponFields> & { id: string }
 
 export type RecordCouponRedemptionInput = {
   coupon_id: string
+  /** The cart session that took the seat at convert, before its cart exists. */
+  cart_session_id?: string | null
   cart_id?: string | null
   order_id?: string | null
   customer_id?: string | null
@@ -40,6 +42,16 @@ export type RecordCouponRedemptionInput = {
   currency_code: string
   metadata?: Record<string, unknown> | null
 }
+
+export type ReleaseCouponRedemptionsOptions = {
+  /** Keep seats of an order and seats claimed by a complete (see `claimed_before`). */
+  unclaimed_only?: boolean
+  /** With `unclaimed_only`: a claim older than this no longer keeps the seat (the complete died). */
+  claimed_before?: Date
+}
+
+/** A seat as the claim of a completing cart returns it. */
+export type CouponSeat = { id: string; coupon_id: string; order_id: string | null }
 
 /** SPEC §4 statuses a coupon lookup can decide, plus `ELIGIBLE`. */
 export type CouponEligibilityStatus =
