@@ -28,7 +28,11 @@ export type Storefront = {
  */
 export async function createStorefront(
   container: MedusaContainer,
-  { currencies = ["usd"], name = "Web shop" }: { currencies?: string[]; name?: string } = {}
+  {
+    currencies = ["usd"],
+    name = "Web shop",
+    countries = {},
+  }: { currencies?: string[]; name?: string; countries?: Record<string, string[]> } = {}
 ): Promise<Storefront> {
   const {
     result: [salesChannel],
@@ -39,6 +43,7 @@ export async function createStorefront(
         name: `${name} ${currency_code.toUpperCase()}`,
         currency_code,
         payment_providers: ["pp_system_default"],
+        ...(countries[currency_code] ? { countries: countries[currency_code] } : {}),
       })),
     },
   })
@@ -93,6 +98,8 @@ export type ProductSpec = {
   status?: "published" | "draft"
   /** Sales channels the product is sold in; none = not sold anywhere. */
   salesChannelIds: string[]
+  /** Needed for a host cart of it to be completed. */
+  shippingProfileId?: string
 }
 
 export type CreatedProduct = { productId: string; variantId: string; title: string }
@@ -104,6 +111,7 @@ export async function createProducts(container: MedusaContainer, specs: ProductS
       products: specs.map((spec) => ({
         title: spec.title,
         status: spec.status === "draft" ? ProductStatus.DRAFT : ProductStatus.PUBLISHED,
+        ...(spec.shippingProfileId ? { shipping_profile_id: spec.shippingProfileId } : {}),
         metadata: {
           ...(spec.merchant ? { merchant_id: spec.merchant } : {}),
           ...(spec.addOn ? { add_on: true } : {}),

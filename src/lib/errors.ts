@@ -43,6 +43,10 @@ export const PLUGIN_ERROR_STATUS = {
   AMOUNT_OUT_OF_RANGE: 400,
   /** Re-pricing at convert changed a code's status (e.g. it expired): the shopper must look again. */
   CART_SESSION_DISCOUNT_CHANGED: 409,
+  /** The host priced a line of the cart made at convert differently from the session: price the session again. */
+  CART_SESSION_PRICES_CHANGED: 409,
+  /** A host cart's discounts from a cart session lost their coupon seats (released): it cannot be completed with them. */
+  CART_DISCOUNTS_RELEASED: 409,
   /** The pricing core refused its input: a fault of the plugin, answered with its code, never a 500. */
   PRICING_FAILED: 422,
   /** A change without a client version lost the race for a busy session for 15 s. */

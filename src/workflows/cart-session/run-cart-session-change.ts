@@ -1,7 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ReturnWorkflow } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../lib/errors"
+import { retrieveCartSessionView } from "./queries"
+import type { CartSessionView } from "./utils/cart-session-view"
 import type { CartSessionChangeInput } from "./utils/session-rules"
+import { convertCartSessionWorkflow } from "./workflows/convert-cart-session"
 
 /** How long a change without a client version keeps being decided again after losing races. */
 export const CART_SESSION_CHANGE_PATIENCE_MS = 15_000
@@ -40,5 +43,25 @@ export async function runCartSessionChange<TInput extends Partial<CartSessionCha
       }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * attempt, 200)))
     }
+  }
+}
+
+/**
+ * Converts a session (see convertCartSessionWorkflow). A session already
+ * converted answers as it is, with the same `converted_cart_id`: a second
+ * convert (a retry without Idempotency-Key, or another tab) never makes a
+ * second cart or takes a second seat.
+ */
+export async function convertCartSession(container: MedusaContainer, input: CartSessionChangeInput): Promise<CartSessionView> {
+  try {
+    return await runCartSessionChange(convertCartSessionWorkflow, container, input)
+  } catch (error: any) {
+    if (error?.code === "CART_SESSION_NOT_OPEN") {
+      const session = await retrieveCartSessionView(container, input.cart_session_id, input.actor)
+      if (session.status === "converted") {
+        return session
+      }
+    }
+    throw error
   }
 }

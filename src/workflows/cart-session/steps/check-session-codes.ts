@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { COUPON_MODULE, CouponEligibility, CouponModuleService } from "../../../modules/coupon"
@@ -44,18 +45,27 @@ export const checkSessionCodesStep = createStep(
         previewDiscountId = present.find((code) => sameScopedCode(code, preview_code))!.id
       }
     }
-    const rows = storedCodesOf(session, preview)
-    const answers = rows.length
-      ? await container.resolve<CouponModuleService>(COUPON_MODULE).checkEligibility({
-          codes: rows.map((row) => ({ code: row.code, merchant_id: row.merchant_id })),
-          customer_id: session.customer_id,
-        })
-      : []
     const checked: CheckedSessionCodes = {
-      eligibilities: Object.fromEntries(rows.map((row, index) => [row.id, answers[index]])),
+      eligibilities: await checkCodesOf(container, session, preview),
       preview,
       preview_discount_id: previewDiscountId,
     }
     return new StepResponse(checked)
   }
 )
+
+/** What the coupon module says now of every code of the session (and the preview), by discount id: one query. */
+export async function checkCodesOf(
+  container: MedusaContainer,
+  session: CartSessionState,
+  preview: StoredCode | null = null
+): Promise<Record<string, CouponEligibility>> {
+  const rows = storedCodesOf(session, preview)
+  const answers = rows.length
+    ? await container.resolve<CouponModuleService>(COUPON_MODULE).checkEligibility({
+        codes: rows.map((row) => ({ code: row.code, merchant_id: row.merchant_id })),
+        customer_id: session.customer_id,
+      })
+    : []
+  return Object.fromEntries(rows.map((row, index) => [row.id, answers[index]]))
+}

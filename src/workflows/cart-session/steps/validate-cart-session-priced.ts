@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { changedCodes } from "./price-cart-session-draft"
 
 export type ValidateCartSessionPricedStepInput = { session: CartSessionState }
 
@@ -21,31 +20,6 @@ export const validateCartSessionPricedStep = createStep(
         "CART_SESSION_DISCOUNT_PENDING",
         `Cart session ${session.id} has codes waiting to be priced (${codes}): ` +
           `price it (POST /store/cart-sessions/${session.id}/price) and convert again`
-      )
-    }
-    return new StepResponse(undefined)
-  }
-)
-
-export type ValidateDiscountsUnchangedStepInput = { before: CartSessionState; after: CartSessionState }
-
-export const validateDiscountsUnchangedStepId = "validate-cart-session-discounts-unchanged"
-
-/**
- * The second convert gate, after re-pricing: a code whose status changed
- * since the shopper last saw it (it expired, ran out of uses) is refused with
- * CART_SESSION_DISCOUNT_CHANGED naming the code and its new status. The
- * re-priced session is already saved, so the shopper sees the new status.
- */
-export const validateDiscountsUnchangedStep = createStep(
-  validateDiscountsUnchangedStepId,
-  async ({ before, after }: ValidateDiscountsUnchangedStepInput) => {
-    const changed = changedCodes(before, after)
-    if (changed.length) {
-      const list = changed.map((discount) => `${discount.code} is now ${discount.status}`).join("; ")
-      throw new CheckoutDiscountError(
-        "CART_SESSION_DISCOUNT_CHANGED",
-        `Cart session ${after.id} was priced again before checkout and its codes changed (${list}): review it and convert again`
       )
     }
     return new StepResponse(undefined)

@@ -1,25 +1,37 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createCartWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { CartSessionEvents } from "../events"
 import {
+  buildCartSessionViewStep,
+  carryDiscountsToCartStep,
+  checkSessionCodesStep,
+  commitConvertedSessionStep,
+  fetchSessionCatalogueStep,
   loadCartSessionStep,
+  priceCartSessionDraftStep,
+  refuseChangedDiscountsStep,
   releaseCartSessionTurnStep,
   takeCartSessionTurnStep,
+  takeCouponSeatsStep,
   validateCartSessionPricedStep,
-  validateDiscountsUnchangedStep,
 } from "../steps"
+import { hostCartInputOf } from "../utils/host-cart"
 import type { CartSessionChangeInput } from "../utils/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type ConvertCartSessionWorkflowInput = CartSessionChangeInput
 
 export const convertCartSessionWorkflowId = "convert-cart-session"
 
 /**
- * Takes a session to checkout. Gates: it must be open with no code waiting
- * to be priced (CART_SESSION_DISCOUNT_PENDING); then it is priced again now
- * (dates, limits and host prices re-checked) and saved, and a code whose
- * status changed is refused (CART_SESSION_DISCOUNT_CHANGED). For now passing
- * records the session as ready for checkout; creating the host cart comes
- * after these gates.
+ * Takes a session to checkout: makes the host cart it becomes, carrying its
+ * discounts. Gates first: it must be open with no code waiting to be priced
+ * (CART_SESSION_DISCOUNT_PENDING); it is priced again now (dates, limits,
+ * host prices) and a code whose status changed refuses the convert
+ * (CART_SESSION_DISCOUNT_CHANGED, the new status saved). Then, all or
+ * nothing: a seat of each applied code's coupon (limits re-checked under
+ * row locks), the host cart through the host's own createCartWorkflow (same
+ * region, channel, customer, email, currency, lines), the discounts as the
+ * plugin's line adjustments, and the session `converted` with its cart.
  */
 export const convertCartSessionWorkflow = createWorkflow(
   convertCartSessionWorkflowId,
@@ -27,11 +39,27 @@ export const convertCartSessionWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     validateCartSessionPricedStep({ session: loaded.session })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft: loaded.draft, extend_expiry: true, ready_for_checkout: true },
+    const catalogue = fetchSessionCatalogueStep({ session: loaded.draft })
+    const codes = checkSessionCodesStep({ session: loaded.draft })
+    const priced = priceCartSessionDraftStep({
+      before: loaded.session,
+      draft: loaded.draft,
+      variants: catalogue.variants,
+      codes,
+      extend_expiry: true,
     })
+    refuseChangedDiscountsStep({ before: loaded.session, after: priced })
+    takeCouponSeatsStep({ before: loaded.session, session: priced, variants: catalogue.variants })
+    const cart = createCartWorkflow.runAsStep({ input: transform({ priced }, ({ priced }) => hostCartInputOf(priced)) })
+    const cartId = transform({ cart }, ({ cart }) => cart.id)
+    carryDiscountsToCartStep({ cart_id: cartId, session: priced })
+    const converted = commitConvertedSessionStep({ before: loaded.session, session: priced, cart_id: cartId })
+    const view = buildCartSessionViewStep({ session: converted, add_ons: [] })
     releaseCartSessionTurnStep(turn)
-    validateDiscountsUnchangedStep({ before: loaded.session, after: changed.session })
-    return new WorkflowResponse(changed.view)
+    emitEventStep({
+      eventName: CartSessionEvents.CONVERTED,
+      data: transform({ converted }, ({ converted }) => ({ id: converted.id, cart_id: converted.converted_cart_id })),
+    })
+    return new WorkflowResponse(view)
   }
 )

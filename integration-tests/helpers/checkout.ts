@@ -1,0 +1,80 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+} from "@medusajs/medusa/core-flows"
+import type { StoreHeaders, Storefront } from "./store"
+
+export type CheckoutSetup = { shippingProfileId: string; shippingOptionId: string }
+
+/**
+ * What a host cart of the storefront needs to be completed (HOST-NOTES): a
+ * stock location of the channel with the manual fulfillment provider, a
+ * fulfillment set covering `countries`, and a flat shipping option of
+ * `shippingAmount` for the storefront's default region. The storefront's
+ * region must have those countries and `pp_system_default`.
+ */
+export async function createCheckoutSetup(
+  container: MedusaContainer,
+  shop: Storefront,
+  { countries = ["us"], shippingAmount = 5 }: { countries?: string[]; shippingAmount?: number } = {}
+): Promise<CheckoutSetup> {
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const {
+    result: [location],
+  } = await createStockLocationsWorkflow(container).run({ input: { locations: [{ name: "Warehouse" }] } })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+  })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [shop.salesChannelId] } })
+  const {
+    result: [profile],
+  } = await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Parcels", type: "default" }] } })
+  const fulfillmentSet = await container.resolve(Modules.FULFILLMENT).createFulfillmentSets({
+    name: "Delivery",
+    type: "shipping",
+    service_zones: [{ name: "Zone", geo_zones: countries.map((country_code) => ({ type: "country" as const, country_code })) }],
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+  })
+  const {
+    result: [option],
+  } = await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Standard",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: fulfillmentSet.service_zones[0].id,
+        shipping_profile_id: profile.id,
+        type: { label: "Standard", description: "Standard", code: "standard" },
+        prices: [{ region_id: shop.regionId, amount: shippingAmount }],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+  return { shippingProfileId: profile.id, shippingOptionId: option.id }
+}
+
+/** The storefront's checkout of a host cart: shipping method, payment collection and session, complete. */
+export async function completeHostCart(api: any, cartId: string, headers: StoreHeaders, setup: CheckoutSetup) {
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: setup.shippingOptionId }, headers)
+  const {
+    data: { payment_collection },
+  } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    headers
+  )
+  return await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+}

@@ -1,0 +1,45 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CheckoutDiscountError } from "../../../lib/errors"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
+import { cartSessionService } from "../utils/service"
+import { diffSessionChange } from "../utils/session-draft"
+
+export type CommitConvertedSessionStepInput = {
+  /** The session as loaded. */
+  before: CartSessionState
+  /** The session as priced for convert. */
+  session: CartSessionState
+  cart_id: string
+}
+
+export const commitConvertedSessionStepId = "commit-converted-cart-session"
+
+/**
+ * The last step of a convert: the session's coupon seats now belong to its
+ * host cart, and the session becomes `converted` with `converted_cart_id`,
+ * committed once, guarded by the version it was loaded at. Every earlier
+ * step's compensation (seats, cart) undoes a convert that loses that race.
+ */
+export const commitConvertedSessionStep = createStep(
+  commitConvertedSessionStepId,
+  async ({ before, session, cart_id }: CommitConvertedSessionStepInput, { container }) => {
+    await container.resolve<CouponModuleService>(COUPON_MODULE).moveSeatsToCart(session.id, cart_id)
+    const now = new Date().toISOString()
+    const converted: CartSessionState = {
+      ...session,
+      status: "converted",
+      converted_cart_id: cart_id,
+      version: before.version + 1,
+      updated_at: now,
+      ready_for_checkout_at: now,
+    }
+    if (!(await cartSessionService(container).commitSessionChange(diffSessionChange(before, converted)!))) {
+      throw new CheckoutDiscountError(
+        "VERSION_CONFLICT",
+        `Cart session ${session.id} was changed by another request while it was converted (it was at version ${before.version}): reload it and try again`
+      )
+    }
+    return new StepResponse(converted)
+  }
+)
