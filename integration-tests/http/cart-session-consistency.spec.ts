@@ -116,7 +116,6 @@ medusaIntegrationTestRunner({
         () => api.delete(`${SESSIONS}/${id}/coupons/${pick(["FIX45", "SAVE10", "GLOBEX2", "SOLO", "NOPE"])}`, shop.anonymous),
         () => api.post(`${SESSIONS}/${id}/add-ons`, { add_on_id: wrap.variantId, selected: next() < 0.5 }, shop.anonymous),
         () => api.post(`${SESSIONS}/${id}/price`, {}, shop.anonymous),
-        () => api.post(`${SESSIONS}/${id}/convert`, {}, shop.anonymous),
         () => markPending().then(() => null),
       ]
 
@@ -164,6 +163,11 @@ medusaIntegrationTestRunner({
       }
       const reads = read.map((outcome) => (outcome as PromiseFulfilledResult<number>).value)
 
+      // Convert ends the session (every later change is CART_SESSION_NOT_OPEN): it comes last, priced first.
+      await api.post(`${SESSIONS}/${id}/price`, {}, shop.anonymous)
+      const converted = (await api.post(`${SESSIONS}/${id}/convert`, {}, shop.anonymous)).data.cart_session
+      observed.push({ where: "convert", session: converted })
+      expect(converted.status).toBe("converted")
       const final = (await api.get(`${SESSIONS}/${id}`, shop.anonymous)).data.cart_session
       observed.push({ where: "final GET", session: final })
       observed.forEach(({ where, session }) => assertWhole(session, where))

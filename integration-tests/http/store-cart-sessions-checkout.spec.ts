@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
         expect(priced.discounts[0].status).toBe("APPLIED")
 
         const converted = await post(`${session.id}/convert`, { version: priced.version })
-        expect(converted).toMatchObject({ status: "open", version: priced.version + 1 })
+        expect(converted).toMatchObject({ status: "converted", version: priced.version + 1, converted_cart_id: expect.stringMatching(/^cart_/) })
         expect(new Date(converted.ready_for_checkout_at).getTime()).toBeGreaterThan(Date.now() - 60_000)
       })
 
@@ -94,12 +94,15 @@ medusaIntegrationTestRunner({
         })
       })
 
-      it("is passed again after any change: a later change clears ready_for_checkout_at", async () => {
+      it("ends the session: a later change is refused with 409 CART_SESSION_NOT_OPEN and changes nothing", async () => {
         const session = await withSave10()
         const converted = await post(`${session.id}/convert`)
         expect(converted.ready_for_checkout_at).not.toBeNull()
-        const changed = await post(`${session.id}/line-items`, { variant_id: mug.variantId, quantity: 1 })
-        expect(changed.ready_for_checkout_at).toBeNull()
+        const { status, body } = await refused(
+          api.post(`${SESSIONS}/${session.id}/line-items`, { variant_id: mug.variantId, quantity: 1 }, shop.anonymous)
+        )
+        expect([status, body.code]).toEqual([409, "CART_SESSION_NOT_OPEN"])
+        expect(await getSession(session.id)).toEqual(converted)
       })
     })
 

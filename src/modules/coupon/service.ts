@@ -305,6 +305,26 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     return rows.map((row) => row.id)
   }
 
+  /**
+   * Live seats no order kept that were taken before `held_before` (their
+   * cart session's lifetime is over) and that no complete is running for
+   * (unclaimed, or claimed before `claimed_before`): at most `limit`, oldest first.
+   */
+  @InjectManager()
+  async listAbandonedSeats(
+    { held_before, claimed_before, limit }: { held_before: Date; claimed_before: Date; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; cart_session_id: string | null; cart_id: string | null }[]> {
+    return await readKnex(sharedContext)("coupon_redemption")
+      .select("id", "cart_session_id", "cart_id")
+      .whereNull("deleted_at")
+      .whereNull("order_id")
+      .where("created_at", "<=", held_before)
+      .where((where) => where.whereNull("claimed_at").orWhere("claimed_at", "<", claimed_before))
+      .orderBy("created_at")
+      .limit(limit)
+  }
+
   private async countCustomerRedemptions_(
     coupons: CouponDTO[],
     customerId: string | null | undefined,

@@ -32,5 +32,9 @@ export const CartSession = model
     manual_discounts: model.hasMany(() => CartSessionManualDiscount, { mappedBy: "cart_session" }),
   })
   .cascades({ delete: ["items", "discounts", "manual_discounts"] })
-  .indexes([{ on: ["customer_id"] }, { on: ["status", "expires_at"] }])
+  .indexes([
+    { on: ["customer_id"] },
+    { on: ["status", "expires_at"] },
+    { on: ["converted_cart_id"], where: "converted_cart_id IS NOT NULL AND deleted_at IS NULL" },
+  ])
   .checks([{ name: "cart_session_version_positive", expression: "version >= 1" }])

@@ -1,25 +1,13 @@
 import type { CreateLineItemAdjustmentDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartAdjustmentsOf, HostCartLine } from "../utils/host-cart"
+import { cartAdjustmentsOf } from "../utils/host-cart"
+import { loadHostCartState } from "../utils/host-cart-state"
 
 export type CarryDiscountsToCartStepInput = { cart_id: string; session: CartSessionState }
 
 export const carryDiscountsToCartStepId = "carry-cart-session-discounts-to-cart"
-
-/** The fields of a host cart's lines the plugin compares with a session's. */
-export const HOST_CART_LINE_FIELDS = [
-  "items.id",
-  "items.variant_id",
-  "items.quantity",
-  "items.unit_price",
-  "items.is_tax_inclusive",
-  "items.metadata",
-  "items.adjustments.id",
-  "items.adjustments.provider_id",
-  "items.adjustments.amount",
-]
 
 /**
  * Puts the session's discounts on the host cart made from it, as the
@@ -30,9 +18,8 @@ export const HOST_CART_LINE_FIELDS = [
 export const carryDiscountsToCartStep = createStep(
   carryDiscountsToCartStepId,
   async ({ cart_id, session }: CarryDiscountsToCartStepInput, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "cart", fields: HOST_CART_LINE_FIELDS, filters: { id: cart_id } })
-    const adjustments = cartAdjustmentsOf(session, (data[0]?.items ?? []) as HostCartLine[])
+    const cart = await loadHostCartState(container, cart_id)
+    const adjustments = cartAdjustmentsOf(session, cart?.items ?? [])
     // The host's type asks for a code; its model takes none, which is what keeps the adjustment through refreshes.
     const created = adjustments.length
       ? await container.resolve(Modules.CART).addLineItemAdjustments(adjustments as unknown as CreateLineItemAdjustmentDTO[])

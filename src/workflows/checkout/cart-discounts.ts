@@ -1,0 +1,84 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { COUPON_MODULE, CouponModuleService } from "../../modules/coupon"
+import { CartSessionEvents } from "../cart-session/events"
+import { cartHasSessionLines, pluginAdjustmentIdsOf } from "../cart-session/utils/host-cart"
+import { HostCartState, loadHostCartState } from "../cart-session/utils/host-cart-state"
+import { cartSessionService } from "../cart-session/utils/service"
+
+/** Why a host cart lost the discounts its cart session gave it. */
+export type DroppedReason = "cart_changed" | "seats_expired"
+
+/**
+ * Takes the plugin's adjustments off a host cart and gives back the coupon
+ * seats its cart session took (seats of an order or of a running complete
+ * are kept), then says so on the bus. The cart is charged in full from then on.
+ */
+export async function dropCartDiscounts(container: MedusaContainer, cart: HostCartState, reason: DroppedReason) {
+  const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
+  const seats = await coupons.listCouponRedemptions({ cart_id: cart.id, order_id: null })
+  const released = await coupons.releaseRedemptions(
+    seats.map((seat) => seat.id),
+    { unclaimed_only: true }
+  )
+  const adjustmentIds = pluginAdjustmentIdsOf(cart.items)
+  if (adjustmentIds.length) {
+    await container.resolve(Modules.CART).softDeleteLineItemAdjustments(adjustmentIds)
+  }
+  const session = await cartSessionService(container).loadSessionStateOfCart(cart.id)
+  await container.resolve(Modules.EVENT_BUS).emit({
+    name: CartSessionEvents.DISCOUNTS_DROPPED,
+    data: { id: session?.id ?? null, cart_id: cart.id, reason, released_seat_ids: released },
+  })
+  return released
+}
+
+/**
+ * Run on every refresh of a host cart (refreshCartItemsWorkflow, before it
+ * reads the cart back): when a cart made by convert no longer has the lines
+ * the session had (a line added, removed or its quantity changed), the
+ * discounts priced for those lines are dropped and their seats given back.
+ * A refresh that changes no line (email, address, shipping method) keeps them.
+ */
+export async function dropDiscountsOfChangedCart(container: MedusaContainer, cartId: string) {
+  const cart = await loadHostCartState(container, cartId)
+  if (!cart || !pluginAdjustmentIdsOf(cart.items).length) {
+    return
+  }
+  const session = await cartSessionService(container).loadSessionStateOfCart(cartId)
+  if (session && cartHasSessionLines(session, cart.items)) {
+    return
+  }
+  await dropCartDiscounts(container, cart, "cart_changed")
+}
+
+/**
+ * Run as the host completes a cart (completeCartWorkflow's validate hook):
+ * a cart carrying the plugin's discounts claims its coupon seats, so no
+ * release of abandoned seats gives them back while the order is made. A cart
+ * whose seats were released, or whose lines are no longer the session's, is
+ * refused (400 CART_DISCOUNTS_RELEASED). Returns the seats claimed, which a
+ * failed complete unclaims.
+ */
+export async function claimSeatsOfCompletingCart(container: MedusaContainer, cartId: string): Promise<string[]> {
+  const cart = await loadHostCartState(container, cartId)
+  if (!cart || !pluginAdjustmentIdsOf(cart.items).length) {
+    return []
+  }
+  const session = await cartSessionService(container).loadSessionStateOfCart(cartId)
+  const expected = (session?.discounts ?? []).filter(
+    (discount) => discount.type === "CODE" && discount.status === "APPLIED" && discount.coupon_id
+  ).length
+  const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
+  const claimed = await coupons.claimCartSeats(cartId)
+  if (!session || claimed.length < expected || !cartHasSessionLines(session, cart.items)) {
+    await coupons.unclaimSeats(claimed.map((seat) => seat.id))
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Cart ${cartId} carries discounts of cart session ${session?.id ?? "(gone)"} that no longer hold ` +
+        `(${claimed.length} of ${expected} coupon uses still reserved): convert the session again or remove the items`,
+      "CART_DISCOUNTS_RELEASED"
+    )
+  }
+  return claimed.map((seat) => seat.id)
+}

@@ -1,0 +1,58 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { refreshPaymentCollectionForCartWorkflow } from "@medusajs/medusa/core-flows"
+import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
+import { loadHostCartState } from "../../cart-session/utils/host-cart-state"
+import { cartSessionService } from "../../cart-session/utils/service"
+import { dropCartDiscounts } from "../cart-discounts"
+
+export type ReleaseAbandonedSeatsStepInput = { now?: string; limit?: number }
+
+export type ReleasedAbandonedSeats = {
+  /** Seats given back, their carts' discounts dropped. */
+  released: string[]
+  /** Seats whose cart turned out to have an order (its order.placed was missed): now the order's. */
+  kept_by_orders: string[]
+}
+
+export const releaseAbandonedSeatsStepId = "release-abandoned-coupon-seats"
+
+/** A complete runs for seconds; a claim this old belongs to a complete that died. */
+export const STALE_CLAIM_MINUTES = 15
+
+/**
+ * Seats taken at convert whose cart was not completed within the cart
+ * session's lifetime go back to their coupons, and that cart loses the
+ * discounts (its payment collection follows). A cart with an order keeps its
+ * seats (they become the order's), and so does one a complete is running for
+ * (claimed): the release skips claimed seats in the same statement that
+ * releases, so the two cannot both win.
+ */
+export const releaseAbandonedSeatsStep = createStep(
+  releaseAbandonedSeatsStepId,
+  async ({ now, limit = 500 }: ReleaseAbandonedSeatsStepInput, { container }) => {
+    const at = now ? new Date(now) : new Date()
+    const lifetime = cartSessionService(container).getOptions().sessionLifetimeMinutes
+    const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
+    const claimedBefore = new Date(at.getTime() - STALE_CLAIM_MINUTES * 60_000)
+    const seats = await coupons.listAbandonedSeats({
+      held_before: new Date(at.getTime() - lifetime * 60_000),
+      claimed_before: claimedBefore,
+      limit,
+    })
+    const result: ReleasedAbandonedSeats = { released: [], kept_by_orders: [] }
+    const cartIds = [...new Set(seats.flatMap((seat) => (seat.cart_id ? [seat.cart_id] : [])))]
+    for (const cartId of cartIds) {
+      const cart = await loadHostCartState(container, cartId)
+      if (cart?.order_id) {
+        result.kept_by_orders.push(...(await coupons.moveSeatsToOrder(cartId, cart.order_id)))
+      } else if (cart) {
+        result.released.push(...(await dropCartDiscounts(container, cart, "seats_expired")))
+        await refreshPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
+      }
+    }
+    // Seats of a convert that never got its cart, or of a cart that is gone.
+    const orphans = seats.filter((seat) => !seat.cart_id).map((seat) => seat.id)
+    result.released.push(...(await coupons.releaseRedemptions(orphans, { unclaimed_only: true, claimed_before: claimedBefore })))
+    return new StepResponse(result)
+  }
+)
