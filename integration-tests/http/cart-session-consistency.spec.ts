@@ -14,8 +14,9 @@ const EXPECTED_REFUSALS = [
   "CART_SESSION_DISCOUNT_NOT_FOUND",
   "TOO_MANY_CODES",
   "ADD_ON_NOT_AVAILABLE",
-  "CART_SESSION_DISCOUNT_PENDING",
-  "CART_SESSION_DISCOUNT_CHANGED",
+  // Eight changes queue for one session's turn: on a loaded machine the last may wait past its 15 s
+  // of patience and be answered "busy, retry" (documented); it changed nothing, which the checks below see.
+  "CART_SESSION_BUSY",
 ]
 
 /** A small deterministic generator, so a failing run can be replayed. */
