@@ -12,6 +12,7 @@ import {
   CreatedProduct,
   createProducts,
   createStorefront,
+  registerCustomer,
   Storefront,
 } from "../helpers/store"
 import { eventually } from "../helpers/wait"
@@ -145,6 +146,23 @@ medusaIntegrationTestRunner({
         expect(cartDiscountByVariant(order)).toEqual(sessionDiscountByVariant(converted))
       })
 
+      it("makes a logged-in customer's session their cart, and their order carries the discount and the seat their id", async () => {
+        const customer = await registerCustomer(api, shop.publishableKey, "buyer@example.com")
+        const session = await createSession({ items: [{ variant_id: mug.variantId, quantity: 2 }], discounts: [{ code: "ONCE" }] }, customer.headers)
+        const converted = await post(`${session.id}/convert`, {}, customer.headers)
+        const cart = (await api.get(`/store/carts/${converted.converted_cart_id}?fields=${CART_FIELDS}`, customer.headers)).data.cart
+        expect(cart).toMatchObject({ customer_id: customer.customerId, email: "buyer@example.com" })
+        expect(cents(cart.discount_total)).toBe(cents(converted.discount_total))
+
+        const { data } = await completeHostCart(api, cart.id, customer.headers, checkout)
+        expect(data.order).toMatchObject({ customer_id: customer.customerId })
+        await until(async () =>
+          expect(await coupons().listCouponRedemptions({ order_id: data.order.id })).toEqual([
+            expect.objectContaining({ customer_id: customer.customerId, amount: 7.49 }),
+          ])
+        )
+      })
+
       it("answers a second convert with the same cart, and refuses any other change (409 CART_SESSION_NOT_OPEN)", async () => {
         const session = await threeLineSession()
         const converted = await post(`${session.id}/convert`)
@@ -269,6 +287,25 @@ medusaIntegrationTestRunner({
         const { data: orders } = await query.graph({ entity: "order", fields: ["id"] })
         expect(orders).toEqual([])
         expect(await usageOf("ONCE")).toBe(0)
+      })
+
+      it("gives the claim back when the complete fails after it (no shipping method), and the cart completes on the next try", async () => {
+        const session = await onceSession()
+        const cartId = (await post(`${session.id}/convert`)).converted_cart_id
+        const {
+          data: { payment_collection },
+        } = await api.post("/store/payment-collections", { cart_id: cartId }, shop.anonymous)
+        await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, shop.anonymous)
+
+        const failed = await refused(api.post(`/store/carts/${cartId}/complete`, {}, shop.anonymous))
+        expect(failed.status).toBe(400)
+        const [seat] = await coupons().listCouponRedemptions({ cart_id: cartId })
+        expect(seat).toMatchObject({ claimed_at: null, order_id: null })
+        expect(await usageOf("ONCE")).toBe(1)
+
+        const { data } = await completeHostCart(api, cartId, shop.anonymous, checkout)
+        expect(data.type).toBe("order")
+        await until(async () => expect((await seatsOf("ONCE"))[0].order_id).toBe(data.order.id))
       })
 
       it("releases the seat of a cart not completed within the session's lifetime and drops its discounts; a completing cart keeps it", async () => {
