@@ -93,6 +93,8 @@ export type ProductSpec = {
   title: string
   /** Prices as the host stores them, in major units by currency code. */
   prices: Record<string, number>
+  /** Prices for some quantities only (price tiers), in major units, besides `prices`. */
+  quantityPrices?: { currency_code: string; amount: number; min_quantity?: number; max_quantity?: number }[]
   merchant?: string
   addOn?: boolean
   status?: "published" | "draft"
@@ -122,7 +124,10 @@ export async function createProducts(container: MedusaContainer, specs: ProductS
             title: "Default",
             manage_inventory: false,
             options: { Default: "Default" },
-            prices: Object.entries(spec.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
+            prices: [
+              ...Object.entries(spec.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
+              ...(spec.quantityPrices ?? []),
+            ],
           },
         ],
         sales_channels: spec.salesChannelIds.map((id) => ({ id })),

@@ -2,12 +2,21 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
 import { hostDirectory } from "../helpers/host"
-import { cartSessionRequests, createProducts, createStorefront, Storefront } from "../helpers/store"
+import {
+  cartSessionRequests,
+  createProducts,
+  createStorefront,
+  registerCustomer,
+  StoreHeaders,
+  Storefront,
+} from "../helpers/store"
 
 jest.setTimeout(180_000)
 
 /** The most SQL statements adding one code to a 20-line, 3-merchant session may take (measured: see the README). */
 const STATEMENT_BUDGET = 25
+/** A logged-in customer's session reads one statement more: their customer groups (their price lists apply). */
+const CUSTOMER_STATEMENT_BUDGET = STATEMENT_BUDGET + 1
 
 medusaIntegrationTestRunner({
   cwd: hostDirectory,
@@ -32,7 +41,8 @@ medusaIntegrationTestRunner({
       return statements
     }
 
-    it("adds a code to a 20-line, 3-merchant session in a handful of SQL statements", async () => {
+    /** A 20-line, 3-merchant session of `shopper` and a coupon SAVE10 to add to it. */
+    async function twentyLineSession(shopper: StoreHeaders) {
       const container = getContainer()
       const merchants = ["acme", "globex", "initech"]
       const products = await createProducts(
@@ -47,21 +57,35 @@ medusaIntegrationTestRunner({
       await container
         .resolve<CouponModuleService>(COUPON_MODULE)
         .createCoupons({ code: "SAVE10", value_type: "percentage", value: 10 })
-      const { create, post } = cartSessionRequests(api, () => shop.anonymous)
+      const { create, post } = cartSessionRequests(api, () => shopper)
       const session = await create({ items: products.map((product) => ({ variant_id: product.variantId, quantity: 1 })) })
       expect(session.bags).toHaveLength(3)
+      return { session, post }
+    }
 
+    /** The statements adding SAVE10 to the session takes (logged, with `whose` session it is). */
+    async function statementsOfAddingTheCode(
+      session: { id: string },
+      post: (path: string, body: object) => Promise<any>,
+      whose: string
+    ) {
       let updated: any
       const statements = await countStatements(async () => {
         updated = await post(`${session.id}/coupons`, { code: "SAVE10" })
       })
-
       expect(updated.discounts[0]).toMatchObject({ code: "SAVE10", status: "APPLIED" })
-      const reads = await countStatements(() => api.get(`/store/cart-sessions/${session.id}`, shop.anonymous))
       console.log(
-        `[statements] POST /store/cart-sessions/:id/coupons ran ${statements.length} SQL statements, GET ran ${reads.length}\n` +
+        `[statements] POST /store/cart-sessions/:id/coupons (${whose}) ran ${statements.length} SQL statements\n` +
           statements.map((sql) => `  ${sql.slice(0, 140)}`).join("\n")
       )
+      return statements
+    }
+
+    it("adds a code to a 20-line, 3-merchant session in a handful of SQL statements", async () => {
+      const { session, post } = await twentyLineSession(shop.anonymous)
+      const statements = await statementsOfAddingTheCode(session, post, "an anonymous session")
+      const reads = await countStatements(() => api.get(`/store/cart-sessions/${session.id}`, shop.anonymous))
+      console.log(`[statements] GET /store/cart-sessions/:id ran ${reads.length} SQL statements`)
       expect(statements.length).toBeGreaterThan(0)
       expect(statements.length).toBeLessThanOrEqual(STATEMENT_BUDGET)
 
@@ -74,6 +98,14 @@ medusaIntegrationTestRunner({
       }
       await timed("GET a 20-line session", () => api.get(`/store/cart-sessions/${session.id}`, shop.anonymous))
       await timed("POST …/price of a 20-line session", () => post(`${session.id}/price`, {}))
+    })
+
+    it("adds a code to a customer's session of the same size for one statement more: their customer groups", async () => {
+      const { headers } = await registerCustomer(api, shop.publishableKey, "counted@checkout-discounts.test")
+      const { session, post } = await twentyLineSession(headers)
+      const statements = await statementsOfAddingTheCode(session, post, "a logged-in customer's session")
+      expect(statements.filter((sql) => sql.includes('from "customer_group"'))).toHaveLength(1)
+      expect(statements.length).toBeLessThanOrEqual(CUSTOMER_STATEMENT_BUDGET)
     })
   },
 })

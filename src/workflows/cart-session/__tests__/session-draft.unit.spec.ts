@@ -1,4 +1,7 @@
 import type { CartSessionState } from "../../../modules/cart-session"
+import type { CatalogueVariant } from "../utils/host-catalogue"
+import { refreshLinePrices } from "../utils/price-draft"
+import { catalogueKey } from "../utils/pricing-context"
 import { addCodes, addLines, diffSessionChange, removeDiscounts, setPrimaryCode, touchSession } from "../utils/session-draft"
 
 const now = new Date("2026-12-02T10:00:00.000Z")
@@ -72,5 +75,20 @@ describe("session drafts", () => {
     expect(change.discounts.map((discount) => [discount.code, discount.deleted ?? false])).toEqual([["SAVE10", true], ["FIVE", false]])
     expect(diffSessionChange(session, session)).toBeNull()
     expect(diffSessionChange(null, session)).toMatchObject({ expected_version: null, create: { region_id: "reg_1" } })
+  })
+})
+
+describe("refreshing a draft's prices", () => {
+  const priced = (variant_id: string, quantity: number, unit_price: number | null): [string, CatalogueVariant] => [
+    catalogueKey({ variant_id, quantity }),
+    { variant_id, product_id: "prod", title: "Tent", variant_title: null, merchant_id: "acme", is_add_on_product: false, quantity, unit_price },
+  ]
+
+  it("prices each line at its own quantity, never at a price read for another", () => {
+    const draft = addLines(session, [{ ...mug, variant_id: "variant_1", quantity: 4 }], 10) // the tent line goes to 5
+    const variants = Object.fromEntries([priced("variant_1", 4, 28000), priced("variant_1", 5, 25000)])
+    expect(refreshLinePrices(draft, variants).items[0]).toMatchObject({ quantity: 5, unit_price: 25000 })
+    // No price read at its quantity: the line keeps the price it had.
+    expect(refreshLinePrices(draft, Object.fromEntries([priced("variant_1", 4, 28000)])).items[0].unit_price).toBe(29997)
   })
 })

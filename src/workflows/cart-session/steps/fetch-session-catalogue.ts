@@ -1,16 +1,23 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { CatalogueVariant, fetchAddOnsOfMerchants, fetchSellableVariants } from "../utils/host-catalogue"
+import { CatalogueVariant, fetchAddOnsOfMerchants, fetchSellableVariants, readSessionPricingContext } from "../utils/host-catalogue"
+import { catalogueKey, SessionPricingContext } from "../utils/pricing-context"
 import { isCartSessionOpen } from "../utils/session-rules"
 
 export type FetchSessionCatalogueStepInput = {
   session: CartSessionState
-  /** Variants this change already read from the host (the items it adds): not read twice. */
+  /** The session's pricing context when the change already read it; read here otherwise. */
+  pricing_context?: SessionPricingContext
+  /** Variants this change already read from the host in that context (the items it adds): not read twice at the same quantity. */
   known?: CatalogueVariant[]
 }
 
 export type SessionCatalogue = {
-  /** The host's sellable variants of the session's lines, by variant id, priced for its region and currency. */
+  /**
+   * The host's sellable variants of the session's lines by `catalogueKey`,
+   * each priced at its line's quantity for the session's region, currency and customer.
+   */
   variants: Record<string, CatalogueVariant>
   /** The add-ons of the merchants the shopper buys from. */
   add_ons: CatalogueVariant[]
@@ -21,24 +28,30 @@ export const fetchSessionCatalogueStepId = "fetch-cart-session-catalogue"
 /** What the host's catalogue says now of the session's lines and of the add-ons it may offer. */
 export const fetchSessionCatalogueStep = createStep(
   fetchSessionCatalogueStepId,
-  async ({ session, known = [] }: FetchSessionCatalogueStepInput, { container }) => {
-    const knownIds = new Set(known.map((variant) => variant.variant_id))
-    const toRead = session.items.map((line) => line.variant_id).filter((id) => !knownIds.has(id))
-    const sellable = await fetchSellableVariants(container, toRead, session)
-    const variants = Object.fromEntries([...known.map((variant) => [variant.variant_id, variant]), ...sellable])
-    const catalogue: SessionCatalogue = { variants, add_ons: await fetchOfferedAddOns(container, session) }
+  async ({ session, pricing_context, known = [] }: FetchSessionCatalogueStepInput, { container }) => {
+    const context = pricing_context ?? (await readSessionPricingContext(container, session))
+    const knownKeys = new Set(known.map(catalogueKey))
+    const toRead = session.items.filter((line) => !knownKeys.has(catalogueKey(line)))
+    const sellable = await fetchSellableVariants(container, toRead, context)
+    const variants = Object.fromEntries([...known.map((variant) => [catalogueKey(variant), variant]), ...sellable])
+    const catalogue: SessionCatalogue = { variants, add_ons: await fetchOfferedAddOns(container, session, context) }
     return new StepResponse(catalogue)
   }
 )
 
 /** Add-ons of the merchants the shopper buys from (not of merchants present only through add-ons). */
 export async function fetchOfferedAddOns(
-  container: Parameters<typeof fetchAddOnsOfMerchants>[0],
-  session: CartSessionState
+  container: MedusaContainer,
+  session: CartSessionState,
+  pricingContext?: SessionPricingContext
 ): Promise<CatalogueVariant[]> {
   if (!isCartSessionOpen(session)) {
     return []
   }
   const merchants = [...new Set(session.items.filter((line) => !line.is_add_on).map((line) => line.merchant_id))]
-  return await fetchAddOnsOfMerchants(container, merchants, session)
+  if (!merchants.length) {
+    return []
+  }
+  const context = pricingContext ?? (await readSessionPricingContext(container, session))
+  return await fetchAddOnsOfMerchants(container, merchants, context)
 }

@@ -2,9 +2,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { fetchSellableVariants } from "../utils/host-catalogue"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { catalogueKey, SessionPricingContext } from "../utils/pricing-context"
 import type { ResolvedItem } from "./resolve-sellable-variants"
 
-export type ResolveAddOnStepInput = { session: CartSessionState; add_on_id: string }
+export type ResolveAddOnStepInput = {
+  session: CartSessionState
+  /** The session's pricing context; an add-on is priced at quantity 1, its line's. */
+  pricing_context: SessionPricingContext
+  add_on_id: string
+}
 
 /**
  * The add-on to select: a sold, priced variant of a product marked
@@ -15,9 +21,9 @@ export const resolveAddOnStepId = "resolve-cart-session-add-on"
 
 export const resolveAddOnStep = createStep(
   resolveAddOnStepId,
-  async ({ session, add_on_id }: ResolveAddOnStepInput, { container }) => {
-    const sellable = await fetchSellableVariants(container, [add_on_id], session)
-    const addOn = sellable.get(add_on_id)
+  async ({ session, pricing_context, add_on_id }: ResolveAddOnStepInput, { container }) => {
+    const wanted = { variant_id: add_on_id, quantity: 1 }
+    const addOn = (await fetchSellableVariants(container, [wanted], pricing_context)).get(catalogueKey(wanted))
     const refuse = (reason: string) => {
       throw new CheckoutDiscountError("ADD_ON_NOT_AVAILABLE", `Field 'add_on_id': ${add_on_id} ${reason}`)
     }
@@ -31,7 +37,7 @@ export const resolveAddOnStep = createStep(
     if (!merchantPresent) {
       return refuse(`is an add-on of merchant ${addOn.merchant_id}, and the cart has no items from that merchant`)
     }
-    const item: ResolvedItem & { is_add_on: true } = { ...addOn, unit_price: addOn.unit_price, quantity: 1, is_add_on: true }
+    const item: ResolvedItem & { is_add_on: true } = { ...addOn, unit_price: addOn.unit_price, is_add_on: true }
     return new StepResponse(item)
   }
 )

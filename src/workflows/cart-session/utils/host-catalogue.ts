@@ -1,13 +1,18 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { MedusaContainer, PricingContext } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { isPricingError, toMinorUnits } from "../../../lib/pricing"
 import { MERCHANT_MODULE, MerchantModuleService } from "../../../modules/merchant"
+import {
+  catalogueKey,
+  groupVariantsByQuantity,
+  hostPricingContext,
+  SessionMarket,
+  SessionPricingContext,
+  VariantQuantity,
+} from "./pricing-context"
 
-/** Where a session buys: its region and currency price the items, its channel sells them. */
-export type SessionMarket = { region_id: string; currency_code: string; sales_channel_id: string }
-
-/** A variant as a session sees it in the host's catalogue. */
+/** A variant as a session sees it in the host's catalogue, priced at one quantity. */
 export type CatalogueVariant = {
   variant_id: string
   product_id: string
@@ -15,6 +20,8 @@ export type CatalogueVariant = {
   variant_title: string | null
   merchant_id: string
   is_add_on_product: boolean
+  /** The quantity `unit_price` is the host's price at (prices may hold for some quantities only). */
+  quantity: number
   /** Integer minor units of the session's currency; null when the host has no price in it. */
   unit_price: number | null
 }
@@ -23,13 +30,13 @@ export type CatalogueVariant = {
 export const ADD_ON_SCAN_LIMIT = 200
 
 const PRODUCT_FIELDS = ["id", "title", "status", "metadata", "sales_channels.id"]
-const PRICE_FIELDS = ["calculated_price.calculated_amount", "calculated_price.raw_calculated_amount", "calculated_price.currency_code"]
+const VARIANT_FIELDS = ["id", "title", "price_set.id"]
 
 type HostPrice = {
   calculated_amount?: number | null
   raw_calculated_amount?: { value?: string } | null
   currency_code?: string | null
-} | null
+}
 type HostProduct = {
   id: string
   title: string
@@ -37,49 +44,82 @@ type HostProduct = {
   metadata?: Record<string, unknown> | null
   sales_channels?: ({ id: string } | null)[] | null
 }
-type HostVariant = { id: string; title?: string | null; calculated_price?: HostPrice }
+type HostVariant = { id: string; title?: string | null; price_set?: { id: string } | null }
 
 /**
- * The variants among `variantIds` the session's shoppers may buy (they exist,
- * their product is published and sold in the session's channel), with the
- * host's price for the session's region and currency converted once to minor
- * units. Variants that are not sold are absent from the map.
+ * The context the host will price the session's cart with: the session's
+ * market and customer, and the customer's groups (one read; none without a
+ * customer).
+ */
+export async function readSessionPricingContext(
+  container: MedusaContainer,
+  session: SessionMarket & { customer_id: string | null }
+): Promise<SessionPricingContext> {
+  const { region_id, currency_code, sales_channel_id } = session
+  const customerId = session.customer_id ?? null
+  let groupIds: string[] = []
+  if (customerId) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "customer_group",
+      fields: ["id"],
+      filters: { customers: { id: customerId } } as Record<string, unknown>,
+    })
+    groupIds = (data as { id: string }[]).map((group) => group.id)
+  }
+  return { region_id, currency_code, sales_channel_id, customer_id: customerId, customer_group_ids: groupIds }
+}
+
+/**
+ * The variants among `wanted` the session's shoppers may buy (they exist,
+ * their product is published and sold in the session's channel), each with
+ * the host's price at the quantity asked for in the session's context,
+ * converted once to minor units; keyed by `catalogueKey`. Variants that are
+ * not sold are absent from the map.
  */
 export async function fetchSellableVariants(
   container: MedusaContainer,
-  variantIds: string[],
-  market: SessionMarket
+  wanted: VariantQuantity[],
+  context: SessionPricingContext
 ): Promise<Map<string, CatalogueVariant>> {
   const sellable = new Map<string, CatalogueVariant>()
-  if (!variantIds.length) {
+  if (!wanted.length) {
     return sellable
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "variant",
-    fields: ["id", "title", ...PRODUCT_FIELDS.map((field) => `product.${field}`), ...PRICE_FIELDS],
-    filters: { id: [...new Set(variantIds)] },
-    context: { calculated_price: QueryContext(pricingContext(market)) },
+    fields: [...VARIANT_FIELDS, ...PRODUCT_FIELDS.map((field) => `product.${field}`)],
+    filters: { id: [...new Set(wanted.map((item) => item.variant_id))] },
   })
-  const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
+  const sold = new Map<string, HostVariant & { product: HostProduct }>()
   for (const variant of data as (HostVariant & { product?: HostProduct | null })[]) {
-    if (variant.product && isSoldIn(variant.product, market)) {
-      sellable.set(variant.id, toCatalogueVariant(variant, variant.product, market, merchants))
+    if (variant.product && isSoldIn(variant.product, context)) {
+      sold.set(variant.id, { ...variant, product: variant.product })
     }
+  }
+  const soldWanted = wanted.filter((item) => sold.has(item.variant_id))
+  const prices = await calculateHostPrices(container, soldWanted, sold, context)
+  const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
+  for (const item of soldWanted) {
+    const variant = sold.get(item.variant_id)!
+    const key = catalogueKey(item)
+    sellable.set(key, toCatalogueVariant(variant, variant.product, item.quantity, prices.get(key), context, merchants))
   }
   return sellable
 }
 
 /**
  * Priced add-on variants (product `metadata.add_on === true`) of the given
- * merchants sold in the session's channel. The product module filters on the
- * metadata key; the merchant is read per product, since the fallback merchant
- * has no metadata to filter on. At most ADD_ON_SCAN_LIMIT products are read.
+ * merchants sold in the session's channel, at quantity 1 (an add-on line's).
+ * The product module filters on the metadata key; the merchant is read per
+ * product, since the fallback merchant has no metadata to filter on. At most
+ * ADD_ON_SCAN_LIMIT products are read.
  */
 export async function fetchAddOnsOfMerchants(
   container: MedusaContainer,
   merchantIds: string[],
-  market: SessionMarket
+  context: SessionPricingContext
 ): Promise<CatalogueVariant[]> {
   if (!merchantIds.length) {
     return []
@@ -87,25 +127,69 @@ export async function fetchAddOnsOfMerchants(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product",
-    fields: [...PRODUCT_FIELDS, "variants.id", "variants.title", ...PRICE_FIELDS.map((field) => `variants.${field}`)],
+    fields: [...PRODUCT_FIELDS, ...VARIANT_FIELDS.map((field) => `variants.${field}`)],
     filters: {
       metadata: { add_on: true },
       status: ProductStatus.PUBLISHED,
-      sales_channels: { id: market.sales_channel_id },
+      sales_channels: { id: context.sales_channel_id },
     } as Record<string, unknown>,
     pagination: { take: ADD_ON_SCAN_LIMIT, skip: 0, order: { created_at: "ASC" } },
-    context: { variants: { calculated_price: QueryContext(pricingContext(market)) } },
   })
   const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
-  const wanted = new Set(merchantIds)
-  return (data as (HostProduct & { variants?: HostVariant[] | null })[])
-    .filter((product) => isSoldIn(product, market))
-    .flatMap((product) => (product.variants ?? []).map((variant) => toCatalogueVariant(variant, product, market, merchants)))
-    .filter((addOn) => addOn.is_add_on_product && addOn.unit_price !== null && wanted.has(addOn.merchant_id))
+  const wantedMerchants = new Set(merchantIds)
+  const offered = (data as (HostProduct & { variants?: HostVariant[] | null })[])
+    .filter(
+      (product) =>
+        isSoldIn(product, context) &&
+        product.metadata?.add_on === true &&
+        wantedMerchants.has(merchants.merchantHandleForProduct(product))
+    )
+    .flatMap((product) => (product.variants ?? []).map((variant) => ({ ...variant, product })))
+  const variants = new Map(offered.map((variant) => [variant.id, variant]))
+  const wanted = offered.map((variant) => ({ variant_id: variant.id, quantity: 1 }))
+  const prices = await calculateHostPrices(container, wanted, variants, context)
+  return offered
+    .map((variant) =>
+      toCatalogueVariant(variant, variant.product, 1, prices.get(catalogueKey({ variant_id: variant.id, quantity: 1 })), context, merchants)
+    )
+    .filter((addOn) => addOn.unit_price !== null)
 }
 
-function pricingContext(market: SessionMarket) {
-  return { region_id: market.region_id, currency_code: market.currency_code }
+/**
+ * The host's price of each variant at each quantity asked for, in the
+ * session's context, by `catalogueKey`: one call of the pricing module per
+ * distinct quantity, as the host prices a cart's lines.
+ */
+async function calculateHostPrices(
+  container: MedusaContainer,
+  wanted: VariantQuantity[],
+  variants: Map<string, HostVariant>,
+  context: SessionPricingContext
+): Promise<Map<string, HostPrice>> {
+  const pricing = container.resolve(Modules.PRICING)
+  const prices = new Map<string, HostPrice>()
+  const priceSetOf = (variantId: string) => variants.get(variantId)?.price_set?.id
+  await Promise.all(
+    groupVariantsByQuantity(wanted).map(async ({ quantity, variant_ids }) => {
+      const priceSetIds = variant_ids.flatMap((id) => priceSetOf(id) ?? [])
+      if (!priceSetIds.length) {
+        return
+      }
+      // The host's type lists flat values only; its cart passes the customer as an object too, as here.
+      const calculated = await pricing.calculatePrices(
+        { id: priceSetIds },
+        { context: hostPricingContext(context, quantity) as PricingContext["context"] }
+      )
+      const byPriceSet = new Map(calculated.map((price) => [price.id, price as HostPrice]))
+      for (const variant_id of variant_ids) {
+        const price = byPriceSet.get(priceSetOf(variant_id) ?? "")
+        if (price) {
+          prices.set(catalogueKey({ variant_id, quantity }), price)
+        }
+      }
+    })
+  )
+  return prices
 }
 
 function isSoldIn(product: HostProduct, market: SessionMarket): boolean {
@@ -118,6 +202,8 @@ function isSoldIn(product: HostProduct, market: SessionMarket): boolean {
 function toCatalogueVariant(
   variant: HostVariant,
   product: HostProduct,
+  quantity: number,
+  price: HostPrice | undefined,
   market: SessionMarket,
   merchants: MerchantModuleService
 ): CatalogueVariant {
@@ -128,12 +214,13 @@ function toCatalogueVariant(
     variant_title: variant.title ?? null,
     merchant_id: merchants.merchantHandleForProduct(product),
     is_add_on_product: product.metadata?.add_on === true,
-    unit_price: unitPriceOf(variant.id, variant.calculated_price ?? null, market.currency_code),
+    quantity,
+    unit_price: unitPriceOf(variant.id, price ?? null, market.currency_code),
   }
 }
 
 /** The host's price in minor units, converted here, once (SPEC §2). */
-function unitPriceOf(variantId: string, price: HostPrice, currency: string): number | null {
+function unitPriceOf(variantId: string, price: HostPrice | null, currency: string): number | null {
   if (!price || price.currency_code?.toLowerCase() !== currency.toLowerCase()) {
     return null
   }

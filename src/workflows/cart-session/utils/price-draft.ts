@@ -3,6 +3,7 @@ import { formatMinorUnits, MAX_AMOUNT, priceSession, type PricedSession, type Pr
 import type { CartSessionDiscountState, CartSessionState } from "../../../modules/cart-session"
 import type { CouponEligibility } from "../../../modules/coupon"
 import type { CatalogueVariant } from "./host-catalogue"
+import { catalogueKey } from "./pricing-context"
 import { buildSessionPricingInput, StoredCode } from "./pricing-input"
 import { pruneOrphanAddOns } from "./session-draft"
 
@@ -42,12 +43,15 @@ export function manualInputsOf(state: CartSessionState): PricingManualInput[] {
   })
 }
 
-/** The host's current price and titles for every line whose variant it still sells and prices. */
+/**
+ * The host's current price (at the line's quantity) and titles for every line
+ * whose variant it still sells and prices; `variants` by `catalogueKey`.
+ */
 export function refreshLinePrices(state: CartSessionState, variants: Record<string, CatalogueVariant>): CartSessionState {
   return {
     ...state,
     items: state.items.map((line) => {
-      const variant = variants[line.variant_id]
+      const variant = variants[catalogueKey(line)]
       if (!variant || variant.unit_price === null) {
         return line // no longer sold or priced: keeps its last price; convert checks availability again
       }

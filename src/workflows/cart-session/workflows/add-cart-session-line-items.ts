@@ -5,6 +5,7 @@ import {
   releaseCartSessionTurnStep,
   RequestedItem,
   resolveSellableVariantsStep,
+  resolveSessionPricingContextStep,
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../utils/session-rules"
@@ -14,16 +15,20 @@ export type AddCartSessionLineItemsWorkflowInput = CartSessionChangeInput & { it
 
 export const addCartSessionLineItemsWorkflowId = "add-cart-session-line-items"
 
-/** Adds variants to a session at the host's price; a variant already there adds to its line. */
+/**
+ * Adds variants to a session at the host's price for the session's customer;
+ * a variant already there adds to its line (priced again at its new quantity).
+ */
 export const addCartSessionLineItemsWorkflow = createWorkflow(
   addCartSessionLineItemsWorkflowId,
   (input: AddCartSessionLineItemsWorkflowInput) => {
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
-    const items = resolveSellableVariantsStep({ market: loaded.session, items: input.items })
+    const pricing = resolveSessionPricingContextStep({ session: loaded.draft })
+    const items = resolveSellableVariantsStep({ pricing_context: pricing, items: input.items })
     const draft = addLineItemsStep({ session: loaded.draft, items })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, known_variants: items },
+      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, known_variants: items },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

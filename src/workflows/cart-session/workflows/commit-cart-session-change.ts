@@ -8,6 +8,7 @@ import {
   priceCartSessionDraftStep,
 } from "../steps"
 import type { CatalogueVariant } from "../utils/host-catalogue"
+import type { SessionPricingContext } from "../utils/pricing-context"
 
 export type CommitCartSessionChangeWorkflowInput = {
   /** The session as the change loaded it; null for a new one. */
@@ -18,7 +19,9 @@ export type CommitCartSessionChangeWorkflowInput = {
   extend_expiry: boolean
   /** Convert: pass the checkout gate unless re-pricing changed a code's status. */
   ready_for_checkout?: boolean
-  /** Variants the change already read from the host. */
+  /** The draft's pricing context, when the change already read it (else read here). */
+  pricing_context?: SessionPricingContext
+  /** Variants the change already read from the host, in that context. */
   known_variants?: CatalogueVariant[]
 }
 
@@ -34,7 +37,11 @@ export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
 export const commitCartSessionChangeWorkflow = createWorkflow(
   commitCartSessionChangeWorkflowId,
   (input: CommitCartSessionChangeWorkflowInput) => {
-    const catalogue = fetchSessionCatalogueStep({ session: input.draft, known: input.known_variants })
+    const catalogue = fetchSessionCatalogueStep({
+      session: input.draft,
+      pricing_context: input.pricing_context,
+      known: input.known_variants,
+    })
     const codes = checkSessionCodesStep({ session: input.draft })
     const session = priceCartSessionDraftStep({
       before: input.before,

@@ -6,6 +6,7 @@ import {
   RequestedItem,
   resolveCartSessionSetupStep,
   resolveSellableVariantsStep,
+  resolveSessionPricingContextStep,
 } from "../steps"
 import type { WantedCode } from "../utils/code-plan"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
@@ -39,8 +40,9 @@ export const createCartSessionWorkflow = createWorkflow(
     const empty = draftCartSessionStep(
       transform({ setup, input }, ({ setup, input }) => ({ ...setup, metadata: input.metadata ?? null }))
     )
+    const pricing = resolveSessionPricingContextStep({ session: setup })
     const items = when("create-cart-session-with-items", { input }, ({ input }) => !!input.items?.length).then(() =>
-      resolveSellableVariantsStep({ market: setup, items: input.items!, field: "items" })
+      resolveSellableVariantsStep({ pricing_context: pricing, items: input.items!, field: "items" })
     )
     const withItems = addLineItemsStep({
       session: empty,
@@ -56,6 +58,7 @@ export const createCartSessionWorkflow = createWorkflow(
         before: null,
         draft,
         extend_expiry: true,
+        pricing_context: pricing,
         known_variants: transform({ items }, ({ items }) => items ?? []),
       },
     })

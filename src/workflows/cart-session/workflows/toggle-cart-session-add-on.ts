@@ -5,6 +5,7 @@ import {
   releaseCartSessionTurnStep,
   removeLineItemsStep,
   resolveAddOnStep,
+  resolveSessionPricingContextStep,
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../utils/session-rules"
@@ -27,8 +28,9 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
   (input: ToggleCartSessionAddOnWorkflowInput) => {
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
+    const pricing = resolveSessionPricingContextStep({ session: loaded.draft })
     const selected = when("select-cart-session-add-on", { input }, ({ input }) => input.selected).then(() => {
-      const addOn = resolveAddOnStep({ session: loaded.draft, add_on_id: input.add_on_id })
+      const addOn = resolveAddOnStep({ session: loaded.draft, pricing_context: pricing, add_on_id: input.add_on_id })
       return addLineItemsStep({ session: loaded.draft, items: transform({ addOn }, ({ addOn }) => [addOn]) })
     })
     const deselected = when("deselect-cart-session-add-on", { input }, ({ input }) => !input.selected).then(() => {
@@ -39,7 +41,7 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
     })
     const draft = transform({ selected, deselected }, ({ selected, deselected }) => (selected ?? deselected)!)
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
+      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

@@ -1,0 +1,18 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { readSessionPricingContext } from "../utils/host-catalogue"
+import type { SessionMarket } from "../utils/pricing-context"
+
+export type ResolveSessionPricingContextStepInput = { session: SessionMarket & { customer_id: string | null } }
+
+export const resolveSessionPricingContextStepId = "resolve-cart-session-pricing-context"
+
+/**
+ * What the host will price the session's cart with: its region, currency and
+ * customer with their groups (read once per change, and passed along to every
+ * step that asks the host for prices).
+ */
+export const resolveSessionPricingContextStep = createStep(
+  resolveSessionPricingContextStepId,
+  async ({ session }: ResolveSessionPricingContextStepInput, { container }) =>
+    new StepResponse(await readSessionPricingContext(container, session))
+)
