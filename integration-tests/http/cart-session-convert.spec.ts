@@ -166,6 +166,51 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("converts at the prices the cart gets: a customer group's price list and a quantity tier, to the cent", async () => {
+        const [boots, stove] = await createProducts(getContainer(), [
+          { title: "Ranger boots", merchant: "acme", prices: { usd: 30 } },
+          { title: "Camp stove", merchant: "brightco", prices: { usd: 30 }, quantityPrices: [{ currency_code: "usd", amount: 25, min_quantity: 5 }] },
+        ].map((spec) => ({ ...spec, salesChannelIds: [shop.salesChannelId], shippingProfileId: checkout.shippingProfileId })))
+        const customer = await registerCustomer(api, shop.publishableKey, "member@example.com")
+        const group = (await api.post("/admin/customer-groups", { name: "Members" }, admin)).data.customer_group
+        await api.post(`/admin/customer-groups/${group.id}/customers`, { add: [customer.customerId] }, admin)
+        await api.post(
+          "/admin/price-lists",
+          {
+            title: "Members",
+            description: "Members' prices",
+            type: "override",
+            status: "active",
+            rules: { "customer.groups.id": [group.id] },
+            prices: [{ variant_id: boots.variantId, currency_code: "usd", amount: 20 }],
+          },
+          admin
+        )
+        const session = await createSession(
+          {
+            items: [
+              { variant_id: boots.variantId, quantity: 1 },
+              { variant_id: stove.variantId, quantity: 5 },
+            ],
+            discounts: [{ code: "SAVE10" }],
+          },
+          customer.headers
+        )
+        const unitPrices = (view: any) =>
+          Object.fromEntries(view.bags.flatMap((bag: any) => bag.items.map((line: any) => [line.variant_id, cents(line.unit_price)])))
+        expect(unitPrices(session)).toEqual({ [boots.variantId]: 2000, [stove.variantId]: 2500 })
+
+        const converted = await post(`${session.id}/convert`, {}, customer.headers)
+        const cart = (await api.get(`/store/carts/${converted.converted_cart_id}?fields=${CART_FIELDS}`, customer.headers)).data.cart
+        expect(Object.fromEntries(cart.items.map((item: any) => [item.variant_id, cents(item.unit_price)]))).toEqual(unitPrices(converted))
+        expect(cartDiscountByVariant(cart)).toEqual(sessionDiscountByVariant(converted))
+        expect(cents(cart.item_total)).toBe(cents(converted.total))
+
+        const { data } = await completeHostCart(api, cart.id, customer.headers, checkout)
+        expect(cents(data.order.discount_total)).toBe(cents(converted.discount_total))
+        expect(cents(data.order.item_total)).toBe(cents(converted.total))
+      })
+
       it("answers a second convert with the same cart, and refuses any other change (409 CART_SESSION_NOT_OPEN)", async () => {
         const session = await threeLineSession()
         const converted = await post(`${session.id}/convert`)
