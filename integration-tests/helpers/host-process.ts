@@ -296,3 +296,14 @@ async function stopProcessGroup(server: ChildProcess) {
   }
   signalGroup(group, "SIGKILL")
 }
+
+/** Runs `body`; a failure gets the end of every process's log added, where the cause of a 500 would be. */
+export async function withLogsOf(processes: HostProcess[], body: () => Promise<void>, lines = 30) {
+  try {
+    await body()
+  } catch (error: any) {
+    const logs = processes.map((each) => `--- ${each.name}:\n${each.logs().split("\n").slice(-lines).join("\n")}`)
+    error.message = `${error.message}\n\nEnd of the processes' logs:\n${logs.join("\n")}`
+    throw error
+  }
+}
