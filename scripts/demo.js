@@ -118,12 +118,32 @@ async function main() {
     const publishableKey = await readPublishableKey(database.connection, database.database)
 
     const workerPort = redis.url ? await freePort() : undefined
+    // Each in a process group of its own, stopped as a group: `medusa develop` exits on SIGINT
+    // without stopping the server it forked (Ctrl+C reaches that one through the terminal's group).
     const start = (args, processEnv) =>
       spawn(medusaBin, args, {
         cwd: hostDirectory,
         stdio: "inherit",
+        detached: true,
         env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env, ...processEnv },
       })
+    const signalGroup = (child, signal) => {
+      try {
+        process.kill(-child.pid, signal)
+        return true
+      } catch {
+        return false // the group is gone
+      }
+    }
+    /** SIGINT to the group, then up to 15 s for it to end (before the database stops), then SIGKILL. */
+    const stopGroup = async (child) => {
+      const deadline = Date.now() + 15_000
+      signalGroup(child, "SIGINT")
+      while (Date.now() < deadline && signalGroup(child, 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      signalGroup(child, "SIGKILL")
+    }
     // The server serves the API and the admin; the worker answers only /health, on a port of its own.
     const processes = redis.url
       ? [
@@ -140,8 +160,7 @@ async function main() {
     const shutdown = async (code) => {
       if (stopping) return
       stopping = true
-      // SIGINT, as Ctrl+C sends it: `medusa develop` stops the server it forked only on SIGINT.
-      processes.forEach((child) => child.exitCode === null && child.kill("SIGINT"))
+      await Promise.all(processes.map(stopGroup))
       await stopDatabase()
       process.exit(code)
     }
