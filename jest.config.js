@@ -1,8 +1,9 @@
-// Five projects, one run: pure unit tests, module integration tests
+// Six projects, one run: pure unit tests, module integration tests
 // (moduleIntegrationTestRunner), HTTP tests that boot the host with the
 // built plugin (medusaIntegrationTestRunner), tests of the test tooling in
-// scripts/ and browser tests of the admin screens (a real store under
-// `medusa develop`, driven by headless Chromium).
+// scripts/, browser tests of the admin screens (a real store under
+// `medusa develop`, driven by headless Chromium) and concurrency tests
+// (several `medusa start` processes of the host on one database).
 // The database comes from scripts/test.js, which starts an embedded
 // PostgreSQL when none is reachable.
 const path = require("path")
@@ -57,6 +58,12 @@ module.exports = {
       ...common,
       displayName: "browser",
       testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+    },
+    {
+      // Checkouts at once against two server processes and a worker (Redis), or two shared processes.
+      ...common,
+      displayName: "concurrency",
+      testMatch: ["<rootDir>/integration-tests/concurrency/**/*.spec.ts"],
     },
   ],
 }

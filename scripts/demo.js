@@ -2,7 +2,10 @@
 // `npm run demo`: a Medusa store with the plugin installed, on the database
 // DATABASE_URL names when it answers, else on an embedded PostgreSQL kept in
 // .data/demo-pg. Migrates, seeds once, creates the admin once, then runs
-// `medusa develop` in ./host and prints the URLs.
+// `medusa develop` in ./host and prints the URLs. With REDIS_URL (answering),
+// that is a server process (MEDUSA_WORKER_MODE=server) and a separate worker
+// (MEDUSA_WORKER_MODE=worker: subscribers and scheduled jobs) sharing Redis,
+// as host/medusa-config.ts configures them; else one shared process.
 const path = require("path")
 const http = require("http")
 const { spawn } = require("child_process")
@@ -16,6 +19,7 @@ const {
   urlFor,
 } = require("./lib/database")
 const { buildPlugin, linkPluginIntoHost, medusaBin, run } = require("./lib/plugin")
+const { freePort, redactedRedisUrl, redisProblem } = require("./lib/network")
 
 const hostDirectory = path.join(projectRoot, "host")
 const port = Number(process.env.PORT || 9000)
@@ -57,7 +61,20 @@ async function readPublishableKey(connection, database) {
   }
 }
 
-function waitForHealth(timeoutMs) {
+/** Redis for a server and a worker, or why the demo runs one process without it. */
+function findRedis() {
+  const url = process.env.REDIS_URL
+  if (!url) {
+    return { url: undefined, reason: "REDIS_URL is not set" }
+  }
+  const problem = redisProblem(url)
+  if (problem) {
+    console.log(`[demo] REDIS_URL is set but ${problem}; running one shared process without Redis instead`)
+  }
+  return problem ? { url: undefined, reason: problem } : { url }
+}
+
+function waitForHealth(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -69,7 +86,8 @@ function waitForHealth(timeoutMs) {
       request.on("error", retry)
       request.on("timeout", () => request.destroy())
     }
-    const retry = () => (Date.now() > deadline ? reject(new Error("store did not answer /health")) : setTimeout(attempt, 1000))
+    const retry = () =>
+      Date.now() > deadline ? reject(new Error(`nothing answered /health on port ${port}`)) : setTimeout(attempt, 1000)
     attempt()
   })
 }
@@ -79,7 +97,9 @@ async function main() {
   const stopDatabase = async () => database.stop().catch(() => {})
   try {
     await ensureDatabaseExists(database.connection, database.database)
-    const env = { DATABASE_URL: urlFor(database.connection, database.database), PORT: String(port) }
+    const redis = findRedis()
+    // Set-up commands run without Redis: their events are handled in their own process, as before.
+    const env = { DATABASE_URL: urlFor(database.connection, database.database), PORT: String(port), REDIS_URL: "" }
 
     console.log("[demo] building the plugin")
     buildPlugin()
@@ -97,24 +117,65 @@ async function main() {
     }
     const publishableKey = await readPublishableKey(database.connection, database.database)
 
-    const server = spawn(medusaBin, ["develop"], {
-      cwd: hostDirectory,
-      stdio: "inherit",
-      env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env },
-    })
+    const workerPort = redis.url ? await freePort() : undefined
+    // Each in a process group of its own, stopped as a group: `medusa develop` exits on SIGINT
+    // without stopping the server it forked (Ctrl+C reaches that one through the terminal's group).
+    const start = (args, processEnv) =>
+      spawn(medusaBin, args, {
+        cwd: hostDirectory,
+        stdio: "inherit",
+        detached: true,
+        env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env, ...processEnv },
+      })
+    const signalGroup = (child, signal) => {
+      try {
+        process.kill(-child.pid, signal)
+        return true
+      } catch {
+        return false // the group is gone
+      }
+    }
+    /** SIGINT to the group, then up to 15 s for it to end (before the database stops), then SIGKILL. */
+    const stopGroup = async (child) => {
+      const deadline = Date.now() + 15_000
+      signalGroup(child, "SIGINT")
+      while (Date.now() < deadline && signalGroup(child, 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      signalGroup(child, "SIGKILL")
+    }
+    // The server serves the API and the admin; the worker answers only /health, on a port of its own.
+    const processes = redis.url
+      ? [
+          start(["develop"], { REDIS_URL: redis.url, MEDUSA_WORKER_MODE: "server" }),
+          start(["start"], {
+            REDIS_URL: redis.url,
+            MEDUSA_WORKER_MODE: "worker",
+            PORT: String(workerPort),
+            MEDUSA_ADMIN_DISABLED: "true",
+          }),
+        ]
+      : [start(["develop"], { MEDUSA_WORKER_MODE: "shared" })]
+    let stopping = false
     const shutdown = async (code) => {
-      server.kill("SIGTERM")
+      if (stopping) return
+      stopping = true
+      await Promise.all(processes.map(stopGroup))
       await stopDatabase()
       process.exit(code)
     }
     process.on("SIGINT", () => shutdown(0))
     process.on("SIGTERM", () => shutdown(0))
-    server.on("exit", async (code) => {
-      await stopDatabase()
-      process.exit(code ?? 0)
-    })
+    // One of them gone (a crash, a port in use) stops the other.
+    processes.forEach((child) => child.on("exit", (code) => shutdown(code ?? 0)))
 
-    await waitForHealth(180_000)
+    await Promise.all([waitForHealth(port, 180_000), workerPort && waitForHealth(workerPort, 180_000)])
+    const processLines = redis.url
+      ? [
+          `   Processes   a server (MEDUSA_WORKER_MODE=server, port ${port}) and a worker (MEDUSA_WORKER_MODE=worker,`,
+          `               subscribers and jobs, /health on port ${workerPort}) sharing Redis at ${redactedRedisUrl(redis.url)}`,
+        ]
+      : [`   Processes   one shared process (${redis.reason}; with REDIS_URL, a server and a separate worker)`]
     console.log(
       [
         "",
@@ -124,6 +185,7 @@ async function main() {
         `   Admin       http://localhost:${port}/app`,
         `   Admin login ${admin.email} / ${admin.password}`,
         `   Publishable API key (x-publishable-api-key): ${publishableKey}`,
+        ...processLines,
         "   Stop with Ctrl+C (the data stays in .data/demo-pg)",
         "============================================================",
         "",

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from "child_process"
 import http from "http"
-import net from "net"
 import { Client } from "pg"
 import { hostDirectory } from "./host"
 
@@ -16,6 +15,7 @@ const { ensureDatabaseExists, urlFor } = require("../../scripts/lib/database") a
   urlFor: (connection: Connection, database: string) => string
 }
 const { medusaBin } = require("../../scripts/lib/plugin") as { medusaBin: string }
+const { freePort } = require("../../scripts/lib/network") as { freePort: () => Promise<number> }
 
 /** Variables for a host process; `undefined` removes one inherited from the test run. */
 export type EnvOverrides = Record<string, string | undefined>
@@ -33,18 +33,6 @@ export function testConnection(): Connection {
     user: process.env.DB_USERNAME || "postgres",
     password: process.env.DB_PASSWORD || "",
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function withOverrides(base: NodeJS.ProcessEnv, overrides: EnvOverrides = {}): NodeJS.ProcessEnv {
@@ -295,4 +283,15 @@ async function stopProcessGroup(server: ChildProcess) {
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   signalGroup(group, "SIGKILL")
+}
+
+/** Runs `body`; a failure gets the end of every process's log added, where the cause of a 500 would be. */
+export async function withLogsOf(processes: HostProcess[], body: () => Promise<void>, lines = 30) {
+  try {
+    await body()
+  } catch (error: any) {
+    const logs = processes.map((each) => `--- ${each.name}:\n${each.logs().split("\n").slice(-lines).join("\n")}`)
+    error.message = `${error.message}\n\nEnd of the processes' logs:\n${logs.join("\n")}`
+    throw error
+  }
 }

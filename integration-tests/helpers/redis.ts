@@ -1,48 +1,14 @@
-import { spawnSync } from "child_process"
-
-// A child node process answers synchronously, so a test file can decide
-// while jest collects its tests whether a Redis configuration runs.
-const PING_SCRIPT = `
-const net = require("net")
-const url = new URL(process.argv[1])
-const command = (...words) => "*" + words.length + "\\r\\n" + words.map((w) => "$" + Buffer.byteLength(w) + "\\r\\n" + w + "\\r\\n").join("")
-const socket = net.connect(Number(url.port || 6379), url.hostname)
-let answer = ""
-socket.setTimeout(2000, () => { console.log("no answer within 2s"); process.exit(1) })
-socket.on("error", (error) => { console.log(error.message); process.exit(1) })
-socket.on("connect", () => {
-  const password = decodeURIComponent(url.password)
-  const auth = password ? (url.username ? command("AUTH", decodeURIComponent(url.username), password) : command("AUTH", password)) : ""
-  socket.write(auth + command("PING"))
-})
-socket.on("data", (chunk) => {
-  answer += chunk
-  if (answer.startsWith("-")) { console.log("answered " + answer.trim()); process.exit(1) }
-  if (answer.includes("+PONG")) process.exit(0)
-})
-`
+// The Redis check the demo uses too (plain JS in scripts/lib).
+const network = require("../../scripts/lib/network") as {
+  redactedRedisUrl: (url: string) => string
+  redisProblem: (url: string) => string | null
+}
 
 /** The URL without its password, for messages. */
-export function redactedRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = "***"
-    return parsed.toString()
-  } catch {
-    return "(an unparsable URL)"
-  }
-}
+export const redactedRedisUrl = network.redactedRedisUrl
 
 /** Why no Redis answers PING at `url` (redis://…), or null when one does. */
-export function redisProblem(url: string): string | null {
-  const shown = redactedRedisUrl(url)
-  if (!url.startsWith("redis://")) {
-    return `${shown} is not a redis:// URL this check can reach`
-  }
-  const result = spawnSync(process.execPath, ["-e", PING_SCRIPT, url], { encoding: "utf-8", timeout: 5000 })
-  const detail = (result.stdout || result.error?.message || "").trim()
-  return result.status === 0 ? null : `no Redis answered PING at ${shown} (${detail})`
-}
+export const redisProblem = network.redisProblem
 
 /**
  * Deletes every key whose name contains `fragment` (a test run's unique

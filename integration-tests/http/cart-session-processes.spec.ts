@@ -7,6 +7,7 @@ import {
   HostProcess,
   secondsSince,
   startHostProcesses,
+  withLogsOf,
 } from "../helpers/host-process"
 import { deleteRedisKeysContaining, redactedRedisUrl, redisProblem } from "../helpers/redis"
 import {
@@ -148,16 +149,8 @@ describe.each(configurations)("two server processes of the host on one database,
       headers: { "x-publishable-api-key": shop.publishableKey },
     })
 
-  /** Adds the end of every server's log to a failure, where the cause of a 500 would be. */
-  const withServerLogs = (body: () => Promise<void>) => async () => {
-    try {
-      await body()
-    } catch (error: any) {
-      const logs = servers.map((server) => `--- ${server.name}:\n${server.logs().split("\n").slice(-30).join("\n")}`)
-      error.message = `${error.message}\n\nEnd of the servers' logs:\n${logs.join("\n")}`
-      throw error
-    }
-  }
+  /** Adds the end of every server's log to a failure. */
+  const withServerLogs = (body: () => Promise<void>) => () => withLogsOf(servers, body)
 
   const createSession = async (server: HostProcess, items: { variant_id: string; quantity: number }[]) => {
     const created = await store(server, "POST", "", {

