@@ -47,19 +47,11 @@ export async function createCheckoutSetup(
     result: [option],
   } = await createShippingOptionsWorkflow(container).run({
     input: [
-      {
-        name: "Standard",
-        price_type: "flat",
-        provider_id: "manual_manual",
-        service_zone_id: fulfillmentSet.service_zones[0].id,
-        shipping_profile_id: profile.id,
-        type: { label: "Standard", description: "Standard", code: "standard" },
+      storeShippingOption({
+        serviceZoneId: fulfillmentSet.service_zones[0].id,
+        profileId: profile.id,
         prices: [{ region_id: shop.regionId, amount: shippingAmount }],
-        rules: [
-          { attribute: "enabled_in_store", value: "true", operator: "eq" },
-          { attribute: "is_return", value: "false", operator: "eq" },
-        ],
-      },
+      }),
     ],
   })
   return { shippingProfileId: profile.id, shippingOptionId: option.id }
@@ -77,4 +69,29 @@ export async function completeHostCart(api: any, cartId: string, headers: StoreH
     headers
   )
   return await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+}
+
+/** A flat shipping option shoppers can pick in the store (the rules HOST-NOTES names), as the admin API and workflow take it. */
+export function storeShippingOption({
+  serviceZoneId,
+  profileId,
+  prices,
+}: {
+  serviceZoneId: string
+  profileId: string
+  prices: ({ region_id: string } | { currency_code: string })[] & { amount: number }[]
+}) {
+  return {
+    name: "Standard shipping",
+    price_type: "flat" as const,
+    provider_id: "manual_manual",
+    service_zone_id: serviceZoneId,
+    shipping_profile_id: profileId,
+    type: { label: "Standard", description: "Ships in 2-3 days.", code: "standard" },
+    prices,
+    rules: [
+      { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+      { attribute: "is_return", value: "false", operator: "eq" as const },
+    ],
+  }
 }

@@ -1,6 +1,7 @@
 // A storefront set up the way a store owner does it from outside: through
 // the admin HTTP API of a running host, for tests whose hosts are separate
 // processes (the container helpers of ./store.ts need the host in jest).
+import { storeShippingOption } from "./checkout"
 
 export type JsonResponse = { status: number; body: any }
 
@@ -91,19 +92,14 @@ async function seedShippingOverHttp(admin: AdminOverHttp, salesChannelId: string
     name: "Parcels",
     type: "default",
   })
-  const { shipping_option: option } = await admin.post("/admin/shipping-options", {
-    name: "Standard shipping",
-    price_type: "flat",
-    provider_id: "manual_manual",
-    service_zone_id: fulfillmentSet.service_zones[0].id,
-    shipping_profile_id: profile.id,
-    type: { label: "Standard", description: "Ships in 2-3 days.", code: "standard" },
-    prices: [{ currency_code: "usd", amount: 5 }],
-    rules: [
-      { attribute: "enabled_in_store", value: "true", operator: "eq" },
-      { attribute: "is_return", value: "false", operator: "eq" },
-    ],
-  })
+  const { shipping_option: option } = await admin.post(
+    "/admin/shipping-options",
+    storeShippingOption({
+      serviceZoneId: fulfillmentSet.service_zones[0].id,
+      profileId: profile.id,
+      prices: [{ currency_code: "usd", amount: 5 }],
+    })
+  )
   return { shippingProfileId: profile.id, shippingOptionId: option.id }
 }
 

@@ -22,13 +22,19 @@ export const takeCouponSeatsStepId = "take-cart-session-coupon-seats"
 
 const LIMIT_ERRORS = new Set(["COUPON_USAGE_LIMIT_REACHED", "COUPON_CUSTOMER_LIMIT_REACHED"])
 
+/** Tries for seats that came free while a limit was being confirmed, before answering the module's own 409. */
+const SEAT_ATTEMPTS = 3
+
 /**
  * Takes one seat of each applied code's coupon for the session, all or
  * nothing, under the coupons' row locks (the limits are re-checked there, so
  * they hold across processes). When a limit was reached since the session
  * was priced, the session is priced again with what the coupon module says
  * now, saved, and the convert is refused with CART_SESSION_DISCOUNT_CHANGED
- * (e.g. "SAVE10 is now USAGE_LIMIT_REACHED"). Compensation gives the seats back.
+ * (e.g. "SAVE10 is now USAGE_LIMIT_REACHED"). When the coupon module shows a
+ * seat free again by then (another was just released), the seats are tried
+ * for again, up to SEAT_ATTEMPTS times, before the module's own 409
+ * COUPON_USAGE_LIMIT_REACHED is answered. Compensation gives the seats back.
  */
 export const takeCouponSeatsStep = createStep(
   takeCouponSeatsStepId,
@@ -40,28 +46,31 @@ export const takeCouponSeatsStep = createStep(
       return new StepResponse([] as string[], [] as string[])
     }
     const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
-    try {
-      const seats = await coupons.recordRedemptions(
-        applied.map((discount) => ({
-          coupon_id: discount.coupon_id!,
-          cart_session_id: session.id,
-          customer_id: session.customer_id,
-          amount: fromMinorUnits(discount.amount_total, session.currency_code),
-          currency_code: session.currency_code,
-          metadata: { code: discount.code, cart_session_discount_id: discount.id },
-        }))
-      )
-      const ids = seats.map((seat) => seat.id)
-      return new StepResponse(ids, ids)
-    } catch (error: any) {
-      if (!LIMIT_ERRORS.has(error?.code)) {
-        throw error
+    const seatsWanted = applied.map((discount) => ({
+      coupon_id: discount.coupon_id!,
+      cart_session_id: session.id,
+      customer_id: session.customer_id,
+      amount: fromMinorUnits(discount.amount_total, session.currency_code),
+      currency_code: session.currency_code,
+      metadata: { code: discount.code, cart_session_discount_id: discount.id },
+    }))
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ids = (await coupons.recordRedemptions(seatsWanted)).map((seat) => seat.id)
+        return new StepResponse(ids, ids)
+      } catch (error: any) {
+        if (!LIMIT_ERRORS.has(error?.code)) {
+          throw error
+        }
+        const { state } = priceDraft(session, variants, await checkCodesOf(container, session))
+        const options = cartSessionService(container).getOptions()
+        const repriced = touchSession(before, state, { now: new Date(), lifetimeMinutes: options.sessionLifetimeMinutes })
+        await saveAndRefuseChangedCodes(container, before, repriced)
+        // A seat came free between the refusal and the look: try for it again, a few times.
+        if (attempt >= SEAT_ATTEMPTS) {
+          throw error
+        }
       }
-      const { state } = priceDraft(session, variants, await checkCodesOf(container, session))
-      const options = cartSessionService(container).getOptions()
-      const repriced = touchSession(before, state, { now: new Date(), lifetimeMinutes: options.sessionLifetimeMinutes })
-      await saveAndRefuseChangedCodes(container, before, repriced)
-      throw error // a seat came free in between: the coupon module's own answer
     }
   },
   async (seatIds, { container }) => {
