@@ -13,9 +13,13 @@ class JestCountReporter {
 
   onRunComplete(_contexts, results) {
     const failures = []
+    const projects = {}
     let suitesFailedToRun = 0
     for (const suite of results.testResults) {
       const file = path.relative(this.rootDir, suite.testFilePath)
+      const project = (projects[projectOf(suite)] ??= { passed: 0, failed: 0 })
+      project.passed += suite.numPassingTests
+      project.failed += suite.numFailingTests
       for (const test of suite.testResults) {
         if (test.status === "failed") {
           failures.push([file, ...test.ancestorTitles, test.title].filter(Boolean).join(" › "))
@@ -24,6 +28,7 @@ class JestCountReporter {
       // A suite that did not run (its host did not boot) or whose hooks failed has no failing test to show for it.
       if ((suite.testExecError || suite.failureMessage) && suite.numFailingTests === 0) {
         suitesFailedToRun++
+        project.failed++
         failures.push(`${file} (failed outside its tests)`)
       }
     }
@@ -33,11 +38,18 @@ class JestCountReporter {
       suitesFailedToRun,
       skipped: results.numPendingTests,
       todo: results.numTodoTests,
+      projects,
       failures,
     }
     fs.mkdirSync(path.dirname(this.outputFile), { recursive: true })
     fs.writeFileSync(this.outputFile, JSON.stringify(counts, null, 2) + "\n")
   }
+}
+
+/** The jest project (displayName) a suite ran in. */
+function projectOf(suite) {
+  const name = suite.displayName
+  return (typeof name === "string" ? name : name?.name) || "default"
 }
 
 module.exports = JestCountReporter

@@ -2,10 +2,16 @@
 // Prints "N passed, N failed" from the counts jest-count-reporter.js wrote
 // (npm test), after the names of what failed, so a run that executed no test
 // is visible. Exits 1 on failures, on no tests, or when there are no counts.
+// With --require-project NAME (repeatable) a project that ran no test fails
+// the run too: .ci/run requires `concurrency`, the suite of npm run test:concurrency.
 const fs = require("fs")
 const path = require("path")
 
-const file = process.argv[2] || path.resolve(__dirname, "../.cache/jest-results.json")
+const args = process.argv.slice(2)
+const required = args.flatMap((arg, index) => (args[index - 1] === "--require-project" ? [arg] : []))
+const file =
+  args.find((arg, index) => !arg.startsWith("--") && args[index - 1] !== "--require-project") ||
+  path.resolve(__dirname, "../.cache/jest-results.json")
 let counts
 try {
   counts = JSON.parse(fs.readFileSync(file, "utf-8"))
@@ -20,5 +26,15 @@ const skipped = (counts.skipped ?? 0) + (counts.todo ?? 0)
 for (const name of counts.failures ?? []) {
   console.log(`failed: ${name}`)
 }
+let missing = false
+for (const name of required) {
+  const project = counts.projects?.[name]
+  if (!project || project.passed + project.failed === 0) {
+    console.log(`project ${name} ran no test`)
+    missing = true
+  } else {
+    console.log(`${name}: ${project.passed} passed, ${project.failed} failed`)
+  }
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
-process.exit(failed > 0 || passed === 0 ? 1 : 0)
+process.exit(failed > 0 || passed === 0 || missing ? 1 : 0)

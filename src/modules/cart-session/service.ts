@@ -53,27 +53,6 @@ class CartSessionModuleService extends MedusaService({
   }
 
   /**
-   * The converted sessions past their expiry whose carts may still hold
-   * coupon seats (at most `limit`, oldest first): their seats are released
-   * unless an order or a running complete keeps them.
-   */
-  @InjectManager()
-  async listExpiredConvertedSessions(
-    now: Date,
-    limit: number,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; converted_cart_id: string }[]> {
-    return await readKnex(sharedContext)("cart_session")
-      .select("id", "converted_cart_id")
-      .where("status", "converted")
-      .where("expires_at", "<=", now)
-      .whereNotNull("converted_cart_id")
-      .whereNull("deleted_at")
-      .orderBy("expires_at")
-      .limit(limit)
-  }
-
-  /**
    * A page of sessions matching the filters, each read as `loadSessionState`
    * reads one (all of them in one statement), and how many match.
    */

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { COUPON_MODULE, CouponModuleService } from "../../modules/coupon"
 import { CartSessionEvents } from "../cart-session/events"
-import { cartHasSessionLines, pluginAdjustmentIdsOf } from "../cart-session/utils/host-cart"
+import { cartHasSessionLines, HostCartLine, pluginAdjustmentIdsOf } from "../cart-session/utils/host-cart"
 import { HostCartState, loadHostCartState } from "../cart-session/utils/host-cart-state"
 import { cartSessionService } from "../cart-session/utils/service"
 
@@ -14,7 +14,12 @@ export type DroppedReason = "cart_changed" | "seats_expired"
  * seats its cart session took (seats of an order or of a running complete
  * are kept), then says so on the bus. The cart is charged in full from then on.
  */
-export async function dropCartDiscounts(container: MedusaContainer, cart: HostCartState, reason: DroppedReason) {
+export async function dropCartDiscounts(
+  container: MedusaContainer,
+  cart: Pick<HostCartState, "id" | "items">,
+  cartSessionId: string | null,
+  reason: DroppedReason
+) {
   const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
   const seats = await coupons.listCouponRedemptions({ cart_id: cart.id, order_id: null })
   const released = await coupons.releaseRedemptions(
@@ -25,10 +30,9 @@ export async function dropCartDiscounts(container: MedusaContainer, cart: HostCa
   if (adjustmentIds.length) {
     await container.resolve(Modules.CART).softDeleteLineItemAdjustments(adjustmentIds)
   }
-  const session = await cartSessionService(container).loadSessionStateOfCart(cart.id)
   await container.resolve(Modules.EVENT_BUS).emit({
     name: CartSessionEvents.DISCOUNTS_DROPPED,
-    data: { id: session?.id ?? null, cart_id: cart.id, reason, released_seat_ids: released },
+    data: { id: cartSessionId, cart_id: cart.id, reason, released_seat_ids: released },
   })
   return released
 }
@@ -49,20 +53,25 @@ export async function dropDiscountsOfChangedCart(container: MedusaContainer, car
   if (session && cartHasSessionLines(session, cart.items)) {
     return
   }
-  await dropCartDiscounts(container, cart, "cart_changed")
+  await dropCartDiscounts(container, cart, session?.id ?? null, "cart_changed")
 }
 
 /**
- * Run as the host completes a cart (completeCartWorkflow's validate hook):
+ * Run as the host completes a cart (completeCartWorkflow's validate hook,
+ * with the cart as the host read it: lines, their metadata and adjustments):
  * a cart carrying the plugin's discounts claims its coupon seats, so no
  * release of abandoned seats gives them back while the order is made. A cart
  * whose seats were released, or whose lines are no longer the session's, is
  * refused (400 CART_DISCOUNTS_RELEASED). Returns the seats claimed, which a
  * failed complete unclaims.
  */
-export async function claimSeatsOfCompletingCart(container: MedusaContainer, cartId: string): Promise<string[]> {
-  const cart = await loadHostCartState(container, cartId)
-  if (!cart || !pluginAdjustmentIdsOf(cart.items).length) {
+export async function claimSeatsOfCompletingCart(
+  container: MedusaContainer,
+  cart: { id: string; items?: (HostCartLine | null)[] | null }
+): Promise<string[]> {
+  const cartId = cart.id
+  const lines = (cart.items ?? []).filter((line): line is HostCartLine => !!line)
+  if (!pluginAdjustmentIdsOf(lines).length) {
     return []
   }
   const session = await cartSessionService(container).loadSessionStateOfCart(cartId)
@@ -71,7 +80,7 @@ export async function claimSeatsOfCompletingCart(container: MedusaContainer, car
   ).length
   const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
   const claimed = await coupons.claimCartSeats(cartId)
-  if (!session || claimed.length < expected || !cartHasSessionLines(session, cart.items)) {
+  if (!session || claimed.length < expected || !cartHasSessionLines(session, lines)) {
     await coupons.unclaimSeats(claimed.map((seat) => seat.id))
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,

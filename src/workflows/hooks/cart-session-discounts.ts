@@ -16,7 +16,7 @@ refreshCartItemsWorkflow.hooks.setPricingContext(async ({ cart_id }, { container
 
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
-    const claimed = await claimSeatsOfCompletingCart(container, cart.id)
+    const claimed = await claimSeatsOfCompletingCart(container, cart as Parameters<typeof claimSeatsOfCompletingCart>[1])
     return new StepResponse(undefined, claimed)
   },
   async (claimed, { container }) => {

@@ -1,9 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
-import { cartSessionService } from "../utils/service"
-import { diffSessionChange } from "../utils/session-draft"
+import { commitSessionOrConflict } from "../utils/commit-change"
+import { touchSession } from "../utils/session-draft"
 
 export type CommitConvertedSessionStepInput = {
   /** The session as loaded. */
@@ -25,21 +24,12 @@ export const commitConvertedSessionStep = createStep(
   commitConvertedSessionStepId,
   async ({ before, session, cart_id }: CommitConvertedSessionStepInput, { container }) => {
     await container.resolve<CouponModuleService>(COUPON_MODULE).moveSeatsToCart(session.id, cart_id)
-    const now = new Date().toISOString()
-    const converted: CartSessionState = {
-      ...session,
-      status: "converted",
-      converted_cart_id: cart_id,
-      version: before.version + 1,
-      updated_at: now,
-      ready_for_checkout_at: now,
-    }
-    if (!(await cartSessionService(container).commitSessionChange(diffSessionChange(before, converted)!))) {
-      throw new CheckoutDiscountError(
-        "VERSION_CONFLICT",
-        `Cart session ${session.id} was changed by another request while it was converted (it was at version ${before.version}): reload it and try again`
-      )
-    }
+    const converted = touchSession(
+      before,
+      { ...session, status: "converted", converted_cart_id: cart_id },
+      { now: new Date(), lifetimeMinutes: null, readyForCheckout: true }
+    )
+    await commitSessionOrConflict(container, before, converted)
     return new StepResponse(converted)
   }
 )

@@ -1,5 +1,7 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import type { CouponEligibility } from "../../../modules/coupon"
 import type { CatalogueVariant } from "../utils/host-catalogue"
 import { priceDraft } from "../utils/price-draft"
 import { cartSessionService } from "../utils/service"
@@ -14,8 +16,6 @@ export type PriceCartSessionDraftStepInput = {
   codes: CheckedSessionCodes
   /** A shopper's change keeps the session alive; a scheduled re-pricing does not. */
   extend_expiry: boolean
-  /** Convert: the session passes the checkout gate unless re-pricing changed a code's status. */
-  ready_for_checkout?: boolean
 }
 
 export const priceCartSessionDraftStepId = "price-cart-session-draft"
@@ -29,20 +29,35 @@ export const priceCartSessionDraftStepId = "price-cart-session-draft"
  */
 export const priceCartSessionDraftStep = createStep(
   priceCartSessionDraftStepId,
-  async (input: PriceCartSessionDraftStepInput, { container }) => {
-    const { state } = priceDraft(input.draft, input.variants, input.codes.eligibilities)
-    if (!input.before) {
-      return new StepResponse(state) // a new session: version 1, as drafted
-    }
-    const options = cartSessionService(container).getOptions()
-    const touched = touchSession(input.before, state, {
-      now: new Date(),
-      lifetimeMinutes: input.extend_expiry ? options.sessionLifetimeMinutes : null,
-      readyForCheckout: input.ready_for_checkout === true && changedCodes(input.before, state).length === 0,
-    })
-    return new StepResponse(touched)
-  }
+  async (input: PriceCartSessionDraftStepInput, { container }) =>
+    new StepResponse(
+      priceSessionChange(container, input.before, input.draft, input.variants, input.codes.eligibilities, input.extend_expiry)
+    )
 )
+
+/**
+ * The draft priced (see priceDraft) and recorded as a change of `before`:
+ * version + 1 and `updated_at` when anything differs, a new expiry when the
+ * change keeps the session alive. A new session (no `before`) stays as drafted.
+ */
+export function priceSessionChange(
+  container: MedusaContainer,
+  before: CartSessionState | null,
+  draft: CartSessionState,
+  variants: Record<string, CatalogueVariant>,
+  eligibilities: Record<string, CouponEligibility>,
+  extendExpiry: boolean
+): CartSessionState {
+  const { state } = priceDraft(draft, variants, eligibilities)
+  if (!before) {
+    return state
+  }
+  const options = cartSessionService(container).getOptions()
+  return touchSession(before, state, {
+    now: new Date(),
+    lifetimeMinutes: extendExpiry ? options.sessionLifetimeMinutes : null,
+  })
+}
 
 /** The codes that were already priced and came out with another status (the shopper saw the old one). */
 export function changedCodes(before: CartSessionState, after: CartSessionState) {

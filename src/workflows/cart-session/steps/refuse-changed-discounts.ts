@@ -2,8 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartSessionService } from "../utils/service"
-import { diffSessionChange } from "../utils/session-draft"
+import { commitSessionOrConflict } from "../utils/commit-change"
 import { changedCodes } from "./price-cart-session-draft"
 
 export type RefuseChangedDiscountsStepInput = { before: CartSessionState; after: CartSessionState }
@@ -31,13 +30,7 @@ export async function saveAndRefuseChangedCodes(container: MedusaContainer, befo
   if (!changed.length) {
     return
   }
-  const change = diffSessionChange(before, after)
-  if (change && !(await cartSessionService(container).commitSessionChange(change))) {
-    throw new CheckoutDiscountError(
-      "VERSION_CONFLICT",
-      `Cart session ${after.id} was changed by another request while it was converted: reload it and try again`
-    )
-  }
+  await commitSessionOrConflict(container, before, after)
   const list = changed.map((discount) => `${discount.code} is now ${discount.status}`).join("; ")
   throw new CheckoutDiscountError(
     "CART_SESSION_DISCOUNT_CHANGED",

@@ -3,10 +3,8 @@ import { fromMinorUnits } from "../../../lib/pricing"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
 import type { CatalogueVariant } from "../utils/host-catalogue"
-import { priceDraft } from "../utils/price-draft"
-import { cartSessionService } from "../utils/service"
-import { touchSession } from "../utils/session-draft"
 import { checkCodesOf } from "./check-session-codes"
+import { priceSessionChange } from "./price-cart-session-draft"
 import { saveAndRefuseChangedCodes } from "./refuse-changed-discounts"
 
 export type TakeCouponSeatsStepInput = {
@@ -62,9 +60,7 @@ export const takeCouponSeatsStep = createStep(
         if (!LIMIT_ERRORS.has(error?.code)) {
           throw error
         }
-        const { state } = priceDraft(session, variants, await checkCodesOf(container, session))
-        const options = cartSessionService(container).getOptions()
-        const repriced = touchSession(before, state, { now: new Date(), lifetimeMinutes: options.sessionLifetimeMinutes })
+        const repriced = priceSessionChange(container, before, session, variants, await checkCodesOf(container, session), true)
         await saveAndRefuseChangedCodes(container, before, repriced)
         // A seat came free between the refusal and the look: try for it again, a few times.
         if (attempt >= SEAT_ATTEMPTS) {

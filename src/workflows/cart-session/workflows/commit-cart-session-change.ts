@@ -17,8 +17,6 @@ export type CommitCartSessionChangeWorkflowInput = {
   draft: CartSessionState
   /** A shopper's change keeps the session alive; a scheduled re-pricing does not. */
   extend_expiry: boolean
-  /** Convert: pass the checkout gate unless re-pricing changed a code's status. */
-  ready_for_checkout?: boolean
   /** The draft's pricing context, when the change already read it (else read here). */
   pricing_context?: SessionPricingContext
   /** Variants the change already read from the host, in that context. */
@@ -49,7 +47,6 @@ export const commitCartSessionChangeWorkflow = createWorkflow(
       variants: catalogue.variants,
       codes,
       extend_expiry: input.extend_expiry,
-      ready_for_checkout: input.ready_for_checkout,
     })
     const view = buildCartSessionViewStep({ session, add_ons: catalogue.add_ons })
     commitCartSessionStep({ before: input.before, after: session })

@@ -40,13 +40,13 @@ export const releaseAbandonedSeatsStep = createStep(
       limit,
     })
     const result: ReleasedAbandonedSeats = { released: [], kept_by_orders: [] }
-    const cartIds = [...new Set(seats.flatMap((seat) => (seat.cart_id ? [seat.cart_id] : [])))]
-    for (const cartId of cartIds) {
+    const sessionOfCart = new Map(seats.flatMap((seat) => (seat.cart_id ? [[seat.cart_id, seat.cart_session_id]] : [])))
+    for (const [cartId, cartSessionId] of sessionOfCart) {
       const cart = await loadHostCartState(container, cartId)
       if (cart?.order_id) {
         result.kept_by_orders.push(...(await coupons.moveSeatsToOrder(cartId, cart.order_id)))
       } else if (cart) {
-        result.released.push(...(await dropCartDiscounts(container, cart, "seats_expired")))
+        result.released.push(...(await dropCartDiscounts(container, cart, cartSessionId, "seats_expired")))
         await refreshPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
       }
     }
