@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ReturnWorkflow } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../lib/errors"
-import { retrieveCartSessionView } from "./queries"
-import type { CartSessionView } from "./utils/cart-session-view"
-import type { CartSessionChangeInput } from "./utils/session-rules"
+import { retrieveCartSessionView } from "./views/queries"
+import type { CartSessionView } from "./views/cart-session-view"
+import type { CartSessionChangeInput } from "../../lib/cart-session/session-rules"
 import { convertCartSessionWorkflow } from "./workflows/convert-cart-session"
 
 /** How long a change without a client version keeps being decided again after losing races. */

@@ -2,9 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { COUPON_MODULE, CouponModuleService } from "../../modules/coupon"
 import { CartSessionEvents } from "../cart-session/events"
-import { cartHasSessionLines, HostCartLine, pluginAdjustmentIdsOf } from "../cart-session/utils/host-cart"
-import { HostCartState, loadHostCartState } from "../cart-session/utils/host-cart-state"
-import { cartSessionService } from "../cart-session/utils/service"
+import { cartHasSessionLines, HostCartLine, pluginAdjustmentIdsOf } from "../../lib/cart-session/host-cart"
+import { HostCartState, loadHostCartState } from "../cart-session/host/cart-state"
+import { cartSessionService } from "../cart-session/helpers/service"
 
 /** Why a host cart lost the discounts its cart session gave it. */
 export type DroppedReason = "cart_changed" | "seats_expired"

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import type { WantedCode } from "../utils/code-plan"
-import { cartSessionService } from "../utils/service"
-import { addCodes } from "../utils/session-draft"
+import type { WantedCode } from "../../../lib/cart-session/code-plan"
+import { cartSessionService } from "../helpers/service"
+import { addCodes } from "../../../lib/cart-session/session-draft"
 
 export type AddCodesStepInput = {
   session: CartSessionState

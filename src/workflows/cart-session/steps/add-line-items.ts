@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartSessionService } from "../utils/service"
-import { addLines, NewLine } from "../utils/session-draft"
+import { cartSessionService } from "../helpers/service"
+import { addLines, NewLine } from "../../../lib/cart-session/session-draft"
 
 export type AddLineItemsStepInput = { session: CartSessionState; items: NewLine[] }
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { buildCartSessionView } from "../utils/cart-session-view"
-import type { CatalogueVariant } from "../utils/host-catalogue"
+import { buildCartSessionView } from "../views/cart-session-view"
+import type { CatalogueVariant } from "../../../lib/cart-session"
 
 export type BuildCartSessionViewStepInput = { session: CartSessionState; add_ons: CatalogueVariant[] }
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/pricing"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { priceDraft } from "../utils/price-draft"
+import { priceDraft } from "../../../lib/cart-session/price-draft"
 import type { CheckedSessionCodes } from "./check-session-codes"
 
 export type CodePreview = {

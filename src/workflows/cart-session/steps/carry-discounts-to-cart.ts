@@ -2,8 +2,8 @@ import type { CreateLineItemAdjustmentDTO } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartAdjustmentsOf } from "../utils/host-cart"
-import { loadHostCartState } from "../utils/host-cart-state"
+import { cartAdjustmentsOf } from "../../../lib/cart-session/host-cart"
+import { loadHostCartState } from "../host/cart-state"
 
 export type CarryDiscountsToCartStepInput = { cart_id: string; session: CartSessionState }
 

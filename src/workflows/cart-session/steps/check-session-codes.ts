@@ -2,10 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { COUPON_MODULE, CouponEligibility, CouponModuleService } from "../../../modules/coupon"
-import { planCodeAdditions, sameScopedCode, sessionCodesOf, WantedCode } from "../utils/code-plan"
-import { PREVIEW_DISCOUNT_ID, storedCodesOf } from "../utils/price-draft"
-import type { StoredCode } from "../utils/pricing-input"
-import { cartSessionService } from "../utils/service"
+import { planCodeAdditions, sameScopedCode, sessionCodesOf, WantedCode } from "../../../lib/cart-session/code-plan"
+import { PREVIEW_DISCOUNT_ID, storedCodesOf } from "../../../lib/cart-session/price-draft"
+import type { StoredCode } from "../../../lib/cart-session/pricing-input"
+import { cartSessionService } from "../helpers/service"
 
 export type CheckSessionCodesStepInput = {
   session: CartSessionState

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { clearManualDiscounts } from "../utils/manual-discounts"
+import { clearManualDiscounts } from "../../../lib/cart-session/manual-discounts"
 
 export type ClearManualDiscountsStepInput = { session: CartSessionState }
 

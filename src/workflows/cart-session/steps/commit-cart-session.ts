@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { commitSessionOrConflict } from "../utils/commit-change"
+import { commitSessionOrConflict } from "../helpers/commit-session"
 
 export type CommitCartSessionStepInput = {
   /** The session as the change loaded it; null for a new session. */

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
-import { commitSessionOrConflict } from "../utils/commit-change"
-import { touchSession } from "../utils/session-draft"
+import { commitSessionOrConflict } from "../helpers/commit-session"
+import { touchSession } from "../../../lib/cart-session/session-draft"
 
 export type CommitConvertedSessionStepInput = {
   /** The session as loaded. */

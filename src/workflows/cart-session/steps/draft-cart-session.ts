@@ -1,8 +1,8 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartSessionService } from "../utils/service"
-import { sessionExpiry } from "../utils/session-rules"
+import { cartSessionService } from "../helpers/service"
+import { sessionExpiry } from "../../../lib/cart-session/session-rules"
 import type { CartSessionSetup } from "./resolve-cart-session-setup"
 
 export type DraftCartSessionStepInput = CartSessionSetup & { metadata?: Record<string, unknown> | null }

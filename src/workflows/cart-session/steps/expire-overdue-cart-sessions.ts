@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cartSessionService } from "../utils/service"
+import { cartSessionService } from "../helpers/service"
 
 export type ExpireOverdueCartSessionsInput = {
   /** Sessions whose `expires_at` is at or before this moment expire. */

@@ -1,9 +1,9 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { CatalogueVariant, fetchAddOnsOfMerchants, fetchSellableVariants, readSessionPricingContext } from "../utils/host-catalogue"
-import { catalogueKey, SessionPricingContext } from "../utils/pricing-context"
-import { isCartSessionOpen } from "../utils/session-rules"
+import type { CatalogueVariant } from "../../../lib/cart-session"
+import { fetchSellableVariants, readSessionPricingContext } from "../host/catalogue"
+import { fetchOfferedAddOns } from "../host/offered-add-ons"
+import { catalogueKey, SessionPricingContext } from "../../../lib/cart-session/pricing-context"
 
 export type FetchSessionCatalogueStepInput = {
   session: CartSessionState
@@ -38,20 +38,3 @@ export const fetchSessionCatalogueStep = createStep(
     return new StepResponse(catalogue)
   }
 )
-
-/** Add-ons of the merchants the shopper buys from (not of merchants present only through add-ons). */
-export async function fetchOfferedAddOns(
-  container: MedusaContainer,
-  session: CartSessionState,
-  pricingContext?: SessionPricingContext
-): Promise<CatalogueVariant[]> {
-  if (!isCartSessionOpen(session)) {
-    return []
-  }
-  const merchants = [...new Set(session.items.filter((line) => !line.is_add_on).map((line) => line.merchant_id))]
-  if (!merchants.length) {
-    return []
-  }
-  const context = pricingContext ?? (await readSessionPricingContext(container, session))
-  return await fetchAddOnsOfMerchants(container, merchants, context)
-}

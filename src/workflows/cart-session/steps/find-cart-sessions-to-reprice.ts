@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunked } from "../../../lib/concurrency"
-import { cartSessionService } from "../utils/service"
+import { cartSessionService } from "../helpers/service"
 
 /** Codes per query: each one is a pattern of its own. */
 const CODES_PER_QUERY = 500

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunked } from "../../../lib/concurrency"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
-import { cartSessionService } from "../utils/service"
+import { cartSessionService } from "../helpers/service"
 import { escapeLikePattern } from "./find-cart-sessions-to-reprice"
 
 export type FindCouponsHeldBySessionsStepInput = { coupon_ids: string[] }

@@ -1,12 +1,12 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cartSessionService } from "../utils/service"
+import { cartSessionService } from "../helpers/service"
 import {
   assertCartSessionOpen,
   assertCartSessionVersion,
   assertCartSessionVisible,
   CartSessionActor,
-} from "../utils/session-rules"
+} from "../../../lib/cart-session/session-rules"
 
 export type LoadCartSessionStepInput = {
   cart_session_id: string

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cartSessionService } from "../utils/service"
+import { cartSessionService } from "../helpers/service"
 
 export type MarkCartSessionsUnpricedStepInput = { cart_session_ids: string[] }
 

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { commitSessionOrConflict } from "../utils/commit-change"
+import { commitSessionOrConflict } from "../helpers/commit-session"
 import { changedCodes } from "./price-cart-session-draft"
 
 export type RefuseChangedDiscountsStepInput = { before: CartSessionState; after: CartSessionState }

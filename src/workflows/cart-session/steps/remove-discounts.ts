@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { removeDiscounts } from "../utils/session-draft"
+import { removeDiscounts } from "../../../lib/cart-session/session-draft"
 
 /** One of the two: every row of a code (any case, any merchant given), or one discount by id. */
 export type RemoveDiscountsStepInput = { session: CartSessionState; code?: string; discount_id?: string }

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
-import { fetchSellableVariants } from "../utils/host-catalogue"
+import { fetchSellableVariants } from "../host/catalogue"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { catalogueKey, SessionPricingContext } from "../utils/pricing-context"
+import { catalogueKey, SessionPricingContext } from "../../../lib/cart-session/pricing-context"
 import type { ResolvedItem } from "./resolve-sellable-variants"
 
 export type ResolveAddOnStepInput = {

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
-import { CatalogueVariant, fetchSellableVariants } from "../utils/host-catalogue"
-import { catalogueKey, SessionPricingContext } from "../utils/pricing-context"
-import { cartSessionService } from "../utils/service"
-import { assertLineQuantity } from "../utils/session-rules"
+import type { CatalogueVariant } from "../../../lib/cart-session"
+import { fetchSellableVariants } from "../host/catalogue"
+import { catalogueKey, SessionPricingContext } from "../../../lib/cart-session/pricing-context"
+import { cartSessionService } from "../helpers/service"
+import { assertLineQuantity } from "../../../lib/cart-session/session-rules"
 
 export type RequestedItem = { variant_id: string; quantity: number }
 

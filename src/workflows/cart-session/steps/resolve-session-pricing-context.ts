@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { readSessionPricingContext } from "../utils/host-catalogue"
-import type { SessionMarket } from "../utils/pricing-context"
+import { readSessionPricingContext } from "../host/catalogue"
+import type { SessionMarket } from "../../../lib/cart-session/pricing-context"
 
 export type ResolveSessionPricingContextStepInput = { session: SessionMarket & { customer_id: string | null } }
 

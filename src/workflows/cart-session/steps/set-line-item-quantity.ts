@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartSessionService } from "../utils/service"
-import { removeLines, setLineQuantity } from "../utils/session-draft"
+import { cartSessionService } from "../helpers/service"
+import { removeLines, setLineQuantity } from "../../../lib/cart-session/session-draft"
 
 export type SetLineItemQuantityStepInput = {
   session: CartSessionState

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { setManualDiscounts, WantedCartDiscount, WantedItemDiscount } from "../utils/manual-discounts"
+import { setManualDiscounts, WantedCartDiscount, WantedItemDiscount } from "../../../lib/cart-session/manual-discounts"
 
 export type SetManualDiscountsStepInput = {
   session: CartSessionState

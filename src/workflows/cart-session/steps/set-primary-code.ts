@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { cartSessionService } from "../utils/service"
-import { setPrimaryCode } from "../utils/session-draft"
+import { cartSessionService } from "../helpers/service"
+import { setPrimaryCode } from "../../../lib/cart-session/session-draft"
 
 export type SetPrimaryCodeStepInput = {
   session: CartSessionState

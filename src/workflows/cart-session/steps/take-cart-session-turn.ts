@@ -1,7 +1,7 @@
 import { randomUUID } from "crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CART_SESSION_LOCK } from "../utils/session-rules"
+import { CART_SESSION_LOCK } from "../../../lib/cart-session/session-rules"
 
 export type CartSessionTurn = { cart_session_id: string; owner_id: string; held: boolean }
 

@@ -1,7 +1,7 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { addCodesStep, loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
-import type { WantedCode } from "../utils/code-plan"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import type { WantedCode } from "../../../lib/cart-session/code-plan"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type AddCartSessionCodesWorkflowInput = CartSessionChangeInput & { codes: WantedCode[] }

@@ -8,7 +8,7 @@ import {
   resolveSessionPricingContextStep,
   takeCartSessionTurnStep,
 } from "../steps"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type AddCartSessionLineItemsWorkflowInput = CartSessionChangeInput & { items: RequestedItem[] }

@@ -2,8 +2,8 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
 import { clearManualDiscountsStep, loadCartSessionStep } from "../steps"
-import { buildAdminCartSessionView } from "../utils/admin-cart-session-view"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { buildAdminCartSessionView } from "../views/admin-cart-session-view"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type ClearCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput

@@ -7,8 +7,8 @@ import {
   fetchSessionCatalogueStep,
   priceCartSessionDraftStep,
 } from "../steps"
-import type { CatalogueVariant } from "../utils/host-catalogue"
-import type { SessionPricingContext } from "../utils/pricing-context"
+import type { CatalogueVariant } from "../../../lib/cart-session"
+import type { SessionPricingContext } from "../../../lib/cart-session/pricing-context"
 
 export type CommitCartSessionChangeWorkflowInput = {
   /** The session as the change loaded it; null for a new one. */

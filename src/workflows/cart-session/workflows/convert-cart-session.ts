@@ -15,8 +15,8 @@ import {
   takeCouponSeatsStep,
   validateCartSessionPricedStep,
 } from "../steps"
-import { hostCartInputOf } from "../utils/host-cart"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import { hostCartInputOf } from "../../../lib/cart-session/host-cart"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 
 export type ConvertCartSessionWorkflowInput = CartSessionChangeInput
 

@@ -8,7 +8,7 @@ import {
   resolveSellableVariantsStep,
   resolveSessionPricingContextStep,
 } from "../steps"
-import type { WantedCode } from "../utils/code-plan"
+import type { WantedCode } from "../../../lib/cart-session/code-plan"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type CreateCartSessionWorkflowInput = {

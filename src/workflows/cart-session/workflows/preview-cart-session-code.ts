@@ -1,7 +1,7 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { buildCodePreviewStep, checkSessionCodesStep, loadCartSessionStep } from "../steps"
-import type { WantedCode } from "../utils/code-plan"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import type { WantedCode } from "../../../lib/cart-session/code-plan"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 
 export type PreviewCartSessionCodeWorkflowInput = CartSessionChangeInput & { code: WantedCode }
 

@@ -1,6 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type PriceCartSessionWorkflowInput = CartSessionChangeInput & {

@@ -5,7 +5,7 @@ import {
   removeDiscountsStep,
   takeCartSessionTurnStep,
 } from "../steps"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 /** One of the two: a code (any case; all its rows), or a discount id. */

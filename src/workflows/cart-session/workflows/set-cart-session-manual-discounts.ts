@@ -2,9 +2,9 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
 import { loadCartSessionStep, setManualDiscountsStep } from "../steps"
-import { buildAdminCartSessionView } from "../utils/admin-cart-session-view"
-import type { WantedCartDiscount, WantedItemDiscount } from "../utils/manual-discounts"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../utils/session-rules"
+import { buildAdminCartSessionView } from "../views/admin-cart-session-view"
+import type { WantedCartDiscount, WantedItemDiscount } from "../../../lib/cart-session/manual-discounts"
+import { CART_SESSION_LOCK, CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type SetCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput & {

@@ -5,7 +5,7 @@ import {
   setLineItemQuantityStep,
   takeCartSessionTurnStep,
 } from "../steps"
-import type { CartSessionChangeInput } from "../utils/session-rules"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type UpdateCartSessionLineItemWorkflowInput = CartSessionChangeInput & {

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { refreshPaymentCollectionForCartWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
-import { loadHostCartState } from "../../cart-session/utils/host-cart-state"
-import { cartSessionService } from "../../cart-session/utils/service"
+import { loadHostCartState } from "../../cart-session/host/cart-state"
+import { cartSessionService } from "../../cart-session/helpers/service"
 import { dropCartDiscounts } from "../cart-discounts"
 
 export type ReleaseAbandonedSeatsStepInput = { now?: string; limit?: number }

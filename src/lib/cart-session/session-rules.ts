@@ -1,4 +1,4 @@
-import { CheckoutDiscountError } from "../../../lib/errors"
+import { CheckoutDiscountError } from "../errors"
 
 /** What the access and state rules need of a session. */
 export type SessionState = {

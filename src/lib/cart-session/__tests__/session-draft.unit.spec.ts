@@ -1,8 +1,8 @@
 import type { CartSessionState } from "../../../modules/cart-session"
-import type { CatalogueVariant } from "../utils/host-catalogue"
-import { refreshLinePrices } from "../utils/price-draft"
-import { catalogueKey } from "../utils/pricing-context"
-import { addCodes, addLines, diffSessionChange, removeDiscounts, setPrimaryCode, touchSession } from "../utils/session-draft"
+import type { CatalogueVariant } from "../pricing-context"
+import { refreshLinePrices } from "../price-draft"
+import { catalogueKey } from "../pricing-context"
+import { addCodes, addLines, diffSessionChange, removeDiscounts, setPrimaryCode, touchSession } from "../session-draft"
 
 const now = new Date("2026-12-02T10:00:00.000Z")
 

@@ -1,6 +1,6 @@
-import { toMinorUnits } from "../../../lib/pricing"
-import type { PriceSessionInput, PricingCodeInput, PricingLineInput, PricingManualInput } from "../../../lib/pricing"
-import type { CouponEligibility, CouponPricingTerms } from "../../../modules/coupon"
+import { toMinorUnits } from "../pricing"
+import type { PriceSessionInput, PricingCodeInput, PricingLineInput, PricingManualInput } from "../pricing"
+import type { CouponEligibility, CouponPricingTerms } from "../../modules/coupon"
 
 export type StoredLine = {
   id: string

@@ -1,11 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { CartSessionListFilters, CartSessionListPage } from "../../modules/cart-session"
-import { fetchOfferedAddOns } from "./steps/fetch-session-catalogue"
-import { AdminCartSessionView, buildAdminCartSessionView, ManualDiscountAuthor } from "./utils/admin-cart-session-view"
-import { buildCartSessionView, CartSessionView } from "./utils/cart-session-view"
-import { cartSessionService } from "./utils/service"
-import { assertCartSessionVisible } from "./utils/session-rules"
+import type { CartSessionListFilters, CartSessionListPage } from "../../../modules/cart-session"
+import { fetchOfferedAddOns } from "../host/offered-add-ons"
+import { AdminCartSessionView, buildAdminCartSessionView, ManualDiscountAuthor } from "./admin-cart-session-view"
+import { buildCartSessionView, CartSessionView } from "./cart-session-view"
+import { cartSessionService } from "../helpers/service"
+import { assertCartSessionVisible } from "../../../lib/cart-session/session-rules"
 
 /**
  * A session as the admin sees it, read in one statement: the store's view

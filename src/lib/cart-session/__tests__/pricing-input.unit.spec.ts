@@ -1,5 +1,5 @@
 import type { CouponEligibility, CouponPricingTerms } from "../../../modules/coupon"
-import { buildSessionPricingInput, StoredCode } from "../utils/pricing-input"
+import { buildSessionPricingInput, StoredCode } from "../pricing-input"
 
 const terms = (overrides: Partial<CouponPricingTerms> = {}): CouponPricingTerms => ({
   id: "cpn_1",

@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import { CheckoutDiscountError } from "../../../lib/errors"
-import { currencyExponent, fitsMinorUnits, formatMinorUnits, isPricingError, toMinorUnits } from "../../../lib/pricing"
-import type { CartSessionDiscountState, CartSessionLineState, CartSessionState } from "../../../modules/cart-session"
+import { CheckoutDiscountError } from "../errors"
+import { currencyExponent, fitsMinorUnits, formatMinorUnits, isPricingError, toMinorUnits } from "../pricing"
+import type { CartSessionDiscountState, CartSessionLineState, CartSessionState } from "../../modules/cart-session"
 import { newDiscountRow, nextPosition } from "./session-draft"
 
 // Pure changes of a session's manual discounts, as staff make them in the

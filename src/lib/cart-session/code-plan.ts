@@ -1,5 +1,5 @@
-import { CheckoutDiscountError } from "../../../lib/errors"
-import { assertCouponCode } from "../../../modules/coupon/utils/code"
+import { CheckoutDiscountError } from "../errors"
+import { assertCouponCode } from "../../modules/coupon/utils/code"
 
 /** A code of a session with the merchant the shopper gave with it (null = none). */
 export type SessionCode = { id: string; code: string | null; merchant_id: string | null; is_primary: boolean }

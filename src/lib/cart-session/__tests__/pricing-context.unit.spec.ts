@@ -4,7 +4,7 @@ import {
   groupVariantsByQuantity,
   hostPricingContext,
   SessionPricingContext,
-} from "../utils/pricing-context"
+} from "../pricing-context"
 
 const market = { region_id: "reg_1", currency_code: "usd", sales_channel_id: "sc_1" }
 const anonymous: SessionPricingContext = { ...market, customer_id: null, customer_group_ids: [] }

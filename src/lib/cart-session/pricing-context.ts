@@ -54,3 +54,17 @@ export function hostPricingContext(context: SessionPricingContext, quantity: num
       : {}),
   }
 }
+
+/** A variant as a session sees it in the host's catalogue, priced at one quantity. */
+export type CatalogueVariant = {
+  variant_id: string
+  product_id: string
+  title: string
+  variant_title: string | null
+  merchant_id: string
+  is_add_on_product: boolean
+  /** The quantity `unit_price` is the host's price at (prices may hold for some quantities only). */
+  quantity: number
+  /** Integer minor units of the session's currency; null when the host has no price in it. */
+  unit_price: number | null
+}

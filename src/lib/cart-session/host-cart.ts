@@ -1,6 +1,6 @@
-import { CheckoutDiscountError } from "../../../lib/errors"
-import { fromMinorUnits, toMinorUnits } from "../../../lib/pricing"
-import type { CartSessionDiscountState, CartSessionState } from "../../../modules/cart-session"
+import { CheckoutDiscountError } from "../errors"
+import { fromMinorUnits, toMinorUnits } from "../pricing"
+import type { CartSessionDiscountState, CartSessionState } from "../../modules/cart-session"
 
 /**
  * `provider_id` of the line adjustments the plugin puts on a host cart. They

@@ -1,13 +1,13 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import { canonicalJson } from "../../../lib/canonical-json"
-import { CheckoutDiscountError } from "../../../lib/errors"
+import { canonicalJson } from "../canonical-json"
+import { CheckoutDiscountError } from "../errors"
 import type {
   CartSessionCommit,
   CartSessionDiscountState,
   CartSessionLineState,
   CartSessionState,
-} from "../../../modules/cart-session"
-import { assertCouponCode } from "../../../modules/coupon/utils/code"
+} from "../../modules/cart-session"
+import { assertCouponCode } from "../../modules/coupon/utils/code"
 import { planCodeAdditions, sameCode, sameScopedCode, sessionCodesOf, WantedCode } from "./code-plan"
 import { assertLineQuantity } from "./session-rules"
 

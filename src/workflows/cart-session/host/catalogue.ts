@@ -4,27 +4,14 @@ import { CheckoutDiscountError } from "../../../lib/errors"
 import { isPricingError, toMinorUnits } from "../../../lib/pricing"
 import { MERCHANT_MODULE, MerchantModuleService } from "../../../modules/merchant"
 import {
+  type CatalogueVariant,
   catalogueKey,
   groupVariantsByQuantity,
   hostPricingContext,
   SessionMarket,
   SessionPricingContext,
   VariantQuantity,
-} from "./pricing-context"
-
-/** A variant as a session sees it in the host's catalogue, priced at one quantity. */
-export type CatalogueVariant = {
-  variant_id: string
-  product_id: string
-  title: string
-  variant_title: string | null
-  merchant_id: string
-  is_add_on_product: boolean
-  /** The quantity `unit_price` is the host's price at (prices may hold for some quantities only). */
-  quantity: number
-  /** Integer minor units of the session's currency; null when the host has no price in it. */
-  unit_price: number | null
-}
+} from "../../../lib/cart-session/pricing-context"
 
 /** How many add-on products one session looks at, at most. */
 export const ADD_ON_SCAN_LIMIT = 200

@@ -1,7 +1,7 @@
 import { fromMinorUnits, summarizeSession } from "../../../lib/pricing"
 import type { CartSessionDiscountState, CartSessionState } from "../../../modules/cart-session"
-import type { CatalogueVariant } from "./host-catalogue"
-import { isCartSessionOpen } from "./session-rules"
+import type { CatalogueVariant } from "../../../lib/cart-session"
+import { isCartSessionOpen } from "../../../lib/cart-session/session-rules"
 
 /** The shopper's sentence for a code that has not been priced (again) yet. */
 export function pendingMessage(code: string | null): string {

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { fetchOfferedAddOns } from "./steps/fetch-session-catalogue"
-import { buildCartSessionView, CartSessionView } from "./utils/cart-session-view"
-import { cartSessionService } from "./utils/service"
-import { assertCartSessionVisible, CartSessionActor } from "./utils/session-rules"
+import { fetchOfferedAddOns } from "../host/offered-add-ons"
+import { buildCartSessionView, CartSessionView } from "./cart-session-view"
+import { cartSessionService } from "../helpers/service"
+import { assertCartSessionVisible, CartSessionActor } from "../../../lib/cart-session/session-rules"
 
 /**
  * The session as the routes answer it (the read model every route shares),

@@ -1,4 +1,4 @@
-import { planCodeAdditions, sessionCodesOf } from "../utils/code-plan"
+import { planCodeAdditions, sessionCodesOf } from "../code-plan"
 
 const existing = sessionCodesOf([
   { id: "d1", type: "CODE", code: "SAVE10", scope_merchant_id: null, is_primary: true },

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { HostCartLine } from "./host-cart"
+import type { HostCartLine } from "../../../lib/cart-session/host-cart"
 
 export type HostCartState = {
   id: string

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { cartSessionService } from "./service"
-import { diffSessionChange } from "./session-draft"
+import { diffSessionChange } from "../../../lib/cart-session/session-draft"
 
 /**
  * Writes `after` over `before` in one transaction, only if the session is
