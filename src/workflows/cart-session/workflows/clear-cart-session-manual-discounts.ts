@@ -1,9 +1,14 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
-import { clearManualDiscountsStep, loadCartSessionStep } from "../steps"
+import {
+  clearManualDiscountsStep,
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  takeCartSessionTurnStep,
+} from "../steps"
 import { buildAdminCartSessionView } from "../views/admin-cart-session-view"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type ClearCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput
@@ -18,13 +23,13 @@ export const clearCartSessionManualDiscountsWorkflowId = "clear-cart-session-man
 export const clearCartSessionManualDiscountsWorkflow = createWorkflow(
   clearCartSessionManualDiscountsWorkflowId,
   (input: ClearCartSessionManualDiscountsWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = clearManualDiscountsStep({ session: loaded.draft })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
     const hadManual = transform({ loaded }, ({ loaded }) => loaded.session.discounts.some((discount) => discount.manual))
     when("emit-cart-session-manual-discounts-cleared", { hadManual }, ({ hadManual }) => hadManual).then(() => {

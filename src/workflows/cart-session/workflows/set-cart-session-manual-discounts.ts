@@ -1,10 +1,15 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
-import { loadCartSessionStep, setManualDiscountsStep } from "../steps"
+import {
+  loadCartSessionStep,
+  releaseCartSessionTurnStep,
+  setManualDiscountsStep,
+  takeCartSessionTurnStep,
+} from "../steps"
 import { buildAdminCartSessionView } from "../views/admin-cart-session-view"
 import type { WantedCartDiscount, WantedItemDiscount } from "../../../lib/cart-session/manual-discounts"
-import { CART_SESSION_LOCK, CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
+import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
 
 export type SetCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput & {
@@ -27,7 +32,7 @@ export const setCartSessionManualDiscountsWorkflowId = "set-cart-session-manual-
 export const setCartSessionManualDiscountsWorkflow = createWorkflow(
   setCartSessionManualDiscountsWorkflowId,
   (input: SetCartSessionManualDiscountsWorkflowInput) => {
-    acquireLockStep({ key: input.cart_session_id, ...CART_SESSION_LOCK })
+    const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = setManualDiscountsStep({
       session: loaded.draft,
@@ -38,7 +43,7 @@ export const setCartSessionManualDiscountsWorkflow = createWorkflow(
     const changed = commitCartSessionChangeWorkflow.runAsStep({
       input: { before: loaded.session, draft, extend_expiry: true },
     })
-    releaseLockStep({ key: input.cart_session_id })
+    releaseCartSessionTurnStep(turn)
     const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
     emitEventStep({
       eventName: CartSessionEvents.MANUAL_DISCOUNTS_SET,
