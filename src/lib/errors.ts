@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 
 /**
- * The plugin's machine codes (SPEC §6) with the HTTP status each one answers.
+ * The plugin's machine codes (docs/errors.md) with the HTTP status each one answers.
  * The host's error handler rewrites CONFLICT errors to a generic message, so
  * routes answer these themselves (see api/utils/plugin-error-response).
  */

@@ -25,7 +25,7 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 type SentResponse = { status: number; body: string }
 
 /**
- * Wraps a mutating store route (SPEC §6): answers the plugin's machine codes
+ * Wraps a mutating store route (docs/errors.md): answers the plugin's machine codes
  * itself and sends the handler's result as JSON. With an `Idempotency-Key`
  * header, the first response for (actor, key) is stored and a retry of the
  * same request (method, path, body) gets it back byte for byte with

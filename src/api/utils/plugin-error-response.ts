@@ -13,7 +13,7 @@ const PRICING_ERROR_CODES: Record<string, PluginErrorCode> = {
 }
 
 /**
- * The one error mapper of the plugin's routes (SPEC §6): the plugin's own
+ * The one error mapper of the plugin's routes (docs/errors.md): the plugin's own
  * errors answer their machine code and message (the host would rewrite its
  * 409s), and the pricing core's errors get a stable code too. Anything else is null: the host answers it.
  */

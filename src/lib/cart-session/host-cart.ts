@@ -6,7 +6,7 @@ import type { CartSessionDiscountState, CartSessionState } from "../../modules/c
  * `provider_id` of the line adjustments the plugin puts on a host cart. They
  * carry no `code` and no `promotion_id`, so the host's promotion refresh
  * leaves them alone and completion copies them into the order as they are
- * (HOST-NOTES "What a cart refresh does to line-item adjustments").
+ * (docs/host-facts.md "Line-item adjustments").
  */
 export const CART_ADJUSTMENT_PROVIDER = "checkout-discounts"
 

@@ -83,7 +83,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   }
 
   /**
-   * Each code's status (SPEC §4) at `at` for the customer, with the coupon's
+   * Each code's status (docs/statuses.md) at `at` for the customer, with the coupon's
    * pricing terms. Codes match case-insensitively; a code may name the
    * merchant it is meant for (else `merchant_id` of the query): that
    * merchant's own coupon is preferred over a store-wide one. One query for

@@ -11,7 +11,7 @@ import { IdempotencyKey } from "./models"
 import { IdempotencyBeginResult, IdempotencyKeyRecord } from "./types"
 import { assertIdempotencyKey } from "./utils"
 
-/** How long a stored response is replayed (SPEC §6), counted from the response. */
+/** How long a stored response is replayed (docs/errors.md), counted from the response. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000
 
 /**
@@ -56,7 +56,7 @@ returning *`
 const BEGIN_ATTEMPTS = 3
 
 /**
- * Stored `Idempotency-Key`s and their responses (SPEC §6). The wrapper of the
+ * Stored `Idempotency-Key`s and their responses (docs/errors.md). The wrapper of the
  * mutating routes (`api/utils/idempotent-route`) is its only client: it
  * `begin`s a key, runs the route, then `complete`s (stores the response) or
  * `abandon`s it (unexpected failure: a retry may run again).

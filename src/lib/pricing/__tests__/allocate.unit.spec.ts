@@ -2,7 +2,7 @@ import fc from "fast-check"
 import { allocateByWeight, PricingError } from ".."
 
 describe("allocateByWeight", () => {
-  it("splits the SPEC example 32.49 over 299.97 and 24.99 as 29.99 and 2.50", () => {
+  it("splits the documented example (docs/money.md) 32.49 over 299.97 and 24.99 as 29.99 and 2.50", () => {
     expect(allocateByWeight(3249, [29997, 2499])).toEqual([2999, 250])
   })
 

@@ -2,7 +2,7 @@ import { priceSession, PricingError } from ".."
 import { bagOf, cartManual, discountOf, discountsOnLine, fixedCode, itemManual, line, lineOf, percentCode } from "./builders"
 
 describe("priceSession: totals and allocation", () => {
-  it("prices the SPEC example: 10% over 299.97 and 24.99 is 32.49, split 29.99 and 2.50", () => {
+  it("prices the documented example (docs/money.md): 10% over 299.97 and 24.99 is 32.49, split 29.99 and 2.50", () => {
     const session = priceSession({
       currency_code: "USD",
       lines: [line("l1", "m1", 29997), line("l2", "m1", 2499)],

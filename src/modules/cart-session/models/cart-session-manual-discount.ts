@@ -4,7 +4,7 @@ import { CartSession } from "./cart-session"
 export const MANUAL_DISCOUNT_SCOPES = ["cart", "item"] as const
 
 /**
- * A discount staff set by hand on a session (SPEC §3 `manual_discount`):
+ * A discount staff set by hand on a session (docs/data-model.md):
  * what they asked for and why. `amount` is in integer minor units of the
  * session's currency: on `line_item_id` when the scope is `item`, shared over
  * every line by value when it is `cart`. `created_by` is the admin user who

@@ -53,7 +53,7 @@ export type ReleaseCouponRedemptionsOptions = {
 /** A seat as the claim of a completing cart returns it. */
 export type CouponSeat = { id: string; coupon_id: string; order_id: string | null }
 
-/** SPEC §4 statuses a coupon lookup can decide, plus `ELIGIBLE`. */
+/** Statuses a coupon lookup can decide (docs/statuses.md), plus `ELIGIBLE`. */
 export type CouponEligibilityStatus =
   | "ELIGIBLE"
   | "INVALID"

@@ -32,7 +32,7 @@ export function pickCoupon(code: string, candidates: CouponDTO[], merchantId: st
   return { coupon: best }
 }
 
-/** The status of one code, checked in SPEC §4 order: existence, dates, usage, customer. */
+/** The status of one code, checked in the order of docs/statuses.md: existence, dates, usage, customer. */
 export function decideEligibility(
   code: string,
   choice: CouponChoice,

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * One `Idempotency-Key` a client sent to a mutating route (SPEC §6), per
+ * One `Idempotency-Key` a client sent to a mutating route (docs/errors.md), per
  * scope: who may replay it (`customer:<id>`, `anonymous`), so a shopper never
  * receives another's stored response. `request_fingerprint` is the sha256 of
  * the method, path and canonical body of the first request; `response_body`

@@ -206,7 +206,7 @@ function toCatalogueVariant(
   }
 }
 
-/** The host's price in minor units, converted here, once (SPEC §2). */
+/** The host's price in minor units, converted here, once (docs/money.md). */
 function unitPriceOf(variantId: string, price: HostPrice | null, currency: string): number | null {
   if (!price || price.currency_code?.toLowerCase() !== currency.toLowerCase()) {
     return null
