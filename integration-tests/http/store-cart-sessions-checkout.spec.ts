@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
-import { CART_SESSION_MODULE, CartSessionModuleService } from "../../src/modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
 import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
@@ -14,6 +13,7 @@ import {
   createStorefront,
   Storefront,
 } from "../helpers/store"
+import { forceCartSessionState } from "../helpers/sessions"
 
 jest.setTimeout(120_000)
 
@@ -74,7 +74,6 @@ medusaIntegrationTestRunner({
 
         const converted = await post(`${session.id}/convert`, { version: priced.version })
         expect(converted).toMatchObject({ status: "converted", version: priced.version + 1, converted_cart_id: expect.stringMatching(/^cart_/) })
-        expect(new Date(converted.ready_for_checkout_at).getTime()).toBeGreaterThan(Date.now() - 60_000)
       })
 
       it("refuses to convert a session that is not open (409 CART_SESSION_NOT_OPEN) or at another version (409 VERSION_CONFLICT)", async () => {
@@ -83,8 +82,7 @@ medusaIntegrationTestRunner({
         expect(stale.status).toBe(409)
         expect(stale.body.code).toBe("VERSION_CONFLICT")
 
-        const sessions = getContainer().resolve<CartSessionModuleService>(CART_SESSION_MODULE)
-        await sessions.updateCartSessions({ id: session.id, status: "cancelled" })
+        await forceCartSessionState(getContainer(), session.id, { status: "cancelled" })
         const closed = await refused(api.post(`${SESSIONS}/${session.id}/convert`, {}, shop.anonymous))
         expect(closed.status).toBe(409)
         expect(closed.body).toEqual({
@@ -97,7 +95,7 @@ medusaIntegrationTestRunner({
       it("ends the session: a later change is refused with 409 CART_SESSION_NOT_OPEN and changes nothing", async () => {
         const session = await withSave10()
         const converted = await post(`${session.id}/convert`)
-        expect(converted.ready_for_checkout_at).not.toBeNull()
+        expect(converted).toMatchObject({ status: "converted", converted_cart_id: expect.stringMatching(/^cart_/) })
         const { status, body } = await refused(
           api.post(`${SESSIONS}/${session.id}/line-items`, { variant_id: mug.variantId, quantity: 1 }, shop.anonymous)
         )
@@ -112,9 +110,7 @@ medusaIntegrationTestRunner({
         const withoutCode = await createSession({ items: [{ variant_id: tent.variantId, quantity: 1 }] })
         const otherProduct = await createSession({ items: [{ variant_id: mug.variantId, quantity: 1 }], discounts: [{ code: "SAVE10" }] })
         const closed = await withSave10()
-        await getContainer()
-          .resolve<CartSessionModuleService>(CART_SESSION_MODULE)
-          .updateCartSessions({ id: closed.id, status: "converted" })
+        await forceCartSessionState(getContainer(), closed.id, { status: "converted" })
 
         expect((await markPending({ variant_ids: [tent.variantId] })).result).toEqual([withCode.id, withoutCode.id].sort())
         expect((await markPending({ product_ids: [mug.productId] })).result).toEqual([otherProduct.id])

@@ -12,6 +12,7 @@ import {
   registerCustomer,
   Storefront,
 } from "../helpers/store"
+import { forceCartSessionState } from "../helpers/sessions"
 
 jest.setTimeout(120_000)
 
@@ -376,8 +377,7 @@ medusaIntegrationTestRunner({
     describe("a session that is not open", () => {
       it("refuses changes with 409 CART_SESSION_NOT_OPEN once expired, and shows itself expired", async () => {
         const session = await createSession({ items: [{ variant_id: mug.variantId, quantity: 1 }] })
-        const sessions = getContainer().resolve<CartSessionModuleService>(CART_SESSION_MODULE)
-        await sessions.updateCartSessions({ id: session.id, expires_at: new Date(Date.now() - 1000) })
+        await forceCartSessionState(getContainer(), session.id, { expires_at: new Date(Date.now() - 1000) })
 
         const { status, body } = await refused(
           api.post(`${SESSIONS}/${session.id}/line-items`, { variant_id: tent.variantId, quantity: 1 }, shop.anonymous)
@@ -394,8 +394,7 @@ medusaIntegrationTestRunner({
 
       it("refuses changes to a converted session with 409 CART_SESSION_NOT_OPEN", async () => {
         const session = await createSession()
-        const sessions = getContainer().resolve<CartSessionModuleService>(CART_SESSION_MODULE)
-        await sessions.updateCartSessions({ id: session.id, status: "converted" })
+        await forceCartSessionState(getContainer(), session.id, { status: "converted" })
         const { status, body } = await refused(api.post(`${SESSIONS}/${session.id}/coupons`, { code: "SAVE10" }, shop.anonymous))
         expect(status).toBe(409)
         expect(body).toMatchObject({ code: "CART_SESSION_NOT_OPEN", message: expect.stringContaining("is converted") })

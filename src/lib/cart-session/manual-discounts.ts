@@ -144,7 +144,7 @@ function tooHigh(field: string, asked: number, where: string, left: number, curr
 
 /**
  * An item-level manual discount may not go on a line an applied code already
- * discounts (SPEC §5), as the session was last priced: the two would both
+ * discounts (README "Manual discounts"), as the session was last priced: the two would both
  * claim to set that line's price. (A code priced later leaves such a line out.)
  */
 function assertNoCodeOnLine(state: CartSessionState, line: CartSessionLineState): void {

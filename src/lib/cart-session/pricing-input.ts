@@ -69,7 +69,7 @@ function codeInput(
     id: row.id,
     code: row.code,
     // The coupon's own scope: the merchant a shopper gives with a code only chooses between coupons
-    // sharing the code, and never narrows a store-wide coupon (SPEC §5).
+    // sharing the code, and never narrows a store-wide coupon (README "How a change is made").
     merchant_id: coupon ? coupon.merchant_id : row.merchant_id,
     value_type: coupon?.value_type ?? "percentage",
     value: codeTerms.value ?? 0,

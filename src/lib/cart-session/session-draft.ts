@@ -207,7 +207,7 @@ export function removeDiscounts(
 
 /** The fields a change compares to know whether anything changed (not the bookkeeping it then sets). */
 function comparable(state: CartSessionState) {
-  const { version, updated_at, expires_at, ready_for_checkout_at, ...rest } = state
+  const { version, updated_at, expires_at, ...rest } = state
   return canonicalJson(rest) // JSON columns come back with their keys reordered
 }
 
@@ -216,24 +216,17 @@ export function sameSession(left: CartSessionState, right: CartSessionState): bo
 }
 
 /**
- * Records a change: version + 1, `updated_at`, a new expiry when a shopper
- * asked (`lifetimeMinutes`), and the convert gate: passed now when
- * `readyForCheckout`, else to pass again after any change. A draft that
- * changes nothing is the session as it was.
+ * Records a change: version + 1, `updated_at`, and a new expiry when a
+ * shopper asked (`lifetimeMinutes`). A draft that changes nothing is the
+ * session as it was.
  */
 export function touchSession(
   before: CartSessionState,
   draft: CartSessionState,
-  options: { now: Date; lifetimeMinutes: number | null; readyForCheckout?: boolean }
+  options: { now: Date; lifetimeMinutes: number | null }
 ): CartSessionState {
   const { now, lifetimeMinutes } = options
-  const changed = !sameSession(before, draft)
-  const ready = options.readyForCheckout
-    ? (!changed && before.ready_for_checkout_at) || now.toISOString()
-    : changed
-      ? null
-      : before.ready_for_checkout_at
-  if (!changed && ready === before.ready_for_checkout_at) {
+  if (sameSession(before, draft)) {
     return before
   }
   return {
@@ -241,7 +234,6 @@ export function touchSession(
     version: before.version + 1,
     updated_at: now.toISOString(),
     expires_at: lifetimeMinutes === null ? draft.expires_at : new Date(now.getTime() + lifetimeMinutes * 60_000).toISOString(),
-    ready_for_checkout_at: ready,
   }
 }
 

@@ -1,23 +1,25 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { readKnex, transactionKnex } from "../../lib/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "./models"
+import type { CartSessionStateRepository } from "./repositories"
 import type { CartSessionCommit, CartSessionListFilters, CartSessionListPage, CartSessionState } from "./types"
-import { selectSessionIds } from "./utils/list-sql"
-import {
-  expireOverdueSessions,
-  markSessionsUnpriced,
-  selectSessionState,
-  selectSessionStates,
-  writeSessionChange,
-} from "./utils/sql"
+
+type InjectedDependencies = { cartSessionStateRepository: CartSessionStateRepository }
 
 /**
  * Cart sessions, their lines and discounts. Business rules live in the
  * cart-session workflows; this adds the plugin options they read and the
- * reads and writes that must be atomic: a session loaded from one snapshot,
- * a change committed in one transaction guarded by the version.
+ * reads and writes that must be atomic (the repository's SQL): a session
+ * loaded from one snapshot, a change committed in one transaction guarded by
+ * the version. That commit is the only way a session row changes: the
+ * generated update and upsert of sessions are refused.
  */
 class CartSessionModuleService extends MedusaService({
   CartSession,
@@ -26,11 +28,13 @@ class CartSessionModuleService extends MedusaService({
   CartSessionManualDiscount,
 }) {
   protected readonly options_: PluginOptions
+  protected readonly states_: CartSessionStateRepository
 
-  constructor(container: Record<string, unknown>, options: Record<string, unknown>) {
+  constructor(container: InjectedDependencies, options: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
+    this.states_ = container.cartSessionStateRepository
   }
 
   /** The plugin options (limits, session lifetime) as validated at load. */
@@ -41,15 +45,13 @@ class CartSessionModuleService extends MedusaService({
   /** The session with its live lines and discounts, read in one statement; null when there is none. */
   @InjectManager()
   async loadSessionState(id: string, @MedusaContext() sharedContext: Context = {}): Promise<CartSessionState | null> {
-    return await selectSessionState(readKnex(sharedContext), id)
+    return await this.states_.load(id, sharedContext)
   }
 
   /** The session a host cart was made from at convert, with its lines and discounts; null for other carts. */
   @InjectManager()
   async loadSessionStateOfCart(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CartSessionState | null> {
-    const knex = readKnex(sharedContext)
-    const row = await knex("cart_session").select("id").where("converted_cart_id", cartId).whereNull("deleted_at").first()
-    return row ? await selectSessionState(knex, row.id) : null
+    return await this.states_.loadOfCart(cartId, sharedContext)
   }
 
   /**
@@ -62,9 +64,7 @@ class CartSessionModuleService extends MedusaService({
     page: CartSessionListPage,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ sessions: CartSessionState[]; count: number }> {
-    const knex = readKnex(sharedContext)
-    const { ids, count } = await selectSessionIds(knex, filters, page, new Date())
-    return { sessions: await selectSessionStates(knex, ids), count }
+    return await this.states_.list(filters, page, new Date(), sharedContext)
   }
 
   /**
@@ -73,7 +73,7 @@ class CartSessionModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async commitSessionChange(change: CartSessionCommit, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    return await writeSessionChange(transactionKnex(sharedContext, "commitSessionChange"), change)
+    return await this.states_.write(change, sharedContext)
   }
 
   /** Open sessions among `ids` back to unpriced, their codes PENDING; returns the ids marked. */
@@ -82,14 +82,31 @@ class CartSessionModuleService extends MedusaService({
     if (!ids.length) {
       return []
     }
-    return await markSessionsUnpriced(transactionKnex(sharedContext, "markSessionsUnpriced"), ids, new Date())
+    return await this.states_.markUnpriced(ids, new Date(), sharedContext)
   }
 
   /** Expires up to `limit` open sessions whose expiry is at or before `now`; returns their ids. */
   @InjectManager()
   async expireOverdueSessions(now: Date, limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return await expireOverdueSessions(readKnex(sharedContext), now, limit)
+    return await this.states_.expireOverdue(now, limit, sharedContext)
   }
+
+  // @ts-expect-error the generated CRUD types updateCartSessions as a property; refusing it is intended
+  async updateCartSessions(): Promise<never> {
+    throw unguardedWrite("updateCartSessions")
+  }
+
+  async upsertCartSessions(): Promise<never> {
+    throw unguardedWrite("upsertCartSessions")
+  }
+}
+
+/** A session row written outside the version guard would race every change decided on it. */
+function unguardedWrite(method: string): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `${method} is not available: a cart session changes only through commitSessionChange (guarded by its version)`
+  )
 }
 
 export default CartSessionModuleService

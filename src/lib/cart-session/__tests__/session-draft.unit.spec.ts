@@ -18,7 +18,6 @@ const session: CartSessionState = {
   priced: true,
   expires_at: "2026-12-09T09:00:00.000Z",
   converted_cart_id: null,
-  ready_for_checkout_at: "2026-12-02T09:00:00.000Z",
   metadata: null,
   created_at: "2026-12-01T09:00:00.000Z",
   updated_at: "2026-12-02T09:00:00.000Z",
@@ -53,17 +52,16 @@ describe("session drafts", () => {
     expect(addCodes(session, [{ code: "save10" }], { maxCodes: 5 })).toBe(session)
   })
 
-  it("bumps the version, extends the expiry and clears the checkout gate only when something changed", () => {
+  it("bumps the version and extends the expiry only when something changed", () => {
     expect(touchSession(session, { ...session }, { now, lifetimeMinutes: 60 })).toBe(session)
     const changed = touchSession(session, addLines(session, [mug], 10), { now, lifetimeMinutes: 60 })
     expect(changed).toMatchObject({
       version: 4,
       updated_at: now.toISOString(),
       expires_at: "2026-12-02T11:00:00.000Z",
-      ready_for_checkout_at: null,
     })
-    const ready = touchSession(session, { ...session }, { now, lifetimeMinutes: null, readyForCheckout: true })
-    expect(ready).toBe(session) // already ready and unchanged
+    const converted = touchSession(session, { ...session, status: "converted" }, { now, lifetimeMinutes: null })
+    expect(converted).toMatchObject({ status: "converted", version: 4, expires_at: session.expires_at })
   })
 
   it("writes only what changed: new and changed rows, removed rows first and marked deleted", () => {

@@ -25,7 +25,6 @@ export const CartSession = model
     expires_at: model.dateTime(),
     converted_cart_id: model.text().nullable(),
     /** Set when the convert gate passed; cleared by any later change. */
-    ready_for_checkout_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
     items: model.hasMany(() => CartSessionLineItem, { mappedBy: "cart_session" }),
     discounts: model.hasMany(() => CartSessionDiscount, { mappedBy: "cart_session" }),

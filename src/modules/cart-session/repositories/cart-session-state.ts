@@ -1,10 +1,64 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { Context } from "@medusajs/framework/types"
+import { BigNumber, MikroOrmBase } from "@medusajs/framework/utils"
+import { readKnex, transactionKnex } from "../../../lib/knex"
 import type {
   CartSessionCommit,
   CartSessionDiscountState,
   CartSessionLineState,
+  CartSessionListFilters,
+  CartSessionListPage,
   CartSessionState,
 } from "../types"
+import { selectSessionIds } from "./cart-session-list"
+
+/**
+ * The cart session module's own SQL, for what the generated CRUD cannot do
+ * atomically: a session with its lines and discounts read in one statement
+ * (one snapshot), a change written in one transaction guarded by the
+ * session's version (the only write path of session rows), and the
+ * single-statement updates of subscribers and jobs (each with version + 1).
+ */
+export class CartSessionStateRepository extends MikroOrmBase {
+  /** The session with its live lines and discounts; null when there is none. */
+  async load(id: string, context: Context): Promise<CartSessionState | null> {
+    return await selectSessionState(readKnex(context), id)
+  }
+
+  /** The session a host cart was made from at convert; null for other carts. */
+  async loadOfCart(cartId: string, context: Context): Promise<CartSessionState | null> {
+    const knex = readKnex(context)
+    const row = await knex("cart_session").select("id").where("converted_cart_id", cartId).whereNull("deleted_at").first()
+    return row ? await selectSessionState(knex, row.id) : null
+  }
+
+  /** A page of sessions matching the filters, read as `load` reads one (all in one statement), and how many match. */
+  async list(
+    filters: CartSessionListFilters,
+    page: CartSessionListPage,
+    now: Date,
+    context: Context
+  ): Promise<{ sessions: CartSessionState[]; count: number }> {
+    const knex = readKnex(context)
+    const { ids, count } = await selectSessionIds(knex, filters, page, now)
+    return { sessions: await selectSessionStates(knex, ids), count }
+  }
+
+  /** Writes a change if the session is still at `expected_version`; false (nothing written) when it is not. */
+  async write(change: CartSessionCommit, context: Context): Promise<boolean> {
+    return await writeSessionChange(transactionKnex(context, "commitSessionChange"), change)
+  }
+
+  /** Open sessions among `ids` back to unpriced, their codes PENDING; the ids marked. */
+  async markUnpriced(ids: string[], now: Date, context: Context): Promise<string[]> {
+    return await markSessionsUnpriced(transactionKnex(context, "markSessionsUnpriced"), ids, now)
+  }
+
+  /** Expires up to `limit` open sessions past their expiry; their ids. */
+  async expireOverdue(now: Date, limit: number, context: Context): Promise<string[]> {
+    return await expireOverdueSessions(readKnex(context), now, limit)
+  }
+}
 
 const LINE_COLUMNS = [
   "id", "position", "merchant_id", "variant_id", "product_id", "title", "variant_title",
@@ -47,13 +101,13 @@ where ${condition} and session.deleted_at is null`
 const LOAD_SQL = loadSql("session.id = ?")
 const LOAD_MANY_SQL = loadSql("session.id = any(?)")
 
-export async function selectSessionState(knex: Knex, id: string): Promise<CartSessionState | null> {
+async function selectSessionState(knex: Knex, id: string): Promise<CartSessionState | null> {
   const { rows } = await knex.raw(LOAD_SQL, [id])
   return rows.length ? toState(rows[0]) : null
 }
 
 /** Several sessions as `selectSessionState` reads one, in one statement, in the order of `ids` (missing ones left out). */
-export async function selectSessionStates(knex: Knex, ids: string[]): Promise<CartSessionState[]> {
+async function selectSessionStates(knex: Knex, ids: string[]): Promise<CartSessionState[]> {
   if (!ids.length) {
     return []
   }
@@ -79,7 +133,6 @@ function toState(row: Record<string, any>): CartSessionState {
     priced: row.priced,
     expires_at: iso(row.expires_at)!,
     converted_cart_id: row.converted_cart_id,
-    ready_for_checkout_at: iso(row.ready_for_checkout_at),
     metadata: row.metadata,
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,
@@ -102,8 +155,8 @@ function toState(row: Record<string, any>): CartSessionState {
   }
 }
 
-/** A big-number column is stored twice by the DML: the number and its raw `{ value, precision }`. */
-const raw = (amount: number | null) => (amount === null ? null : JSON.stringify({ value: String(amount), precision: 20 }))
+/** A big-number column is stored twice by the DML: the number and its raw form, as the framework's BigNumber makes it. */
+const raw = (amount: number | null) => (amount === null ? null : JSON.stringify(new BigNumber(amount).raw))
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
 /**
@@ -112,7 +165,7 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
  * every new, changed or removed line and discount as one upsert per table.
  * Returns false on a version conflict, having written nothing.
  */
-export async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCommit): Promise<boolean> {
+async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCommit): Promise<boolean> {
   const { session } = change
   const columns = {
     status: session.status,
@@ -122,7 +175,6 @@ export async function writeSessionChange(knex: Knex.Transaction, change: CartSes
     priced: session.priced,
     expires_at: session.expires_at,
     converted_cart_id: session.converted_cart_id,
-    ready_for_checkout_at: session.ready_for_checkout_at,
     metadata: json(session.metadata),
     updated_at: session.updated_at,
   }
@@ -197,7 +249,7 @@ export async function writeSessionChange(knex: Knex.Transaction, change: CartSes
  * change: a change decided before it fails its version guard and is decided
  * again. Sessions already unpriced with every code pending are left alone.
  */
-export async function markSessionsUnpriced(knex: Knex.Transaction, ids: string[], now: Date): Promise<string[]> {
+async function markSessionsUnpriced(knex: Knex.Transaction, ids: string[], now: Date): Promise<string[]> {
   const { rows } = await knex.raw(
     `update cart_session set priced = false, version = version + 1, updated_at = ?
      where id = any(?) and status = 'open' and expires_at > ? and deleted_at is null
@@ -213,7 +265,7 @@ export async function markSessionsUnpriced(knex: Knex.Transaction, ids: string[]
     await knex.raw(
       `update cart_session_discount
        set status = 'PENDING', amount_total = 0, raw_amount_total = ?::jsonb, allocations = '[]'::jsonb,
-           message = 'Code ' || code || ' is waiting to be priced', updated_at = ?
+           message = null, updated_at = ?
        where cart_session_id = any(?) and type = 'CODE' and deleted_at is null and status <> 'PENDING'`,
       [raw(0), now, marked]
     )
@@ -222,7 +274,7 @@ export async function markSessionsUnpriced(knex: Knex.Transaction, ids: string[]
 }
 
 /** Expires at most `limit` open sessions past their expiry, oldest first, each with version + 1. */
-export async function expireOverdueSessions(knex: Knex, now: Date, limit: number): Promise<string[]> {
+async function expireOverdueSessions(knex: Knex, now: Date, limit: number): Promise<string[]> {
   const { rows } = await knex.raw(
     `update cart_session set status = 'expired', version = version + 1, updated_at = ?
      where id in (

@@ -29,7 +29,6 @@ export type CartSessionRecord = {
   priced: boolean
   expires_at: string
   converted_cart_id: string | null
-  ready_for_checkout_at: string | null
   metadata: Record<string, unknown> | null
   created_at: string
   updated_at: string

@@ -27,7 +27,7 @@ export const commitConvertedSessionStep = createStep(
     const converted = touchSession(
       before,
       { ...session, status: "converted", converted_cart_id: cart_id },
-      { now: new Date(), lifetimeMinutes: null, readyForCheckout: true }
+      { now: new Date(), lifetimeMinutes: null }
     )
     await commitSessionOrConflict(container, before, converted)
     return new StepResponse(converted)

@@ -27,7 +27,6 @@ export const draftCartSessionStep = createStep(
       priced: true,
       expires_at: sessionExpiry(lifetime, now).toISOString(),
       converted_cart_id: null,
-      ready_for_checkout_at: null,
       metadata: input.metadata ?? null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),

@@ -9,7 +9,7 @@ export function pendingMessage(code: string | null): string {
 }
 
 /**
- * The session as every route returns it (SPEC §5), with the add-ons offered
+ * The session as every route returns it (README "Store API"), with the add-ons offered
  * (priced ones of the merchants the shopper buys from): bags per merchant in the
  * order their first line was added, discounts, totals and messages. The
  * totals come from the pricing core (`summarizeSession`, over the stored
@@ -74,7 +74,6 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
     priced: state.priced && !state.discounts.some((discount) => discount.status === "PENDING"),
     expires_at: state.expires_at,
     converted_cart_id: state.converted_cart_id,
-    ready_for_checkout_at: state.ready_for_checkout_at,
     metadata: state.metadata,
     created_at: state.created_at,
     updated_at: state.updated_at,

@@ -1,0 +1,1 @@
+export { CartSessionStateRepository } from "./cart-session-state"
