@@ -13,6 +13,7 @@ import {
 } from "../helpers/store"
 import { eventually } from "../helpers/wait"
 import { forceCartSessionState } from "../helpers/sessions"
+import { CART_SESSION_MODULE, CartSessionModuleService } from "../../src/modules/cart-session"
 
 jest.setTimeout(120_000)
 
@@ -175,9 +176,9 @@ medusaIntegrationTestRunner({
 
     it("leaves sessions that are not open alone", async () => {
       const withCode = { items: [{ variant_id: tent.variantId, quantity: 1 }], discounts: [{ code: "SAVE10" }] }
-      const cancelled = await createSession(withCode)
+      const created = await createSession(withCode)
       const open = await createSession(withCode)
-      await forceCartSessionState(getContainer(), cancelled.id, { status: "cancelled" })
+      const cancelled = await forceCartSessionState(getContainer(), created.id, { status: "cancelled" })
 
       await api.post(`/admin/coupons/${couponId}`, { value: 15 }, admin)
       // One subscriber run handles both sessions: once the open one is pending, it is done.
@@ -197,7 +198,9 @@ medusaIntegrationTestRunner({
         .resolve(Modules.WORKFLOW_ENGINE)
         .run("job-checkout-discounts-expire-cart-sessions", { input: {} })
 
-      const stored = await sessions.listCartSessions({ id: [overdue.id, alive.id] }, { select: ["id", "status"] })
+      const stored = await getContainer()
+        .resolve<CartSessionModuleService>(CART_SESSION_MODULE)
+        .listCartSessions({ id: [overdue.id, alive.id] }, { select: ["id", "status"] })
       const statusOf = Object.fromEntries(stored.map((session: any) => [session.id, session.status]))
       expect(statusOf).toEqual({ [overdue.id]: "expired", [alive.id]: "open" })
     })

@@ -92,11 +92,11 @@ class CartSessionModuleService extends MedusaService({
   }
 
   // @ts-expect-error the generated CRUD types updateCartSessions as a property; refusing it is intended
-  async updateCartSessions(): Promise<never> {
+  async updateCartSessions(..._ignored: unknown[]): Promise<never> {
     throw unguardedWrite("updateCartSessions")
   }
 
-  async upsertCartSessions(): Promise<never> {
+  async upsertCartSessions(..._ignored: unknown[]): Promise<never> {
     throw unguardedWrite("upsertCartSessions")
   }
 }
