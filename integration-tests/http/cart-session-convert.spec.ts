@@ -436,6 +436,35 @@ medusaIntegrationTestRunner({
         expect(await usageOf("SAVE10")).toBe(1)
         expect(cents((await getCart(running.converted_cart_id)).discount_total)).toBe(cents(running.discount_total))
       })
+
+      it("counts a guest by email for usage_limit_per_customer: the same email in another case is refused CUSTOMER_LIMIT_REACHED", async () => {
+        await coupons().createCoupons({ code: "ONEEACH", value_type: "percentage", value: 20, usage_limit_per_customer: 1 })
+        const guestSession = (email: string) =>
+          createSession({ items: [{ variant_id: mug.variantId, quantity: 1 }], discounts: [{ code: "ONEEACH" }], email })
+        const first = await guestSession("Guest@Example.com")
+        const second = await guestSession("guest@EXAMPLE.COM")
+        expect(second.discounts.map((discount: any) => discount.status)).toEqual(["APPLIED"])
+
+        const converted = await post(`${first.id}/convert`)
+        const seats = await coupons().listCouponRedemptions({ cart_id: converted.converted_cart_id })
+        expect(seats.map(({ customer_id, email }) => ({ customer_id, email }))).toEqual([
+          { customer_id: null, email: "guest@example.com" },
+        ])
+
+        // Priced again at convert: the seat of the first session is this guest's.
+        const { status, body } = await refused(api.post(`${SESSIONS}/${second.id}/convert`, {}, shop.anonymous))
+        expect([status, body.code]).toEqual([409, "CART_SESSION_DISCOUNT_CHANGED"])
+        expect(body.message).toContain("ONEEACH is now CUSTOMER_LIMIT_REACHED")
+        expect((await getSession(second.id)).discounts.map((discount: any) => discount.status)).toEqual([
+          "CUSTOMER_LIMIT_REACHED",
+        ])
+        // A new session of theirs learns it when the code is added; another guest is not limited.
+        const third = await guestSession("GUEST@example.com")
+        expect(third.discounts.map((discount: any) => discount.status)).toEqual(["CUSTOMER_LIMIT_REACHED"])
+        const other = await post(`${(await guestSession("other@example.com")).id}/convert`)
+        expect(other.discounts.map((discount: any) => discount.status)).toEqual(["APPLIED"])
+        expect(await usageOf("ONEEACH")).toBe(2)
+      })
     })
 
     describe("the host's refreshes of a converted cart", () => {
