@@ -262,6 +262,14 @@ medusaIntegrationTestRunner({
     describe("coupon seats", () => {
       const onceSession = () =>
         createSession({ items: [{ variant_id: mug.variantId, quantity: 2 }], discounts: [{ code: "ONCE" }] })
+      /** The job's workflow, run with its clock at `at` (ms). */
+      const runReleaseAt = (at: number) =>
+        getContainer()
+          .resolve(Modules.WORKFLOW_ENGINE)
+          .run("release-abandoned-coupon-seats", { input: { now: new Date(at).toISOString() } })
+      /** Past the session's lifetime (7 days) from now. */
+      const afterLifetime = () => Date.now() + (7 * 24 * 60 + 1) * 60_000
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
       it("takes a seat at convert; the next session is refused with the code's new status, saved, and converts without it", async () => {
         const first = await onceSession()
@@ -358,12 +366,7 @@ medusaIntegrationTestRunner({
 
       it("releases the seat of a cart not completed within the session's lifetime and drops its discounts; a completing cart keeps it", async () => {
         const abandoned = await post(`${(await onceSession()).id}/convert`)
-        const runRelease = (minutesLater: number) =>
-          getContainer()
-            .resolve(Modules.WORKFLOW_ENGINE)
-            .run("release-abandoned-coupon-seats", {
-              input: { now: new Date(Date.now() + minutesLater * 60_000).toISOString() },
-            })
+        const runRelease = (minutesLater: number) => runReleaseAt(Date.now() + minutesLater * 60_000)
         expect((await runRelease(60)).result).toEqual({ released: [], kept_by_orders: [] })
         const { result } = await runRelease(7 * 24 * 60 + 1)
         expect(result.released).toHaveLength(1)
@@ -378,6 +381,89 @@ medusaIntegrationTestRunner({
         // The cart can still be bought, at its full price.
         const { data } = await completeHostCart(api, abandoned.converted_cart_id, shop.anonymous, checkout)
         expect(cents(data.order.total)).toBe(2 * 2499 + 500)
+      })
+      it("gives back the seat of a cart that is gone (deleted) when the job runs", async () => {
+        const session = await onceSession()
+        const cartId = (await post(`${session.id}/convert`)).converted_cart_id
+        const [seat] = await coupons().listCouponRedemptions({ cart_id: cartId })
+        await getContainer().resolve(Modules.CART).deleteCarts(cartId)
+
+        const { result } = await runReleaseAt(afterLifetime())
+        expect(result).toEqual({ released: [seat.id], kept_by_orders: [] })
+        expect(await usageOf("ONCE")).toBe(0)
+        expect(await seatsOf("ONCE")).toEqual([])
+        expect((await runReleaseAt(afterLifetime())).result).toEqual({ released: [], kept_by_orders: [] })
+        expect(await usageOf("ONCE")).toBe(0)
+        // Nothing is said about a cart that no longer exists.
+        await pause(500)
+        expect(dropped).toEqual([])
+      })
+
+      it("gives back a stale claim's seat once (its complete died) and drops its discounts; a recent claim keeps its seat; a second run changes nothing", async () => {
+        const saveSession = () =>
+          createSession({ items: [{ variant_id: mug.variantId, quantity: 2 }], discounts: [{ code: "SAVE10" }] })
+        const stale = await post(`${(await saveSession()).id}/convert`)
+        const running = await post(`${(await saveSession()).id}/convert`)
+        const at = afterLifetime()
+        // The claims a complete makes: the stale one 7 days before the job's clock, the running one a minute before.
+        const [staleSeat] = await coupons().claimCartSeats(stale.converted_cart_id)
+        const [runningSeat] = await coupons().claimCartSeats(running.converted_cart_id)
+        await coupons().updateCouponRedemptions({ id: runningSeat.id, claimed_at: new Date(at - 60_000) })
+        expect(await usageOf("SAVE10")).toBe(2)
+
+        const { result } = await runReleaseAt(at)
+        expect(result).toEqual({ released: [staleSeat.id], kept_by_orders: [] })
+        expect(await usageOf("SAVE10")).toBe(1)
+        expect(await seatsOf("SAVE10")).toEqual([
+          { cart_session_id: running.id, cart_id: running.converted_cart_id, order_id: null },
+        ])
+        expect(cents((await getCart(stale.converted_cart_id)).discount_total)).toBe(0)
+        expect(cents((await getCart(running.converted_cart_id)).discount_total)).toBe(cents(running.discount_total))
+        await until(async () =>
+          expect(dropped).toEqual([
+            expect.objectContaining({
+              id: stale.id,
+              cart_id: stale.converted_cart_id,
+              reason: "seats_expired",
+              released_seat_ids: [staleSeat.id],
+            }),
+          ])
+        )
+
+        expect((await runReleaseAt(at + 60_000)).result).toEqual({ released: [], kept_by_orders: [] })
+        await pause(500)
+        expect(dropped).toHaveLength(1)
+        expect(await usageOf("SAVE10")).toBe(1)
+        expect(cents((await getCart(running.converted_cart_id)).discount_total)).toBe(cents(running.discount_total))
+      })
+
+      it("counts a guest by email for usage_limit_per_customer: the same email in another case is refused CUSTOMER_LIMIT_REACHED", async () => {
+        await coupons().createCoupons({ code: "ONEEACH", value_type: "percentage", value: 20, usage_limit_per_customer: 1 })
+        const guestSession = (email: string) =>
+          createSession({ items: [{ variant_id: mug.variantId, quantity: 1 }], discounts: [{ code: "ONEEACH" }], email })
+        const first = await guestSession("Guest@Example.com")
+        const second = await guestSession("guest@EXAMPLE.COM")
+        expect(second.discounts.map((discount: any) => discount.status)).toEqual(["APPLIED"])
+
+        const converted = await post(`${first.id}/convert`)
+        const seats = await coupons().listCouponRedemptions({ cart_id: converted.converted_cart_id })
+        expect(seats.map(({ customer_id, email }) => ({ customer_id, email }))).toEqual([
+          { customer_id: null, email: "guest@example.com" },
+        ])
+
+        // Priced again at convert: the seat of the first session is this guest's.
+        const { status, body } = await refused(api.post(`${SESSIONS}/${second.id}/convert`, {}, shop.anonymous))
+        expect([status, body.code]).toEqual([409, "CART_SESSION_DISCOUNT_CHANGED"])
+        expect(body.message).toContain("ONEEACH is now CUSTOMER_LIMIT_REACHED")
+        expect((await getSession(second.id)).discounts.map((discount: any) => discount.status)).toEqual([
+          "CUSTOMER_LIMIT_REACHED",
+        ])
+        // A new session of theirs learns it when the code is added; another guest is not limited.
+        const third = await guestSession("GUEST@example.com")
+        expect(third.discounts.map((discount: any) => discount.status)).toEqual(["CUSTOMER_LIMIT_REACHED"])
+        const other = await post(`${(await guestSession("other@example.com")).id}/convert`)
+        expect(other.discounts.map((discount: any) => discount.status)).toEqual(["APPLIED"])
+        expect(await usageOf("ONEEACH")).toBe(2)
       })
     })
 

@@ -22,7 +22,8 @@ import {
 } from "./types"
 import { assertCouponCode, couponCodeKey, isCouponCode } from "./utils/code"
 import { decideEligibility, pickCoupon } from "./utils/eligibility"
-import { codeTakenViolation, lockCoupons, readKnex, transactionKnex } from "./utils/sql"
+import { describeShopper, foldEmail, isShoppers, Shopper, shopperOf } from "./utils/shopper"
+import { codeTakenViolation, countShopperRedemptions, lockCoupons, readKnex, transactionKnex } from "./utils/sql"
 
 type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: string | null }
 
@@ -83,8 +84,9 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   }
 
   /**
-   * Each code's status (docs/statuses.md) at `at` for the customer, with the coupon's
-   * pricing terms. Codes match case-insensitively; a code may name the
+   * Each code's status (docs/statuses.md) at `at` for the shopper (their
+   * customer id and email, see `Shopper`), with the coupon's pricing terms.
+   * Codes match case-insensitively; a code may name the
    * merchant it is meant for (else `merchant_id` of the query): that
    * merchant's own coupon is preferred over a store-wide one. One query for
    * every code, whatever their merchants.
@@ -110,7 +112,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     const candidates = idRows.length
       ? await this.listCoupons({ id: idRows.map((row) => row.id) }, {}, sharedContext)
       : []
-    const customerUses = await this.countCustomerRedemptions_(candidates, query.customer_id, sharedContext)
+    const customerUses = await this.countShopperRedemptions_(candidates, shopperOf(query), sharedContext)
     return asked.map((entry) => {
       const choice = pickCoupon(entry.code.trim(), candidates, entry.merchant_id)
       return decideEligibility(entry.code, choice, { at, customerUses })
@@ -120,7 +122,10 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   /**
    * Takes one seat of each coupon per input, all or nothing: locks the coupon
    * rows, re-checks the usage limits under the lock, writes the redemptions
-   * and moves `usage_count` in the same transaction. Recording the same
+   * and moves `usage_count` in the same transaction. `usage_limit_per_customer`
+   * counts the live redemptions of the input's shopper (its customer, or its
+   * email, either matching); an input with neither is not limited by it.
+   * Emails are stored trimmed and lower-cased. Recording the same
    * holder (the order, else the cart, else the cart session) for a coupon
    * twice returns the first redemption instead of taking a second seat.
    */
@@ -133,7 +138,6 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     const knex = transactionKnex(sharedContext, "recordRedemptions")
     const coupons = await lockCoupons(knex, inputs.map((input) => input.coupon_id))
     const seatsTaken = new Map<string, number>()
-    const customerSeatsTaken = new Map<string, number>()
     const results: (CouponRedemptionDTO | RecordCouponRedemptionInput)[] = []
 
     for (const input of inputs) {
@@ -158,20 +162,18 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
           `Coupon code "${coupon.code}" has reached its usage limit of ${coupon.usage_limit}`
         )
       }
-      if (input.customer_id && coupon.usage_limit_per_customer !== null) {
-        const key = `${coupon.id}\u0000${input.customer_id}`
-        const customerSeats = (customerSeatsTaken.get(key) ?? 0) + 1
-        const [{ count }] = await knex("coupon_redemption")
-          .count<{ count: string }[]>("id as count")
-          .where({ coupon_id: coupon.id, customer_id: input.customer_id })
-          .whereNull("deleted_at")
-        if (Number(count) + customerSeats > coupon.usage_limit_per_customer) {
+      const shopper = shopperOf(input)
+      if (shopper && coupon.usage_limit_per_customer !== null) {
+        const used = (await countShopperRedemptions(knex, [coupon.id], shopper)).get(coupon.id) ?? 0
+        const takenNow = results.filter(
+          (other) => !("id" in other) && other.coupon_id === coupon.id && isShoppers(shopper, other)
+        ).length
+        if (used + takenNow + 1 > coupon.usage_limit_per_customer) {
           throw new CheckoutDiscountError(
             "COUPON_CUSTOMER_LIMIT_REACHED",
-            `Customer ${input.customer_id} has used coupon code "${coupon.code}" the most times allowed (${coupon.usage_limit_per_customer})`
+            `${describeShopper(shopper)} has used coupon code "${coupon.code}" the most times allowed (${coupon.usage_limit_per_customer})`
           )
         }
-        customerSeatsTaken.set(key, customerSeats)
       }
       seatsTaken.set(coupon.id, seats)
       results.push(input)
@@ -179,7 +181,11 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
 
     const toCreate = results.filter((result): result is RecordCouponRedemptionInput => !("id" in result))
     const created = await this.createCouponRedemptions(
-      toCreate.map((input) => ({ ...input, currency_code: input.currency_code.toLowerCase() })),
+      toCreate.map((input) => ({
+        ...input,
+        currency_code: input.currency_code.toLowerCase(),
+        email: foldEmail(input.email),
+      })),
       sharedContext
     )
     for (const [couponId, seats] of seatsTaken) {
@@ -325,23 +331,16 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       .limit(limit)
   }
 
-  private async countCustomerRedemptions_(
+  private async countShopperRedemptions_(
     coupons: CouponDTO[],
-    customerId: string | null | undefined,
+    shopper: Shopper | null,
     sharedContext: Context
   ): Promise<Map<string, number>> {
     const limited = coupons.filter((coupon) => coupon.usage_limit_per_customer !== null)
-    if (!customerId || !limited.length) {
+    if (!shopper || !limited.length) {
       return new Map()
     }
-    const rows: { coupon_id: string; count: string }[] = await readKnex(sharedContext)("coupon_redemption")
-      .select("coupon_id")
-      .count("id as count")
-      .whereIn("coupon_id", limited.map((coupon) => coupon.id))
-      .where("customer_id", customerId)
-      .whereNull("deleted_at")
-      .groupBy("coupon_id")
-    return new Map(rows.map((row) => [row.coupon_id, Number(row.count)]))
+    return await countShopperRedemptions(readKnex(sharedContext), limited.map((coupon) => coupon.id), shopper)
   }
 }
 

@@ -12,20 +12,29 @@ export type DroppedReason = "cart_changed" | "seats_expired"
 /**
  * Takes the plugin's adjustments off a host cart and gives back the coupon
  * seats its cart session took (seats of an order or of a running complete
- * are kept), then says so on the bus. The cart is charged in full from then on.
+ * are kept; with `claimed_before`, a claim older than that no longer keeps
+ * its seat: its complete died), then says so on the bus. The cart is charged
+ * in full from then on. For `seats_expired` the discounts go with the seats:
+ * when none is given back now (a complete claimed them meanwhile, or another
+ * run released them and dropped the discounts then), nothing changes and
+ * nothing is said. Returns the seats given back.
  */
 export async function dropCartDiscounts(
   container: MedusaContainer,
   cart: Pick<HostCartState, "id" | "items">,
   cartSessionId: string | null,
-  reason: DroppedReason
+  reason: DroppedReason,
+  options: { claimed_before?: Date } = {}
 ) {
   const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
   const seats = await coupons.listCouponRedemptions({ cart_id: cart.id, order_id: null })
   const released = await coupons.releaseRedemptions(
     seats.map((seat) => seat.id),
-    { unclaimed_only: true }
+    { unclaimed_only: true, claimed_before: options.claimed_before }
   )
+  if (reason === "seats_expired" && !released.length) {
+    return released
+  }
   const adjustmentIds = pluginAdjustmentIdsOf(cart.items)
   if (adjustmentIds.length) {
     await container.resolve(Modules.CART).softDeleteLineItemAdjustments(adjustmentIds)

@@ -25,6 +25,7 @@ const redemptionFields = [
   "cart_id",
   "order_id",
   "customer_id",
+  "email",
   "amount",
   "currency_code",
   "metadata",

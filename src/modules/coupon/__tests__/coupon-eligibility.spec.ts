@@ -105,6 +105,52 @@ couponModuleIntegrationTestRunner(({ service }) => {
       expect((await statusOf("ONCE")).status).toBe("ELIGIBLE")
     })
 
+    it("counts a guest by their email, in any case and with blanks around it", async () => {
+      const coupon = await service.createCoupons({ code: "GUEST1", usage_limit_per_customer: 1, ...tenPercent })
+      await service.recordRedemptions([
+        { coupon_id: coupon.id, cart_session_id: "csess_1", email: " Ann@Example.COM ", amount: 1, currency_code: "usd" },
+      ])
+
+      expect(await statusOf("GUEST1", { email: "ann@example.com" })).toMatchObject({
+        status: "CUSTOMER_LIMIT_REACHED",
+        eligible: false,
+        message: 'You have already used coupon code "GUEST1" the most times allowed (1)',
+      })
+      expect((await statusOf("GUEST1", { email: "  ANN@example.com" })).status).toBe("CUSTOMER_LIMIT_REACHED")
+      expect((await statusOf("GUEST1", { email: "bob@example.com" })).status).toBe("ELIGIBLE")
+      // an anonymous session (no customer, no email) cannot be counted: the limit does not apply
+      expect((await statusOf("GUEST1", { email: "  " })).status).toBe("ELIGIBLE")
+      expect((await statusOf("GUEST1")).status).toBe("ELIGIBLE")
+    })
+
+    it("counts a customer's redemptions by their id and by their email, so their guest checkouts count too", async () => {
+      const coupon = await service.createCoupons({ code: "TWICEEACH", usage_limit_per_customer: 2, ...tenPercent })
+      await service.recordRedemptions([
+        { coupon_id: coupon.id, cart_session_id: "csess_guest", email: "ann@example.com", amount: 1, currency_code: "usd" },
+      ])
+      expect((await statusOf("TWICEEACH", { customer_id: "cus_ann", email: "Ann@example.com" })).status).toBe("ELIGIBLE")
+
+      await service.recordRedemptions([
+        { coupon_id: coupon.id, order_id: "order_1", customer_id: "cus_ann", email: "ann@example.com", amount: 1, currency_code: "usd" },
+      ])
+      expect((await statusOf("TWICEEACH", { customer_id: "cus_ann", email: "ann@example.com" })).status).toBe(
+        "CUSTOMER_LIMIT_REACHED"
+      )
+      // by id alone the guest checkout is not theirs; by email alone both are
+      expect((await statusOf("TWICEEACH", { customer_id: "cus_ann" })).status).toBe("ELIGIBLE")
+      expect((await statusOf("TWICEEACH", { email: "ANN@example.com" })).status).toBe("CUSTOMER_LIMIT_REACHED")
+    })
+
+    it("counts only live redemptions of a guest: a released seat is theirs to use again", async () => {
+      const coupon = await service.createCoupons({ code: "GUESTBACK", usage_limit_per_customer: 1, ...tenPercent })
+      const [seat] = await service.recordRedemptions([
+        { coupon_id: coupon.id, cart_session_id: "csess_1", email: "ann@example.com", amount: 1, currency_code: "usd" },
+      ])
+      expect((await statusOf("GUESTBACK", { email: "ann@example.com" })).status).toBe("CUSTOMER_LIMIT_REACHED")
+      await service.releaseRedemptions([seat.id])
+      expect((await statusOf("GUESTBACK", { email: "ann@example.com" })).status).toBe("ELIGIBLE")
+    })
+
     it("checks the date window before the usage limits", async () => {
       const coupon = await service.createCoupons({ code: "OLD", usage_limit: 1, ends_at: june(1), ...tenPercent })
       await service.recordRedemptions([{ coupon_id: coupon.id, cart_id: "cart_1", amount: 1, currency_code: "usd" }])

@@ -52,6 +52,76 @@ couponModuleIntegrationTestRunner(({ service }) => {
       expect(await usageOf(coupon.id)).toEqual({ usage_count: 3, redemptions: 3 })
     })
 
+    describe("usage_limit_per_customer for a guest, counted by email", () => {
+      const guestSeat = (couponId: string, cartSessionId: string, email: string | null, customerId?: string) =>
+        service.recordRedemptions([
+          { coupon_id: couponId, cart_session_id: cartSessionId, customer_id: customerId, email, amount: 2, currency_code: "usd" },
+        ])
+
+      it("stores the email trimmed and lower-cased, and refuses the same email in another case under the lock", async () => {
+        const coupon = await service.createCoupons({ code: "GUESTONCE", usage_limit_per_customer: 1, ...tenPercent })
+        const [seat] = await guestSeat(coupon.id, "csess_1", "  Ann@Example.COM ")
+        expect((await service.retrieveCouponRedemption(seat.id)).email).toBe("ann@example.com")
+
+        await expect(guestSeat(coupon.id, "csess_2", "ANN@example.com")).rejects.toMatchObject({
+          code: "COUPON_CUSTOMER_LIMIT_REACHED",
+          message: 'The shopper with email ann@example.com has used coupon code "GUESTONCE" the most times allowed (1)',
+        })
+        await guestSeat(coupon.id, "csess_3", "bob@example.com")
+        expect(await usageOf(coupon.id)).toEqual({ usage_count: 2, redemptions: 2 })
+      })
+
+      it("counts a customer's guest seats with the email they give, and their own seats by id whatever the email", async () => {
+        const coupon = await service.createCoupons({ code: "MIXED", usage_limit_per_customer: 1, ...tenPercent })
+        await guestSeat(coupon.id, "csess_guest", "ann@example.com")
+        await expect(guestSeat(coupon.id, "csess_same_email", "Ann@example.com", "cus_ann")).rejects.toMatchObject({
+          code: "COUPON_CUSTOMER_LIMIT_REACHED",
+          message: expect.stringContaining("Customer cus_ann"),
+        })
+        // another email: the guest seat is not theirs, and they have none by id yet
+        await guestSeat(coupon.id, "csess_new_email", "ann.new@example.com", "cus_ann")
+        await expect(guestSeat(coupon.id, "csess_newer_email", "ann.newer@example.com", "cus_ann")).rejects.toMatchObject({
+          code: "COUPON_CUSTOMER_LIMIT_REACHED",
+        })
+        expect(await usageOf(coupon.id)).toEqual({ usage_count: 2, redemptions: 2 })
+      })
+
+      it("counts the seats asked for in the same call", async () => {
+        const coupon = await service.createCoupons({ code: "BATCH", usage_limit_per_customer: 1, ...tenPercent })
+        await expect(
+          service.recordRedemptions([
+            { coupon_id: coupon.id, cart_session_id: "csess_1", email: "ann@example.com", amount: 1, currency_code: "usd" },
+            { coupon_id: coupon.id, cart_session_id: "csess_2", email: "ANN@example.com", amount: 1, currency_code: "usd" },
+          ])
+        ).rejects.toMatchObject({ code: "COUPON_CUSTOMER_LIMIT_REACHED" })
+        expect(await usageOf(coupon.id)).toEqual({ usage_count: 0, redemptions: 0 })
+      })
+
+      it("does not limit a shopper with neither customer nor email (nothing to count them by)", async () => {
+        const coupon = await service.createCoupons({ code: "ANON", usage_limit_per_customer: 1, ...tenPercent })
+        await guestSeat(coupon.id, "csess_1", null)
+        await guestSeat(coupon.id, "csess_2", " ")
+        const seats = await service.listCouponRedemptions({ coupon_id: coupon.id })
+        expect(seats.map((seat) => [seat.customer_id, seat.email])).toEqual([
+          [null, null],
+          [null, null],
+        ])
+        expect(await usageOf(coupon.id)).toEqual({ usage_count: 2, redemptions: 2 })
+      })
+
+      it("lets one guest email through usage_limit_per_customer times under concurrency, whatever the case", async () => {
+        const coupon = await service.createCoupons({ code: "GUESTRUSH", usage_limit_per_customer: 2, ...tenPercent })
+        const cases = ["ann@example.com", "ANN@example.com", "Ann@Example.com ", " ann@EXAMPLE.com"]
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, index) => guestSeat(coupon.id, `csess_${index}`, cases[index % cases.length]))
+        )
+        const refused = attempts.filter((attempt) => attempt.status === "rejected") as PromiseRejectedResult[]
+        expect(attempts.length - refused.length).toBe(2)
+        refused.forEach((attempt) => expect(attempt.reason).toMatchObject({ code: "COUPON_CUSTOMER_LIMIT_REACHED" }))
+        expect(await usageOf(coupon.id)).toEqual({ usage_count: 2, redemptions: 2 })
+      })
+    })
+
     it("takes one seat for the same order recorded twice", async () => {
       const coupon = await service.createCoupons({ code: "RETRY", usage_limit: 5, ...tenPercent })
       const [first] = await redeem(coupon.id, "order_1")

@@ -7,7 +7,9 @@ import { Coupon } from "./coupon"
  * (`cart_id`) and the order placed from that cart keeps it (`order_id`).
  * `claimed_at` marks a seat whose cart is being completed: it is not given
  * back as abandoned while that runs. Released redemptions are soft-deleted,
- * so only live rows count.
+ * so only live rows count. `email` (trimmed, lower-case) is the shopper's
+ * email at convert: a guest, who has no `customer_id`, is counted by it for
+ * `usage_limit_per_customer`.
  */
 export const CouponRedemption = model
   .define("coupon_redemption", {
@@ -17,6 +19,7 @@ export const CouponRedemption = model
     cart_id: model.text().nullable(),
     order_id: model.text().nullable(),
     customer_id: model.text().nullable(),
+    email: model.text().nullable(),
     amount: model.bigNumber(),
     currency_code: model.text(),
     claimed_at: model.dateTime().nullable(),
@@ -24,6 +27,7 @@ export const CouponRedemption = model
   })
   .indexes([
     { on: ["coupon_id", "customer_id"] },
+    { on: ["coupon_id", "email"] },
     { on: ["order_id"] },
     { on: ["cart_id"] },
     { on: ["cart_session_id"] },

@@ -37,6 +37,8 @@ export type RecordCouponRedemptionInput = {
   cart_id?: string | null
   order_id?: string | null
   customer_id?: string | null
+  /** The shopper's email (stored trimmed and lower-cased): a guest's seats count by it for `usage_limit_per_customer`. */
+  email?: string | null
   /** The discount the redemption granted, in the currency's major unit. */
   amount: number
   currency_code: string
@@ -93,8 +95,14 @@ export type CouponEligibilityQuery = {
   codes: (string | { code: string; merchant_id?: string | null })[]
   /** The merchant the codes are meant for: its own coupon wins over a store-wide one with the same code. */
   merchant_id?: string | null
-  /** Without a customer, per-customer limits cannot be counted and are not applied. */
+  /**
+   * The shopper, for `usage_limit_per_customer`: redemptions count when their
+   * customer id or their email (compared trimmed and lower-cased) is this one's.
+   * With neither (an anonymous session), per-customer limits cannot be counted
+   * and are not applied.
+   */
   customer_id?: string | null
+  email?: string | null
   /** Defaults to now. */
   at?: Date
 }

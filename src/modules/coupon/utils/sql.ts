@@ -1,4 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { Shopper } from "./shopper"
 export { readKnex, transactionKnex } from "../../../lib/knex"
 
 /** Hand-written in the migration: the DML cannot index expressions. */
@@ -33,6 +34,37 @@ export async function lockCoupons(knex: Knex.Transaction, ids: string[]): Promis
     .orderBy("id")
     .forUpdate()
   return new Map(rows.map((row) => [row.id, row]))
+}
+
+/**
+ * The live redemptions of each coupon that are the shopper's: by their
+ * customer id or by their folded email, either matching (the two indexes on
+ * (coupon_id, customer_id) and (coupon_id, email) answer it). Coupons without
+ * any are absent.
+ */
+export async function countShopperRedemptions(
+  knex: Knex,
+  couponIds: string[],
+  shopper: Shopper
+): Promise<Map<string, number>> {
+  if (!couponIds.length) {
+    return new Map()
+  }
+  const rows: { coupon_id: string; count: string }[] = await knex("coupon_redemption")
+    .select("coupon_id")
+    .count("id as count")
+    .whereIn("coupon_id", couponIds)
+    .whereNull("deleted_at")
+    .where((where) => {
+      if (shopper.customer_id) {
+        where.orWhere("customer_id", shopper.customer_id)
+      }
+      if (shopper.email) {
+        where.orWhere("email", shopper.email)
+      }
+    })
+    .groupBy("coupon_id")
+  return new Map(rows.map((row) => [row.coupon_id, Number(row.count)]))
 }
 
 /**

@@ -26,8 +26,9 @@ export const checkSessionCodesStepId = "check-cart-session-codes"
 
 /**
  * Asks the coupon module, once for all of them, what every code of the
- * session is worth now for the session's customer: dates, usage and
- * per-customer limits, the coupon's terms. Read only.
+ * session is worth now for the session's shopper: dates, usage and
+ * per-customer limits (counted by the customer, or a guest's email), the
+ * coupon's terms. Read only.
  */
 export const checkSessionCodesStep = createStep(
   checkSessionCodesStepId,
@@ -65,6 +66,7 @@ export async function checkCodesOf(
     ? await container.resolve<CouponModuleService>(COUPON_MODULE).checkEligibility({
         codes: rows.map((row) => ({ code: row.code, merchant_id: row.merchant_id })),
         customer_id: session.customer_id,
+        email: session.email,
       })
     : []
   return Object.fromEntries(rows.map((row, index) => [row.id, answers[index]]))

@@ -48,6 +48,7 @@ export const takeCouponSeatsStep = createStep(
       coupon_id: discount.coupon_id!,
       cart_session_id: session.id,
       customer_id: session.customer_id,
+      email: session.email,
       amount: fromMinorUnits(discount.amount_total, session.currency_code),
       currency_code: session.currency_code,
       metadata: { code: discount.code, cart_session_discount_id: discount.id },

@@ -24,8 +24,12 @@ export const STALE_CLAIM_MINUTES = 15
  * session's lifetime go back to their coupons, and that cart loses the
  * discounts (its payment collection follows). A cart with an order keeps its
  * seats (they become the order's), and so does one a complete is running for
- * (claimed): the release skips claimed seats in the same statement that
- * releases, so the two cannot both win.
+ * (claimed within STALE_CLAIM_MINUTES): the release skips such seats in the
+ * same statement that releases, so the two cannot both win. A claim older
+ * than that no longer keeps its seat. Seats of a convert that never got its
+ * cart, or of a cart that is gone, are given back as they are. A cart none
+ * of whose seats is given back by this run is left alone (no event, no
+ * payment refresh).
  */
 export const releaseAbandonedSeatsStep = createStep(
   releaseAbandonedSeatsStepId,
@@ -40,18 +44,26 @@ export const releaseAbandonedSeatsStep = createStep(
       limit,
     })
     const result: ReleasedAbandonedSeats = { released: [], kept_by_orders: [] }
+    const goneCarts = new Set<string>()
     const sessionOfCart = new Map(seats.flatMap((seat) => (seat.cart_id ? [[seat.cart_id, seat.cart_session_id]] : [])))
     for (const [cartId, cartSessionId] of sessionOfCart) {
       const cart = await loadHostCartState(container, cartId)
-      if (cart?.order_id) {
+      if (!cart) {
+        goneCarts.add(cartId)
+      } else if (cart.order_id) {
         result.kept_by_orders.push(...(await coupons.moveSeatsToOrder(cartId, cart.order_id)))
-      } else if (cart) {
-        result.released.push(...(await dropCartDiscounts(container, cart, cartSessionId, "seats_expired")))
-        await refreshPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
+      } else {
+        const released = await dropCartDiscounts(container, cart, cartSessionId, "seats_expired", {
+          claimed_before: claimedBefore,
+        })
+        if (released.length) {
+          result.released.push(...released)
+          await refreshPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
+        }
       }
     }
     // Seats of a convert that never got its cart, or of a cart that is gone.
-    const orphans = seats.filter((seat) => !seat.cart_id).map((seat) => seat.id)
+    const orphans = seats.filter((seat) => !seat.cart_id || goneCarts.has(seat.cart_id)).map((seat) => seat.id)
     result.released.push(...(await coupons.releaseRedemptions(orphans, { unclaimed_only: true, claimed_before: claimedBefore })))
     return new StepResponse(result)
   }
