@@ -28,6 +28,8 @@ export function callerStatusMessage(status: CallerDecidedStatus, code: string): 
       return `Code ${code} has already been used the maximum number of times by this customer`
     case "NOT_APPLICABLE":
       return `Code ${code} does not apply to this cart`
+    case "NOT_ELIGIBLE":
+      return `Code ${code} is not available to this shopper`
   }
 }
 

@@ -14,8 +14,9 @@ export type DiscountStatus =
   | "CUSTOMER_LIMIT_REACHED"
   | "NOT_COMBINABLE"
   | "NOT_APPLICABLE"
+  | "NOT_ELIGIBLE"
 
-/** Statuses the caller decides from facts the pricing core cannot see (dates, usage counts). */
+/** Statuses the caller decides from facts the pricing core cannot see (dates, usage counts, the shopper). */
 export type CallerDecidedStatus =
   | "INVALID"
   | "EXPIRED"
@@ -23,6 +24,7 @@ export type CallerDecidedStatus =
   | "USAGE_LIMIT_REACHED"
   | "CUSTOMER_LIMIT_REACHED"
   | "NOT_APPLICABLE"
+  | "NOT_ELIGIBLE"
 
 export type PricingLineInput = {
   id: string

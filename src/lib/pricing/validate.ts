@@ -34,7 +34,7 @@ export type CheckedInput = {
 }
 
 const CALLER_STATUSES: ReadonlySet<string> = new Set<CallerDecidedStatus>([
-  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE",
+  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE", "NOT_ELIGIBLE",
 ])
 
 function invalid(field: string, requirement: string, value: unknown): PricingError {
