@@ -31,8 +31,8 @@ export function refusalOf(code: CheckedCode, ledger: Ledger, reach: CodeReach, c
   }
   const subtotal = targeted ? reach.targetLines.reduce((sum, index) => sum + ledger.subtotals[index], 0) : scopeSubtotal
   if (code.min_subtotal !== null && subtotal < code.min_subtotal) {
-    const scope = { merchant_id: code.merchant_id, description: targeted ? target_description ?? messages.TARGET_WORDS : null }
-    const message = messages.minimumNotMetMessage(code.code, scope.merchant_id, code.min_subtotal, subtotal, currency, scope.description)
+    const targets = targeted ? target_description ?? messages.TARGET_WORDS : null
+    const message = messages.minimumNotMetMessage(code.code, code.merchant_id, code.min_subtotal, subtotal, currency, targets)
     return { status: "MIN_SUBTOTAL_NOT_MET", message }
   }
   if (reach.discountable.length === 0) {
