@@ -1,0 +1,16 @@
+// Coupon rules (SPEC §7), pure: a registry of rule attributes declared once, validation of a coupon's
+// rule fields, evaluation against facts the caller resolved, and their words.
+export {
+  ENTITY_WORDS,
+  LIST_OPERATORS,
+  OPERATORS_BY_VALUE_TYPE,
+  type CustomRuleAttribute,
+  type LineAttribute,
+  type RegisteredAttribute,
+  type RuleAttribute,
+  type ShopperAttribute,
+} from "./attribute"
+export { LINE_ATTRIBUTES, SHOPPER_ATTRIBUTES } from "./built-in-attributes"
+export { createRuleRegistry, RuleAttributeError, RuleRegistry } from "./registry"
+export { RULE_OPERATORS } from "./types"
+export type * from "./types"
