@@ -11,6 +11,8 @@ export {
   type ShopperAttribute,
 } from "./attribute"
 export { LINE_ATTRIBUTES, SHOPPER_ATTRIBUTES } from "./built-in-attributes"
+export { idsByEntity, ruleReferences, unknownIdProblems, type RuleReference } from "./references"
 export { createRuleRegistry, RuleAttributeError, RuleRegistry } from "./registry"
+export { couponRulesProblems } from "./validate"
 export { RULE_OPERATORS } from "./types"
 export type * from "./types"
