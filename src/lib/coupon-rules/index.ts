@@ -11,8 +11,18 @@ export {
   type ShopperAttribute,
 } from "./attribute"
 export { LINE_ATTRIBUTES, SHOPPER_ATTRIBUTES } from "./built-in-attributes"
+export { lineMatches, matchingLineIds, ruleHolds, shopperRuleFailure, type ShopperRuleFailure } from "./evaluate"
+export {
+  couponRuleTerms,
+  notEligibleMessage,
+  scopeItemTotal,
+  type CouponRuleContext,
+  type CouponRuleTerms,
+} from "./pricing-terms"
 export { idsByEntity, ruleReferences, unknownIdProblems, type RuleReference } from "./references"
 export { createRuleRegistry, RuleAttributeError, RuleRegistry } from "./registry"
+export { describeCouponRules } from "./summary"
 export { couponRulesProblems } from "./validate"
+export { describeLineRules, describeShopperRule, ruleClause, valueWords, type RuleWordsOptions } from "./words"
 export { RULE_OPERATORS } from "./types"
 export type * from "./types"
