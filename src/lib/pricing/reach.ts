@@ -72,9 +72,10 @@ function unitParts(code: CheckedCode, ledger: Ledger, units: readonly UnitShare[
     const amount = percentageOfFraction(sum(bases), code.percentage)
     return { lineIndexes, parts: allocateByWeight(amount, bases), amount }
   }
-  const parts = units.map((share, position) =>
-    code.value <= Math.floor(bases[position] / share.units) ? code.value * share.units : bases[position]
-  )
+  const parts = units.map((share, position) => {
+    const perUnits = code.value * share.units
+    return Number.isSafeInteger(perUnits) && perUnits <= bases[position] ? perUnits : bases[position]
+  })
   return { lineIndexes, parts, amount: sum(parts) }
 }
 

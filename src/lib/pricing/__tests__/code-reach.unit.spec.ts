@@ -122,6 +122,15 @@ describe("priceSession: allocation each and once", () => {
     expect(discountsOnLine(session, "small")).toEqual({ d_FIVE: 600 })
   })
 
+  it("caps a fixed value too large to multiply at what remains of the units", () => {
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("s1", "m1", 2000, 3)],
+      codes: [fixedCode("HUGE", Number.MAX_SAFE_INTEGER, { allocation: "each", max_quantity: 2 })],
+    })
+    expect(discountOf(session, "d_HUGE").amount_total).toBe(4000)
+  })
+
   it("counts units on what the manual discounts left of them", () => {
     // a cart-level 30.00 leaves 30.00 of the 3 × 20.00 line: 2 units are 20.00 of it, 10% is 2.00
     const session = priceSession({
