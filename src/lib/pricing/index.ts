@@ -1,4 +1,5 @@
 export { allocateByWeight } from "./allocate"
+export { planBuyGet, type BuyGetPlan, type BuyGetTerms, type UnitShare } from "./buy-get"
 export { currencyExponent, isKnownCurrency, normalizeCurrencyCode } from "./currency"
 export { PricingError, isPricingError, type PricingErrorCode } from "./errors"
 export {

@@ -19,6 +19,7 @@ export type Spread = { lineIndexes: readonly number[]; parts: number[]; amount: 
  */
 export class Ledger {
   readonly subtotals: number[]
+  readonly quantities: number[]
   readonly remaining: number[]
   readonly bags: MerchantBag[] = []
   readonly bagIndexOfLine: number[]
@@ -30,6 +31,7 @@ export class Ledger {
   constructor(lines: readonly PricingLineInput[], lineIndexById: ReadonlyMap<string, number>) {
     this.lineIndexById = lineIndexById
     this.subtotals = new Array<number>(lines.length)
+    this.quantities = lines.map((line) => line.quantity)
     this.bagIndexOfLine = new Array<number>(lines.length)
     this.allLineIndexes = new Array<number>(lines.length)
     let subtotal = 0
@@ -64,6 +66,16 @@ export class Ledger {
     const parts = allocateByWeight(amount, weights)
     for (let position = 0; position < lineIndexes.length; position++) {
       this.remaining[lineIndexes[position]] -= parts[position]
+    }
+    return { lineIndexes, parts, amount }
+  }
+
+  /** Takes parts already decided per line, each at most what remains of its line (the caller's guarantee). */
+  takeParts(lineIndexes: readonly number[], parts: number[]): Spread {
+    let amount = 0
+    for (let position = 0; position < lineIndexes.length; position++) {
+      this.remaining[lineIndexes[position]] -= parts[position]
+      amount += parts[position]
     }
     return { lineIndexes, parts, amount }
   }

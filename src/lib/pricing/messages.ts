@@ -28,6 +28,8 @@ export function callerStatusMessage(status: CallerDecidedStatus, code: string): 
       return `Code ${code} has already been used the maximum number of times by this customer`
     case "NOT_APPLICABLE":
       return `Code ${code} does not apply to this cart`
+    case "NOT_ELIGIBLE":
+      return `Code ${code} is not available to this shopper`
   }
 }
 
@@ -39,17 +41,44 @@ export function emptyCartMessage(code: string): string {
   return `Code ${code} does not apply: the cart is empty`
 }
 
+/** `targets`: words for the lines the minimum counts, when the code has target rules. */
 export function minimumNotMetMessage(
   code: string,
   merchantId: string | null,
   minimum: number,
   subtotal: number,
-  currency: string
+  currency: string,
+  targets: string | null = null
 ): string {
-  const scope = merchantId === null ? "a subtotal" : `a subtotal from merchant ${merchantId}`
   const required = formatMinorUnits(minimum, currency)
   const current = formatMinorUnits(subtotal, currency)
+  if (targets !== null) {
+    return `Code ${code} requires at least ${required} of ${targets}${fromMerchant(merchantId)} (currently ${current})`
+  }
+  const scope = merchantId === null ? "a subtotal" : `a subtotal from merchant ${merchantId}`
   return `Code ${code} requires ${scope} of at least ${required} (currently ${current})`
+}
+
+/** Words for a code's target lines when the caller gave none. */
+export const TARGET_WORDS = "items it discounts"
+const BUY_WORDS = "items it counts as bought"
+
+export function noTargetLineMessage(code: string, merchantId: string | null, targets: string | null): string {
+  return `Code ${code} does not apply: the cart has no ${targets ?? TARGET_WORDS}${fromMerchant(merchantId)}`
+}
+
+export function buyGetShortMessage(
+  code: string,
+  terms: { buy_min_quantity: number; apply_to_quantity: number; description: string | null },
+  targets: string | null
+): string {
+  const buy = `buy ${terms.buy_min_quantity} of the ${terms.description ?? BUY_WORDS}`
+  const get = `get ${terms.apply_to_quantity} of the ${targets ?? TARGET_WORDS}`
+  return `Code ${code} does not apply: ${buy} to ${get}, and the cart has too few (an item counted as bought is never discounted)`
+}
+
+function fromMerchant(merchantId: string | null): string {
+  return merchantId === null ? "" : ` from merchant ${merchantId}`
 }
 
 const REASONS: Record<StackingReason, string> = {

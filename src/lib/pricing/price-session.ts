@@ -2,7 +2,8 @@ import { assemble, type AppliedDiscount } from "./assemble"
 import { PricingError } from "./errors"
 import { Ledger, type Spread } from "./ledger"
 import * as messages from "./messages"
-import { percentageOfFraction } from "./money"
+import { codeReach, codeSaving, takeCode, type CodeReach } from "./reach"
+import { refusalOf } from "./refusals"
 import { resolveStacking, type StackingCandidate } from "./stacking"
 import type { DiscountStatus, PricedDiscount, PricedSession, PriceSessionInput, PricingManualInput } from "./types"
 import { checkSessionInput, type CheckedCode } from "./validate"
@@ -16,11 +17,13 @@ import { checkSessionInput, type CheckedCode } from "./validate"
  *    most what remains, so it is never capped by a code (a code comes after it).
  * 2. Codes, on what the manual discounts left: merchant codes on their own bag first, then
  *    store-wide codes on what remains of the whole session, each group by priority (higher first)
- *    then applied order. A code skips every line that carries an item-level manual discount (staff
- *    already set that line's price by hand); a code whose scope has no other line is
- *    NOT_APPLICABLE. A code's minimum subtotal is measured on its scope before any discount.
- *    Which codes apply together is decided beforehand by `resolveStacking`, on what each would
- *    save alone at this point.
+ *    then applied order. A code discounts the lines of its scope its target rules matched
+ *    (`target_line_ids`, every line of its scope without them): shared across them, or on some of
+ *    their units (`each`, `once`, buy X get Y; see `codeReach`). It skips every line that carries an
+ *    item-level manual discount (staff already set that line's price by hand); a code with no line
+ *    left to discount is NOT_APPLICABLE (`refusalOf` says why). A code's minimum subtotal is measured
+ *    on its scope's target lines before any discount. Which codes apply together is decided
+ *    beforehand by `resolveStacking`, on what each would save alone at this point.
  *
  * Every discount is taken from what remains of its lines, so no line, bag or session total ever
  * goes below zero, whatever is added later.
@@ -56,20 +59,19 @@ export function priceSession(input: PriceSessionInput): PricedSession {
   }
 
   const codeResults: PricedDiscount[] = []
-  const codeLines: number[][] = []
+  const reaches: CodeReach[] = []
   const candidates: StackingCandidate[] = []
   checked.codes.forEach((code, order) => {
     const result = codeResult(code)
     codeResults.push(result)
-    const scopeLines = scopeLineIndexes(code, ledger)
-    codeLines.push(scopeLines.filter((index) => !handPricedLines.has(index)))
-    const refusal = refusalOf(code, ledger, currency) ?? handPricedRefusal(code, scopeLines, codeLines[order])
+    const reach = codeReach(code, checked.lines, scopeLineIndexes(code, ledger), handPricedLines)
+    reaches.push(reach)
+    const refusal = refusalOf(code, ledger, reach, currency)
     if (refusal) {
       reject(result, refusal.status, refusal.message)
     } else {
       const { merchant_id, combinable, priority } = code
-      const saving = codeAmount(code, ledger.remainingOf(codeLines[order]))
-      candidates.push({ order, merchant_id, combinable, priority, saving })
+      candidates.push({ order, merchant_id, combinable, priority, saving: codeSaving(code, ledger, reach) })
     }
   })
 
@@ -90,9 +92,9 @@ export function priceSession(input: PriceSessionInput): PricedSession {
   )
   for (const candidate of accepted) {
     const code = checked.codes[candidate.order]
-    const lineIndexes = codeLines[candidate.order]
-    const spread = ledger.take(lineIndexes, codeAmount(code, ledger.remainingOf(lineIndexes)))
-    const skipped = lineIndexes.length < scopeLineIndexes(code, ledger).length
+    const reach = reaches[candidate.order]
+    const spread = takeCode(code, ledger, reach)
+    const skipped = reach.discountable.length < reach.targetLines.length
     const message = messages.codeAppliedMessage(code.code, spread.amount, currency, skipped)
     accept(codeResults[candidate.order], spread, message, applied)
   }
@@ -104,50 +106,6 @@ export function priceSession(input: PriceSessionInput): PricedSession {
 function scopeLineIndexes(code: CheckedCode, ledger: Ledger): number[] {
   if (code.merchant_id === null) return ledger.allLineIndexes
   return ledger.bagByMerchant.get(code.merchant_id)?.lineIndexes ?? []
-}
-
-/** A code every line of whose scope carries an item-level manual discount has nothing it may discount. */
-function handPricedRefusal(
-  code: CheckedCode,
-  scopeLines: number[],
-  codeLines: number[]
-): { status: DiscountStatus; message: string } | null {
-  if (scopeLines.length === 0 || codeLines.length > 0) return null
-  return { status: "NOT_APPLICABLE", message: messages.allLinesHandPricedMessage(code.code) }
-}
-
-/** Subtotal of the code's scope before any discount; undefined when its merchant has no line. */
-function scopeSubtotal(code: CheckedCode, ledger: Ledger): number | undefined {
-  return code.merchant_id === null ? ledger.subtotal : ledger.bagByMerchant.get(code.merchant_id)?.subtotal
-}
-
-function refusalOf(
-  code: CheckedCode,
-  ledger: Ledger,
-  currency: string
-): { status: DiscountStatus; message: string } | null {
-  if (code.eligibility) {
-    const { status, message } = code.eligibility
-    return { status, message: message || messages.callerStatusMessage(status, code.code) }
-  }
-  const subtotal = scopeSubtotal(code, ledger)
-  if (subtotal === undefined) {
-    return { status: "NOT_APPLICABLE", message: messages.merchantAbsentMessage(code.code, code.merchant_id as string) }
-  }
-  if (ledger.allLineIndexes.length === 0) {
-    return { status: "NOT_APPLICABLE", message: messages.emptyCartMessage(code.code) }
-  }
-  if (code.min_subtotal !== null && subtotal < code.min_subtotal) {
-    const { min_subtotal, merchant_id } = code
-    const message = messages.minimumNotMetMessage(code.code, merchant_id, min_subtotal, subtotal, currency)
-    return { status: "MIN_SUBTOTAL_NOT_MET", message }
-  }
-  return null
-}
-
-function codeAmount(code: CheckedCode, base: number): number {
-  if (code.percentage) return percentageOfFraction(base, code.percentage)
-  return Math.min(code.value, base)
 }
 
 function lineIndexOf(ledger: Ledger, manual: PricingManualInput, position: number): number {

@@ -14,8 +14,9 @@ export type DiscountStatus =
   | "CUSTOMER_LIMIT_REACHED"
   | "NOT_COMBINABLE"
   | "NOT_APPLICABLE"
+  | "NOT_ELIGIBLE"
 
-/** Statuses the caller decides from facts the pricing core cannot see (dates, usage counts). */
+/** Statuses the caller decides from facts the pricing core cannot see (dates, usage counts, the shopper). */
 export type CallerDecidedStatus =
   | "INVALID"
   | "EXPIRED"
@@ -23,6 +24,7 @@ export type CallerDecidedStatus =
   | "USAGE_LIMIT_REACHED"
   | "CUSTOMER_LIMIT_REACHED"
   | "NOT_APPLICABLE"
+  | "NOT_ELIGIBLE"
 
 export type PricingLineInput = {
   id: string
@@ -48,8 +50,47 @@ export type PricingCodeInput = {
   priority?: number
   /** Set when the caller already knows the code cannot apply; value checks are then skipped. */
   eligibility?: { status: CallerDecidedStatus; message?: string } | null
-  /** Minimum subtotal of the code's scope (its merchant's bag, or the session when store-wide), before any discount. */
+  /**
+   * Minimum subtotal of the code's scope (its merchant's bag, or the session when store-wide), before any
+   * discount; with `target_line_ids`, of the target lines of its scope only.
+   */
   min_subtotal?: number | null
+  /**
+   * The lines its target rules match, resolved by the caller; only those of its scope share it. Absent or
+   * `null`: every line of its scope. A code none of whose target lines is in its scope is NOT_APPLICABLE.
+   */
+  target_line_ids?: readonly string[] | null
+  /** Words for its target lines, for messages: "items whose collection is Summer caps". */
+  target_description?: string | null
+  /** How it is spread over its target lines; `across` when absent. Not with `buy_get`. */
+  allocation?: CodeAllocation | null
+  /** Most units discounted: of each line (`each`), in all (`once`, `buy_get`). Required by those, refused by `across`. */
+  max_quantity?: number | null
+  /** Buy X get Y: `target_line_ids` are the lines it may discount, and `max_quantity` is required. */
+  buy_get?: PricingBuyGetInput | null
+}
+
+/**
+ * `across`: shared over the target lines by what remains of each. `each`: on at most `max_quantity` units of
+ * every target line. `once`: on at most `max_quantity` units in all, the cheapest first (ties to the earlier
+ * line). Under `each` and `once` a fixed value is per unit and at most what remains of the unit.
+ */
+export type CodeAllocation = "across" | "each" | "once"
+
+/**
+ * For every `buy_min_quantity` units bought of `buy_line_ids` (X), `apply_to_quantity` units (Y) of the code's
+ * target lines get its value off: a percentage of the unit (100 = free), or a fixed amount per unit and at most
+ * the unit. The cheapest target units are discounted first; a unit counted as bought is never discounted; it
+ * repeats until `max_quantity` units are discounted. Bought units come from the code's scope too.
+ */
+export type PricingBuyGetInput = {
+  buy_line_ids: readonly string[]
+  /** X, a positive integer. */
+  buy_min_quantity: number
+  /** Y, a positive integer. */
+  apply_to_quantity: number
+  /** Words for the lines it counts as bought: "items whose type is Shirt". */
+  description?: string | null
 }
 
 export type PricingManualInput = {

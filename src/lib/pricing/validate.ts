@@ -1,6 +1,8 @@
 import { normalizeCurrencyCode } from "./currency"
 import { decimalToFraction, parseDecimal } from "./decimal"
 import { PricingError } from "./errors"
+import { invalid, requireInteger, requireText } from "./input-checks"
+import { checkReach, WHOLE_SCOPE, type CheckedReach } from "./reach-input"
 import type {
   CallerDecidedStatus,
   DiscountValueType,
@@ -22,6 +24,8 @@ export type CheckedCode = {
   priority: number
   eligibility: { status: CallerDecidedStatus; message?: string } | null
   min_subtotal: number | null
+  /** Which lines and units it may discount; the whole scope, across, for a code the caller rejected. */
+  reach: CheckedReach
 }
 
 export type CheckedInput = {
@@ -34,32 +38,8 @@ export type CheckedInput = {
 }
 
 const CALLER_STATUSES: ReadonlySet<string> = new Set<CallerDecidedStatus>([
-  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE",
+  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE", "NOT_ELIGIBLE",
 ])
-
-function invalid(field: string, requirement: string, value: unknown): PricingError {
-  return new PricingError("INVALID_INPUT", `${field} ${requirement}, got ${printable(value)}`, field)
-}
-
-function printable(value: unknown): string {
-  if (typeof value === "bigint") return `${value}n`
-  return value === undefined ? "undefined" : JSON.stringify(value) ?? String(value)
-}
-
-function requireText(value: unknown, field: string): string {
-  if (typeof value !== "string" || value.length === 0) throw invalid(field, "must be a non-empty string", value)
-  return value
-}
-
-function requireInteger(value: unknown, field: string, minimum: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
-    throw invalid(field, `must be an integer of at least ${minimum}`, value)
-  }
-  if (!Number.isSafeInteger(value)) {
-    throw new PricingError("AMOUNT_OUT_OF_RANGE", `${field} ${value} is beyond the safe integer range`, field)
-  }
-  return value
-}
 
 export function checkSessionInput(input: PriceSessionInput): CheckedInput {
   if (!input || typeof input !== "object") throw invalid("input", "must be an object", input)
@@ -76,7 +56,7 @@ export function checkSessionInput(input: PriceSessionInput): CheckedInput {
     else explainBadLine(line, `lines[${index}]`, new Set(lineIndexById.keys()))
   })
   const discountIds = new Set<string>()
-  const checkedCodes = codes.map((code, index) => checkCode(code, `codes[${index}]`, discountIds))
+  const checkedCodes = codes.map((code, index) => checkCode(code, `codes[${index}]`, discountIds, lineIndexById))
   manual.forEach((discount, index) => checkManual(discount, `manual[${index}]`, discountIds))
   return { currency_code, lines: input.lines, lineIndexById, codes: checkedCodes, manual }
 }
@@ -122,7 +102,12 @@ function explainBadLine(line: PricingLineInput, path: string, ids: Set<string>):
   throw invalid(path, "is not a valid line", line)
 }
 
-function checkCode(code: PricingCodeInput, path: string, ids: Set<string>): CheckedCode {
+function checkCode(
+  code: PricingCodeInput,
+  path: string,
+  ids: Set<string>,
+  lineIndexById: ReadonlyMap<string, number>
+): CheckedCode {
   if (!code || typeof code !== "object") throw invalid(path, "must be an object", code)
   claimId(ids, requireText(code.id, `${path}.id`), `${path}.id`)
   requireText(code.code, `${path}.code`)
@@ -140,8 +125,10 @@ function checkCode(code: PricingCodeInput, path: string, ids: Set<string>): Chec
     throw invalid(`${path}.eligibility.status`, `must be one of ${[...CALLER_STATUSES].join(", ")}`, eligibility.status)
   }
   let percentage: CheckedCode["percentage"] = null
-  // A code the caller already rejected may have no coupon behind it, so its value is not checked.
+  let reach = WHOLE_SCOPE
+  // A code the caller already rejected may have no coupon behind it, so its value and reach are not checked.
   if (eligibility === null) {
+    reach = checkReach(code, path, lineIndexById)
     if (typeof code.combinable !== "boolean") throw invalid(`${path}.combinable`, "must be a boolean", code.combinable)
     if (code.value_type === "percentage") {
       if (typeof code.value !== "number" || !Number.isFinite(code.value) || code.value <= 0 || code.value > 100) {
@@ -165,6 +152,7 @@ function checkCode(code: PricingCodeInput, path: string, ids: Set<string>): Chec
     priority,
     eligibility,
     min_subtotal,
+    reach,
   }
 }
 

@@ -12,7 +12,7 @@ export type SessionShape = {
 }
 
 const callerStatus = fc.constantFrom<CallerDecidedStatus>(
-  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE"
+  "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE", "NOT_ELIGIBLE"
 )
 
 const lineArbitrary = fc.record({

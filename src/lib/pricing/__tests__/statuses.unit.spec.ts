@@ -9,6 +9,7 @@ describe("discount statuses", () => {
     ["USAGE_LIMIT_REACHED", "Code X has reached its usage limit"],
     ["CUSTOMER_LIMIT_REACHED", "Code X has already been used the maximum number of times by this customer"],
     ["NOT_APPLICABLE", "Code X does not apply to this cart"],
+    ["NOT_ELIGIBLE", "Code X is not available to this shopper"],
   ] as [CallerDecidedStatus, string][])("keeps the caller's %s with a default message", (status, message) => {
     const session = priceSession({
       currency_code: "USD",
@@ -16,6 +17,17 @@ describe("discount statuses", () => {
       codes: [percentCode("X", 10, { eligibility: { status } })],
     })
     expect(discountOf(session, "d_X")).toMatchObject({ status, message, amount_total: 0, allocations: [] })
+    expect(session.total).toBe(1000)
+  })
+
+  it("keeps the caller's NOT_ELIGIBLE and its message naming the rule", () => {
+    const message = "Code X is only for customers whose customer group is Wholesale"
+    const session = priceSession({
+      currency_code: "USD",
+      lines: [line("l1", "m1", 1000)],
+      codes: [percentCode("X", 10, { eligibility: { status: "NOT_ELIGIBLE", message } })],
+    })
+    expect(discountOf(session, "d_X")).toMatchObject({ status: "NOT_ELIGIBLE", message, amount_total: 0 })
     expect(session.total).toBe(1000)
   })
 
