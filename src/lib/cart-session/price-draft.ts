@@ -131,7 +131,7 @@ export function priceDraft(
 }
 
 /**
- * The pricing core knows NOT_ELIGIBLE (coupon rules, SPEC §7), which a stored discount row cannot
+ * The pricing core knows NOT_ELIGIBLE (docs/coupon-rules.md), which a stored discount row cannot
  * hold until the cart_session_discount status enum gains it (a migration). Nothing passes it yet;
  * should it arrive first, this says so instead of failing on the database's check.
  */

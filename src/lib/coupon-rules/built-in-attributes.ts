@@ -7,7 +7,7 @@ const countryCode = (value: RuleValue) =>
 const currencyCode = (value: RuleValue) =>
   typeof value === "string" && isKnownCurrency(value) ? null : "an ISO 4217 currency code"
 
-/** Who may use a coupon (`rules`), SPEC §7. */
+/** Who may use a coupon (`rules`), docs/coupon-rules.md. */
 export const SHOPPER_ATTRIBUTES: readonly ShopperAttribute[] = [
   {
     name: "customer.id",
@@ -76,7 +76,7 @@ export const SHOPPER_ATTRIBUTES: readonly ShopperAttribute[] = [
   },
 ]
 
-/** Which lines a coupon discounts (`target_rules`) or counts as bought (`buy_rules`), SPEC §7. */
+/** Which lines a coupon discounts (`target_rules`) or counts as bought (`buy_rules`), docs/coupon-rules.md. */
 export const LINE_ATTRIBUTES: readonly LineAttribute[] = [
   { name: "items.product.id", kind: "line", value_type: "id", label: "product", entity: "product", fact: (line) => line.product_id },
   { name: "items.variant_id", kind: "line", value_type: "id", label: "variant", entity: "variant", fact: (line) => line.variant_id },

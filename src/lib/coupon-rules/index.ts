@@ -1,4 +1,4 @@
-// Coupon rules (SPEC §7), pure: a registry of rule attributes declared once, validation of a coupon's
+// Coupon rules (docs/coupon-rules.md), pure: a registry of rule attributes declared once, validation of a coupon's
 // rule fields, evaluation against facts the caller resolved, and their words.
 export {
   ENTITY_WORDS,

@@ -21,13 +21,13 @@ export class RuleAttributeError extends Error {
 }
 
 /**
- * The rule attributes a store knows: the built-ins of SPEC §7 and the store's own, each declared once.
+ * The rule attributes a store knows: the built-ins of docs/coupon-rules.md and the store's own, each declared once.
  * Build one with `createRuleRegistry`; everything that reads rules takes it.
  */
 export class RuleRegistry {
   private readonly attributes = new Map<string, RegisteredAttribute>()
 
-  /** Holds the built-in attributes of SPEC §7, added through the same checks as a store's own. */
+  /** Holds the built-in attributes of docs/coupon-rules.md, added through the same checks as a store's own. */
   constructor() {
     for (const attribute of [...SHOPPER_ATTRIBUTES, ...LINE_ATTRIBUTES]) this.add(attribute)
   }
@@ -48,7 +48,7 @@ export class RuleRegistry {
     return this.attributes.get(name)
   }
 
-  /** In registration order: the built-ins first, in the order of SPEC §7. */
+  /** In registration order: the built-ins first, in the order of docs/coupon-rules.md. */
   list(kind?: RuleKind): RegisteredAttribute[] {
     const all = [...this.attributes.values()]
     return kind ? all.filter((attribute) => attribute.kind === kind) : all
@@ -66,7 +66,7 @@ export class RuleRegistry {
   }
 }
 
-/** The built-in attributes of SPEC §7, then `custom` (each checked as by `register`). */
+/** The built-in attributes of docs/coupon-rules.md, then `custom` (each checked as by `register`). */
 export function createRuleRegistry(custom: readonly CustomRuleAttribute[] = []): RuleRegistry {
   const registry = new RuleRegistry()
   for (const attribute of custom) registry.register(attribute)

@@ -1,4 +1,4 @@
-// Coupon rules (SPEC §7): the shapes of the host's promotion rules, `{ attribute, operator, values }`.
+// Coupon rules (docs/coupon-rules.md): the shapes of the host's promotion rules, `{ attribute, operator, values }`.
 
 export const RULE_OPERATORS = ["in", "not_in", "eq", "ne", "gt", "gte", "lt", "lte"] as const
 export type RuleOperator = (typeof RULE_OPERATORS)[number]
@@ -58,7 +58,7 @@ export type LineFacts = {
   custom?: Readonly<Record<string, FactValue>>
 }
 
-/** The coupon fields of SPEC §7, as an admin sends them. All optional. */
+/** The coupon fields of docs/coupon-rules.md, as an admin sends them. All optional. */
 export type CouponRulesInput = {
   type?: "standard" | "buyget" | null
   target_type?: "items" | "shipping_methods" | null

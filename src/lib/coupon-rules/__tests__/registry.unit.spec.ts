@@ -12,7 +12,7 @@ const firstOrder: CustomRuleAttribute = {
 }
 
 describe("rule attribute registry", () => {
-  it("holds the built-in attributes of SPEC §7, shopper ones for rules and line ones for target and buy rules", () => {
+  it("holds the built-in attributes of docs/coupon-rules.md, shopper ones for rules and line ones for target and buy rules", () => {
     const registry = new RuleRegistry()
     const summary = (kind: "shopper" | "line") =>
       registry.list(kind).map(({ name, value_type, entity }) => [name, value_type, entity ?? null])
