@@ -20,10 +20,10 @@ import {
   ReleaseCouponRedemptionsOptions,
   UpdateCouponInput,
 } from "./types"
-import { assertCouponCode, couponCodeKey, isCouponCode } from "./utils/code"
+import { assertCouponCode, codeTakenViolation, couponCodeKey, isCouponCode } from "./utils/code"
 import { decideEligibility, pickCoupon } from "./utils/eligibility"
 import { describeShopper, foldEmail, isShoppers, Shopper, shopperOf } from "./utils/shopper"
-import { codeTakenViolation, countShopperRedemptions, lockCoupons, readKnex, transactionKnex } from "./utils/sql"
+import { countShopperRedemptions, lockCoupons, readKnex, transactionKnex } from "./utils/sql"
 
 type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: string | null }
 

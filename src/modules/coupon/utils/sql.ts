@@ -2,9 +2,6 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Shopper } from "./shopper"
 export { readKnex, transactionKnex } from "../../../lib/knex"
 
-/** Hand-written in the migration: the DML cannot index expressions. */
-export const COUPON_CODE_UNIQUE_INDEX = "IDX_coupon_code_merchant_unique"
-
 /** How long a redemption waits for a coupon's row lock before failing. */
 const LOCK_TIMEOUT = "5s"
 
@@ -65,21 +62,4 @@ export async function countShopperRedemptions(
     })
     .groupBy("coupon_id")
   return new Map(rows.map((row) => [row.coupon_id, Number(row.count)]))
-}
-
-/**
- * When `error` is a violation of the case-insensitive code index, the code
- * (lower-cased) and merchant (`null` = store-wide) it collided on.
- */
-export function codeTakenViolation(error: unknown): { code: string; merchant_id: string | null } | null {
-  const violation = error as { code?: string; constraint?: string; detail?: string } | null
-  if (violation?.code !== "23505" || violation.constraint !== COUPON_CODE_UNIQUE_INDEX) {
-    return null
-  }
-  // detail: Key (lower(code), COALESCE(merchant_id, ''::text))=(summer, acme) already exists.
-  const values = /\)=\((.*)\) already exists/.exec(violation.detail ?? "")?.[1] ?? ""
-  const separator = values.indexOf(", ")
-  const code = separator < 0 ? values : values.slice(0, separator)
-  const merchant = separator < 0 ? "" : values.slice(separator + 2)
-  return { code, merchant_id: merchant === "" ? null : merchant }
 }
