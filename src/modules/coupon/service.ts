@@ -9,6 +9,7 @@ import {
 } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../lib/errors"
 import { Coupon, CouponRedemption } from "./models"
+import type { CouponCodeRepository, CouponSeatRepository, SeatHolder } from "./repositories"
 import {
   CouponDTO,
   CouponEligibility,
@@ -20,19 +21,31 @@ import {
   ReleaseCouponRedemptionsOptions,
   UpdateCouponInput,
 } from "./types"
-import { assertCouponCode, couponCodeKey, isCouponCode } from "./utils/code"
+import { assertCouponCode, codeTakenViolation, couponCodeKey, isCouponCode } from "./utils/code"
 import { decideEligibility, pickCoupon } from "./utils/eligibility"
 import { describeShopper, foldEmail, isShoppers, Shopper, shopperOf } from "./utils/shopper"
-import { codeTakenViolation, countShopperRedemptions, lockCoupons, readKnex, transactionKnex } from "./utils/sql"
+
+type InjectedDependencies = { couponCodeRepository: CouponCodeRepository; couponSeatRepository: CouponSeatRepository }
 
 type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: string | null }
 
 /**
  * Coupons and their redemptions. On top of the generated CRUD: code format
  * and the per-merchant case-insensitive uniqueness answered as plugin errors,
- * eligibility of codes, and usage counting serialized by row locks.
+ * eligibility of codes, and usage counting serialized by row locks. The
+ * SQL the generated CRUD cannot express is the repositories'.
  */
 class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
+  protected readonly codes_: CouponCodeRepository
+  protected readonly seats_: CouponSeatRepository
+
+  constructor(container: InjectedDependencies) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.codes_ = container.couponCodeRepository
+    this.seats_ = container.couponSeatRepository
+  }
+
   // @ts-expect-error the generated CRUD types createCoupons as a property; overriding it is intended
   createCoupons(data: CreateCouponInput, sharedContext?: Context): Promise<CouponDTO>
   createCoupons(data: CreateCouponInput[], sharedContext?: Context): Promise<CouponDTO[]>
@@ -75,12 +88,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     if (!codes.length) {
       return new Set()
     }
-    const rows: { code: string }[] = await readKnex(sharedContext)("coupon")
-      .select("code")
-      .whereRaw("lower(code) = any(?)", [codes.map((code) => code.toLowerCase())])
-      .whereRaw("coalesce(merchant_id, '') = ?", [merchantId ?? ""])
-      .whereNull("deleted_at")
-    return new Set(rows.map((row) => row.code.toLowerCase()))
+    return await this.codes_.findTakenCodes(codes, merchantId, sharedContext)
   }
 
   /**
@@ -103,15 +111,8 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
         : { code: entry.code, merchant_id: entry.merchant_id ?? query.merchant_id ?? null }
     )
     const wanted = [...new Set(asked.map((entry) => entry.code.trim().toLowerCase()).filter(isCouponCode))]
-    const idRows: { id: string }[] = wanted.length
-      ? await readKnex(sharedContext)("coupon")
-          .select("id")
-          .whereRaw("lower(code) = any(?)", [wanted])
-          .whereNull("deleted_at")
-      : []
-    const candidates = idRows.length
-      ? await this.listCoupons({ id: idRows.map((row) => row.id) }, {}, sharedContext)
-      : []
+    const ids = wanted.length ? await this.codes_.findIdsByCodes(wanted, sharedContext) : []
+    const candidates = ids.length ? await this.listCoupons({ id: ids }, {}, sharedContext) : []
     const customerUses = await this.countShopperRedemptions_(candidates, shopperOf(query), sharedContext)
     return asked.map((entry) => {
       const choice = pickCoupon(entry.code.trim(), candidates, entry.merchant_id)
@@ -135,8 +136,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponRedemptionDTO[]> {
     inputs.forEach(assertRedemptionInput)
-    const knex = transactionKnex(sharedContext, "recordRedemptions")
-    const coupons = await lockCoupons(knex, inputs.map((input) => input.coupon_id))
+    const coupons = await this.seats_.lockCoupons(inputs.map((input) => input.coupon_id), sharedContext)
     const seatsTaken = new Map<string, number>()
     const results: (CouponRedemptionDTO | RecordCouponRedemptionInput)[] = []
 
@@ -145,14 +145,9 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       if (!coupon) {
         throw new CheckoutDiscountError("COUPON_NOT_FOUND", `Coupon ${input.coupon_id} was not found`)
       }
-      const existing = await knex("coupon_redemption")
-        .select("id")
-        .where("coupon_id", coupon.id)
-        .where(holderOf(input))
-        .whereNull("deleted_at")
-        .first()
+      const existing = await this.seats_.findHeldSeat(coupon.id, holderOf(input), sharedContext)
       if (existing) {
-        results.push(await this.retrieveCouponRedemption(existing.id, {}, sharedContext))
+        results.push(await this.retrieveCouponRedemption(existing, {}, sharedContext))
         continue
       }
       const seats = (seatsTaken.get(coupon.id) ?? 0) + 1
@@ -164,7 +159,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       }
       const shopper = shopperOf(input)
       if (shopper && coupon.usage_limit_per_customer !== null) {
-        const used = (await countShopperRedemptions(knex, [coupon.id], shopper)).get(coupon.id) ?? 0
+        const used = (await this.seats_.countShopperSeats([coupon.id], shopper, sharedContext)).get(coupon.id) ?? 0
         const takenNow = results.filter(
           (other) => !("id" in other) && other.coupon_id === coupon.id && isShoppers(shopper, other)
         ).length
@@ -188,11 +183,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       })),
       sharedContext
     )
-    for (const [couponId, seats] of seatsTaken) {
-      await knex("coupon")
-        .where("id", couponId)
-        .update({ usage_count: knex.raw("usage_count + ?", [seats]), updated_at: knex.fn.now() })
-    }
+    await this.seats_.addUsage(seatsTaken, sharedContext)
     const createdQueue = [...created]
     return results.map((result) => ("id" in result ? result : createdQueue.shift()!))
   }
@@ -214,32 +205,12 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     if (!ids.length) {
       return []
     }
-    const knex = transactionKnex(sharedContext, "releaseRedemptions")
-    const candidates: { coupon_id: string }[] = await knex("coupon_redemption")
-      .select("coupon_id")
-      .whereIn("id", ids)
-      .whereNull("deleted_at")
-    await lockCoupons(knex, candidates.map((row) => row.coupon_id))
+    await this.seats_.lockCoupons(await this.seats_.couponIdsOfSeats(ids, sharedContext), sharedContext)
     // Re-read under the lock: a concurrent release (or claim) may have come first.
-    const releasable = knex("coupon_redemption").whereIn("id", ids).whereNull("deleted_at")
-    if (options.unclaimed_only) {
-      releasable.whereNull("order_id").where((where) => {
-        where.whereNull("claimed_at")
-        if (options.claimed_before) {
-          where.orWhere("claimed_at", "<", options.claimed_before)
-        }
-      })
-    }
-    const released: { id: string; coupon_id: string }[] = await releasable
-      .update({ deleted_at: knex.fn.now(), updated_at: knex.fn.now() })
-      .returning(["id", "coupon_id"])
+    const released = await this.seats_.releaseSeats(ids, options, sharedContext)
     const seatsByCoupon = new Map<string, number>()
     released.forEach((row) => seatsByCoupon.set(row.coupon_id, (seatsByCoupon.get(row.coupon_id) ?? 0) + 1))
-    for (const [couponId, seats] of seatsByCoupon) {
-      await knex("coupon")
-        .where("id", couponId)
-        .update({ usage_count: knex.raw("greatest(usage_count - ?, 0)", [seats]), updated_at: knex.fn.now() })
-    }
+    await this.seats_.removeUsage(seatsByCoupon, sharedContext)
     return released.map((row) => row.id)
   }
 
@@ -250,13 +221,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     cartId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
-    const knex = transactionKnex(sharedContext, "moveSeatsToCart")
-    const rows: { id: string }[] = await knex("coupon_redemption")
-      .where("cart_session_id", cartSessionId)
-      .whereNull("deleted_at")
-      .update({ cart_id: cartId, updated_at: knex.fn.now() })
-      .returning("id")
-    return rows.map((row) => row.id)
+    return await this.seats_.moveSeatsToCart(cartSessionId, cartId, sharedContext)
   }
 
   /**
@@ -266,12 +231,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
    */
   @InjectTransactionManager()
   async claimCartSeats(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CouponSeat[]> {
-    const knex = transactionKnex(sharedContext, "claimCartSeats")
-    return await knex("coupon_redemption")
-      .where("cart_id", cartId)
-      .whereNull("deleted_at")
-      .update({ claimed_at: knex.fn.now(), updated_at: knex.fn.now() })
-      .returning(["id", "coupon_id", "order_id"])
+    return await this.seats_.claimCartSeats(cartId, sharedContext)
   }
 
   /** Undoes `claimCartSeats` for seats that no order kept (a complete that failed). */
@@ -280,11 +240,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     if (!ids.length) {
       return
     }
-    const knex = transactionKnex(sharedContext, "unclaimSeats")
-    await knex("coupon_redemption")
-      .whereIn("id", ids)
-      .whereNull("order_id")
-      .update({ claimed_at: null, updated_at: knex.fn.now() })
+    await this.seats_.unclaimSeats(ids, sharedContext)
   }
 
   /**
@@ -298,17 +254,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     orderId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
-    const knex = transactionKnex(sharedContext, "moveSeatsToOrder")
-    await knex("coupon_redemption")
-      .where("cart_id", cartId)
-      .whereNull("deleted_at")
-      .whereNull("order_id")
-      .update({ order_id: orderId, updated_at: knex.fn.now() })
-    const rows: { id: string }[] = await knex("coupon_redemption")
-      .select("id")
-      .where("order_id", orderId)
-      .whereNull("deleted_at")
-    return rows.map((row) => row.id)
+    return await this.seats_.moveSeatsToOrder(cartId, orderId, sharedContext)
   }
 
   /**
@@ -318,17 +264,10 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
    */
   @InjectManager()
   async listAbandonedSeats(
-    { held_before, claimed_before, limit }: { held_before: Date; claimed_before: Date; limit: number },
+    query: { held_before: Date; claimed_before: Date; limit: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; cart_session_id: string | null; cart_id: string | null }[]> {
-    return await readKnex(sharedContext)("coupon_redemption")
-      .select("id", "cart_session_id", "cart_id")
-      .whereNull("deleted_at")
-      .whereNull("order_id")
-      .where("created_at", "<=", held_before)
-      .where((where) => where.whereNull("claimed_at").orWhere("claimed_at", "<", claimed_before))
-      .orderBy("created_at")
-      .limit(limit)
+    return await this.seats_.listAbandonedSeats(query, sharedContext)
   }
 
   private async countShopperRedemptions_(
@@ -340,12 +279,12 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     if (!shopper || !limited.length) {
       return new Map()
     }
-    return await countShopperRedemptions(readKnex(sharedContext), limited.map((coupon) => coupon.id), shopper)
+    return await this.seats_.countShopperSeats(limited.map((coupon) => coupon.id), shopper, sharedContext)
   }
 }
 
 /** Who holds a seat, as the redemption is looked up: its order, else its cart, else its cart session. */
-function holderOf(input: RecordCouponRedemptionInput): Record<string, string> {
+function holderOf(input: RecordCouponRedemptionInput): SeatHolder {
   if (input.order_id) {
     return { order_id: input.order_id }
   }

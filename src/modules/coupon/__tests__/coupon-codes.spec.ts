@@ -1,3 +1,4 @@
+import { BigNumber } from "@medusajs/framework/utils"
 import { couponModuleIntegrationTestRunner, tenPercent } from "./coupon-test-runner"
 
 jest.setTimeout(60_000)
@@ -77,7 +78,8 @@ couponModuleIntegrationTestRunner(({ service, MikroOrmWrapper }) => {
       await expect(
         manager.execute(
           `insert into coupon (id, code, merchant_id, value_type, value, raw_value)
-           values ('cpn_raw', 'raw', 'acme', 'percentage', 10, '{"value":"10","precision":20}')`
+           values ('cpn_raw', 'raw', 'acme', 'percentage', 10, ?)`,
+          [JSON.stringify(new BigNumber(10).raw)]
         )
       ).rejects.toThrow(/IDX_coupon_code_merchant_unique/)
     })

@@ -9,7 +9,7 @@ export class Migration20261126110014 extends Migration {
     // Written by hand (the DML cannot index expressions): a code is unique per
     // merchant ignoring case among live coupons; '' stands for store-wide so
     // two store-wide coupons collide too. The service turns a violation of this
-    // index into COUPON_CODE_TAKEN (src/modules/coupon/utils/sql.ts).
+    // index into COUPON_CODE_TAKEN (codeTakenViolation in src/modules/coupon/utils/code.ts).
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_coupon_code_merchant_unique" ON "coupon" (lower("code"), coalesce("merchant_id", '')) WHERE deleted_at IS NULL;`);
 
     this.addSql(`create table if not exists "coupon_redemption" ("id" text not null, "coupon_id" text not null, "cart_id" text null, "order_id" text null, "customer_id" text null, "amount" numeric not null, "currency_code" text not null, "metadata" jsonb null, "raw_amount" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "coupon_redemption_pkey" primary key ("id"), constraint coupon_redemption_amount_not_negative check (amount >= 0), constraint coupon_redemption_has_cart_or_order check (cart_id IS NOT NULL OR order_id IS NOT NULL));`);

@@ -2,6 +2,10 @@ import { randomBytes } from "crypto"
 import { CheckoutDiscountError } from "../../../lib/errors"
 
 export const COUPON_CODE_MAX_LENGTH = 50
+
+/** Hand-written in the migration: the DML cannot index expressions. */
+export const COUPON_CODE_UNIQUE_INDEX = "IDX_coupon_code_merchant_unique"
+
 const COUPON_CODE_PATTERN = /^[A-Za-z0-9_-]{1,50}$/
 const GENERATED_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 export const RANDOM_ALPHABET_SIZE = GENERATED_ALPHABET.length
@@ -29,6 +33,23 @@ export function assertCouponCode(code: unknown, field = "code"): asserts code is
  */
 export function couponCodeKey(code: string, merchantId: string | null | undefined): string {
   return `${merchantId ?? ""}\u0000${code.toLowerCase()}`
+}
+
+/**
+ * When `error` is a violation of the case-insensitive code index, the code
+ * (lower-cased) and merchant (`null` = store-wide) it collided on.
+ */
+export function codeTakenViolation(error: unknown): { code: string; merchant_id: string | null } | null {
+  const violation = error as { code?: string; constraint?: string; detail?: string } | null
+  if (violation?.code !== "23505" || violation.constraint !== COUPON_CODE_UNIQUE_INDEX) {
+    return null
+  }
+  // detail: Key (lower(code), COALESCE(merchant_id, ''::text))=(summer, acme) already exists.
+  const values = /\)=\((.*)\) already exists/.exec(violation.detail ?? "")?.[1] ?? ""
+  const separator = values.indexOf(", ")
+  const code = separator < 0 ? values : values.slice(0, separator)
+  const merchant = separator < 0 ? "" : values.slice(separator + 2)
+  return { code, merchant_id: merchant === "" ? null : merchant }
 }
 
 /** `length` upper-case letters and digits from the crypto RNG, uniformly distributed. */

@@ -1,0 +1,3 @@
+export { CouponCodeRepository } from "./coupon-code"
+export { CouponSeatRepository } from "./coupon-seat"
+export type { LockedCoupon, SeatHolder } from "./coupon-seat"
