@@ -12,4 +12,4 @@ export default Module(CART_SESSION_MODULE, {
 export { CartSessionModuleService }
 export * from "./types"
 export { CART_SESSION_STATUSES } from "./models"
-export { CART_SESSION_ORDER_FIELDS } from "./repositories/cart-session-list"
+export { CART_SESSION_ORDER_FIELDS } from "./utils/session-list-query"

@@ -10,7 +10,7 @@ import type {
   CartSessionListPage,
   CartSessionState,
 } from "../types"
-import { selectSessionIds } from "./cart-session-list"
+import { selectSessionIds } from "../utils/session-list-query"
 
 /**
  * The cart session module's own SQL, for what the generated CRUD cannot do

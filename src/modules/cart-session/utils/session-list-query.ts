@@ -1,3 +1,6 @@
+// The admin list's query, built for CartSessionStateRepository. It lives outside
+// repositories/ because the module loader registers every function exported
+// there as a repository of the module.
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { CartSessionListFilters, CartSessionListPage } from "../types"
 
