@@ -31,12 +31,16 @@ const admin = {
 }
 const publishableKeyTitle = "Checkout discounts demo storefront"
 
+/** The database, and where its data is, for the closing message. */
 async function findDatabase() {
   const url = process.env.DATABASE_URL
   if (url && (await canConnect({ ...connectionFromUrl(url), database: "postgres" }))) {
     const connection = connectionFromUrl(url)
-    console.log(`[demo] using DATABASE_URL (${connection.host}:${connection.port}/${connection.database})`)
-    return { connection, database: connection.database || "medusa_demo", stop: async () => {} }
+    const database = connection.database || "medusa_demo"
+    // Never the password: the URL's user, host, port and database only.
+    const where = `database ${database} on ${connection.user}@${connection.host}:${connection.port}, which DATABASE_URL names`
+    console.log(`[demo] using DATABASE_URL: database ${database} on ${connection.user}@${connection.host}:${connection.port}`)
+    return { connection, database, where, stop: async () => {} }
   }
   if (url) {
     console.log("[demo] DATABASE_URL does not answer; using the embedded PostgreSQL instead")
@@ -44,7 +48,9 @@ async function findDatabase() {
   const embeddedPort = Number(process.env.EMBEDDED_PG_PORT || 54330)
   console.log(`[demo] starting the embedded PostgreSQL (.data/demo-pg, port ${embeddedPort})`)
   const embedded = await startEmbeddedPostgres({ name: "demo-pg", port: embeddedPort, persistent: true })
-  return { ...embedded, database: "medusa_demo" }
+  const linked = path.relative(projectRoot, embedded.directory) !== path.join(".data", "demo-pg")
+  const where = linked ? `.data/demo-pg, a link to ${embedded.directory}` : ".data/demo-pg"
+  return { ...embedded, database: "medusa_demo", where }
 }
 
 async function readPublishableKey(connection, database) {
@@ -219,7 +225,7 @@ async function main(supervisor) {
       `   Admin login ${admin.email} / ${admin.password}`,
       `   Publishable API key (x-publishable-api-key): ${publishableKey}`,
       ...processLines,
-      "   Stop with Ctrl+C (the data stays in .data/demo-pg)",
+      `   Stop with Ctrl+C; the data stays in ${database.where}`,
       "============================================================",
       "",
     ].join("\n")
