@@ -89,7 +89,10 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         const [first] = await service.createCartSessionLineItems([line(session.id)])
         await service.softDeleteCartSessionLineItems([first.id])
         const [second] = await service.createCartSessionLineItems([line(session.id, { position: 2 })])
-        expect(second.id).not.toBe(first.id)
+        const live = await service.listCartSessionLineItems({ cart_session_id: session.id })
+        expect(live.map((item) => item.id)).toEqual([second.id])
+        const all = await service.listCartSessionLineItems({ cart_session_id: session.id }, { withDeleted: true })
+        expect(all.map((item) => item.id).sort()).toEqual([first.id, second.id].sort())
       })
 
       it("refuse a quantity of zero at the database", async () => {

@@ -54,7 +54,13 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
         const bob = await service.begin("customer:cus_bob", "shared", "fp-1")
 
         expect(alice.started && bob.started).toBe(true)
-        expect(bob.record.id).not.toBe(alice.record.id)
+        const rows = await service.listIdempotencyKeys({ key: "shared" })
+        expect(rows.map((row) => [row.scope, row.id]).sort()).toEqual(
+          [
+            ["customer:cus_alice", alice.record.id],
+            ["customer:cus_bob", bob.record.id],
+          ].sort()
+        )
       })
 
       it("lets exactly one of 10 concurrent calls take the same key", async () => {
