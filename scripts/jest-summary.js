@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prints "N passed, N failed" from the counts jest-count-reporter.js wrote
-// (npm test), after the names of what failed, so a run that executed no test
-// is visible. Exits 1 on failures, on no tests, or when there are no counts.
+// (npm test), after the names of what failed and a line "skipped: N" (with
+// the files the skipped tests are in), so a run that executed no test or
+// left tests out is visible. Exits 1 on failures, on no tests, or when there
+// are no counts.
 // With --require-project NAME (repeatable) a project that ran no test fails
 // the run too: .ci/run requires `concurrency`, the suite of npm run test:concurrency.
 const fs = require("fs")
@@ -33,8 +35,10 @@ for (const name of required) {
     console.log(`project ${name} ran no test`)
     missing = true
   } else {
-    console.log(`${name}: ${project.passed} passed, ${project.failed} failed`)
+    console.log(`${name}: ${project.passed} passed, ${project.failed} failed, ${project.skipped ?? 0} skipped`)
   }
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
+const skippedFiles = Object.entries(counts.skippedByFile ?? {}).map(([name, count]) => `${name}: ${count}`)
+console.log(`skipped: ${skipped}${skippedFiles.length ? ` (${skippedFiles.join(", ")})` : ""}`)
+console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 || passed === 0 || missing ? 1 : 0)

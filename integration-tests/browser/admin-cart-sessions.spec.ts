@@ -1,12 +1,13 @@
 import type { Browser, Page } from "playwright-core"
 import {
+  chromiumMissing,
   clearFailureScreenshots,
   launchChromium,
   screenshot,
-  skipReason,
   withFailureScreenshot,
 } from "./helpers/browser"
 import { RunningStore, startStore } from "./helpers/store"
+import { needs } from "../helpers/prerequisites"
 import { demoShopper } from "./helpers/storefront"
 
 // The first admin page under `medusa develop` waits for vite to compile the dashboard.
@@ -14,10 +15,7 @@ const FIRST_LOAD_TIMEOUT = 240_000
 const PREFIX = "admin-cart-sessions"
 jest.setTimeout(120_000)
 
-if (skipReason) {
-  console.log(`[browser] admin-cart-sessions.spec.ts skipped: ${skipReason}`)
-}
-const describeInBrowser = skipReason ? describe.skip : describe
+const { describe: describeInBrowser } = needs("Chromium", chromiumMissing, { label: "admin-cart-sessions.spec.ts" })
 
 describeInBrowser("the Cart sessions admin screens, in Chromium against a running store", () => {
   let store: RunningStore | undefined

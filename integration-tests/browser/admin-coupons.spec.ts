@@ -1,21 +1,19 @@
 import type { Browser, Page } from "playwright-core"
 import {
+  chromiumMissing,
   clearFailureScreenshots,
   launchChromium,
   screenshot,
-  skipReason,
   withFailureScreenshot,
 } from "./helpers/browser"
 import { RunningStore, startStore } from "./helpers/store"
+import { needs } from "../helpers/prerequisites"
 
 // The first admin page under `medusa develop` waits for vite to compile the dashboard.
 const FIRST_LOAD_TIMEOUT = 240_000
 jest.setTimeout(120_000)
 
-if (skipReason) {
-  console.log(`[browser] admin-coupons.spec.ts skipped: ${skipReason}`)
-}
-const describeInBrowser = skipReason ? describe.skip : describe
+const { describe: describeInBrowser } = needs("Chromium", chromiumMissing, { label: "admin-coupons.spec.ts" })
 
 describeInBrowser("the Coupons admin screens, in Chromium against a running store", () => {
   let store: RunningStore | undefined

@@ -16,6 +16,7 @@ import {
   startHostProcesses,
   withLogsOf,
 } from "../helpers/host-process"
+import { inCi, needs } from "../helpers/prerequisites"
 import { deleteRedisKeysContaining, redactedRedisUrl, redisProblem } from "../helpers/redis"
 import {
   codeStatusIn,
@@ -78,14 +79,16 @@ const processes = noRedis
 const setup = noRedis
   ? "two shared processes, no worker"
   : `two server processes and a worker, Redis at ${redactedRedisUrl(redisUrl)}`
-if (noRedis) {
+// Without Redis: two shared processes instead (said so), or, under CI=true, a failure naming what is missing.
+const { describe: describeWithRedis } = needs("Redis", noRedis, { label: "coupon-usage-limit.spec.ts", otherwise: "run" })
+if (noRedis && !inCi()) {
   console.log(`[concurrency] ${noRedis}: running with two shared processes and no worker instead`)
 }
 
 const sortedIds = (ids: (string | null)[]) => [...ids].sort()
 const emailOf = (round: number, phase: string, index: number) => `r${round}-${phase}${index}@concurrency.test`
 
-describe(`a coupon's usage limit under concurrent checkouts (${setup})`, () => {
+describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`, () => {
   let database: HostDatabase | undefined
   let all: HostProcess[] = []
   let servers: HostProcess[] = []

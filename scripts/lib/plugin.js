@@ -21,6 +21,9 @@ function run(command, args, options = {}) {
   }
 }
 
+/** `medusa plugin:build` reports type errors but still exits 0: its log tells. */
+const reportsBuildErrors = (log) => /error TS\d+|completed with errors/.test(log)
+
 function buildPlugin() {
   const output = spawnSync(medusaBin, ["plugin:build"], {
     cwd: projectRoot,
@@ -28,8 +31,7 @@ function buildPlugin() {
     env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env },
   })
   const log = `${output.stdout}${output.stderr}`
-  // plugin:build reports type errors but still exits 0: treat them as failures.
-  if (output.status !== 0 || /error TS\d+|completed with errors/.test(log)) {
+  if (output.status !== 0 || reportsBuildErrors(log)) {
     process.stderr.write(log)
     throw new Error("medusa plugin:build failed")
   }
@@ -49,4 +51,4 @@ function linkPluginIntoHost() {
   fs.symlinkSync(path.relative(path.dirname(linkPath), projectRoot), linkPath, "dir")
 }
 
-module.exports = { buildPlugin, linkPluginIntoHost, medusaBin, packageName, run }
+module.exports = { buildPlugin, linkPluginIntoHost, medusaBin, packageName, reportsBuildErrors, run }

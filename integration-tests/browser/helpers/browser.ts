@@ -4,8 +4,8 @@ import { Browser, chromium, Page } from "playwright-core"
 
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 
-/** Why the browser tests cannot run here, or null when they can. */
-export const skipReason = fs.existsSync(chromiumPath)
+/** Why there is no Chromium to drive here, or null when there is. */
+export const chromiumMissing = fs.existsSync(chromiumPath)
   ? null
   : `no Chromium at ${chromiumPath} (install Debian's chromium or set CHROMIUM_PATH)`
 

@@ -4,6 +4,7 @@ const path = require("path")
 const { Client } = require("pg")
 const { startEmbeddedPostgres } = require("../database")
 const { freePort } = require("../network")
+const { needs } = require("../prerequisites")
 
 jest.setTimeout(120_000)
 
@@ -20,11 +21,14 @@ async function query(connection, sql) {
   }
 }
 
-if (!isRoot) {
-  console.log("skipped the embedded PostgreSQL from a private directory: it is about running as root, and this is not root")
-}
+// It is about running as root: skipped otherwise, or failing under CI=true.
+const { describe: describeAsRoot } = needs(
+  "root",
+  isRoot ? null : `these tests run as uid ${process.getuid?.()}, and they are about starting PostgreSQL as root`,
+  { label: "embedded-postgres.spec.js" }
+)
 
-;(isRoot ? describe : describe.skip)("embedded PostgreSQL started as root from a private directory", () => {
+describeAsRoot("embedded PostgreSQL started as root from a private directory", () => {
   let privateDirectory
   let project
   let linkedData

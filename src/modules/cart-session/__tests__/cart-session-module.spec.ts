@@ -1,4 +1,5 @@
 import path from "path"
+import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CART_SESSION_MODULE } from ".."
 import CartSessionModuleService from "../service"
@@ -8,6 +9,14 @@ import type { CartSessionState } from "../types"
 jest.setTimeout(60_000)
 
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000)
+
+/** The error PostgreSQL raises for a row its check constraint `name` refuses. */
+const checkViolation = (name: string) => ({ code: "23514", constraint: name })
+/** The host's error for a row that a unique index refuses, naming the values that collide. */
+const duplicate = (values: string) => ({
+  type: MedusaError.Types.INVALID_DATA,
+  message: expect.stringContaining(`with ${values}, already exists`),
+})
 
 moduleIntegrationTestRunner<CartSessionModuleService>({
   moduleName: CART_SESSION_MODULE,
@@ -70,7 +79,9 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         const session = await newSession()
         await service.createCartSessionLineItems([line(session.id)])
         await service.createCartSessionLineItems([line(session.id, { position: 2, is_add_on: true })])
-        await expect(service.createCartSessionLineItems([line(session.id, { position: 3 })])).rejects.toThrow()
+        await expect(service.createCartSessionLineItems([line(session.id, { position: 3 })])).rejects.toMatchObject(
+          duplicate(`cart_session_id: ${session.id}, variant_id: variant_1, is_add_on: false`)
+        )
       })
 
       it("free the variant's place once soft-deleted", async () => {
@@ -78,12 +89,17 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         const [first] = await service.createCartSessionLineItems([line(session.id)])
         await service.softDeleteCartSessionLineItems([first.id])
         const [second] = await service.createCartSessionLineItems([line(session.id, { position: 2 })])
-        expect(second.id).not.toBe(first.id)
+        const live = await service.listCartSessionLineItems({ cart_session_id: session.id })
+        expect(live.map((item) => item.id)).toEqual([second.id])
+        const all = await service.listCartSessionLineItems({ cart_session_id: session.id }, { withDeleted: true })
+        expect(all.map((item) => item.id).sort()).toEqual([first.id, second.id].sort())
       })
 
       it("refuse a quantity of zero at the database", async () => {
         const session = await newSession()
-        await expect(service.createCartSessionLineItems([line(session.id, { quantity: 0 })])).rejects.toThrow()
+        await expect(service.createCartSessionLineItems([line(session.id, { quantity: 0 })])).rejects.toMatchObject(
+          checkViolation("cart_session_line_item_quantity_positive")
+        )
       })
     })
 
@@ -114,12 +130,14 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         await service.createCartSessionDiscounts([code(other.id, { is_primary: true })])
         await expect(
           service.createCartSessionDiscounts([code(session.id, { code: "WELCOME", position: 2, is_primary: true })])
-        ).rejects.toThrow()
+        ).rejects.toMatchObject(duplicate(`cart_session_id: ${session.id}`))
       })
 
       it("refuse a code discount without a code", async () => {
         const session = await newSession()
-        await expect(service.createCartSessionDiscounts([code(session.id, { code: null })])).rejects.toThrow()
+        await expect(service.createCartSessionDiscounts([code(session.id, { code: null })])).rejects.toMatchObject(
+          checkViolation("cart_session_discount_code_has_code")
+        )
       })
 
       it("go with their session when it is deleted", async () => {
@@ -144,11 +162,15 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
 
       it("refuse an amount of zero and an item-level one without a line, at the database", async () => {
         const session = await newSession()
-        await expect(service.createCartSessionManualDiscounts([manual(session.id, { amount: 0 })])).rejects.toThrow()
-        await expect(service.createCartSessionManualDiscounts([manual(session.id, { scope: "item" })])).rejects.toThrow()
+        await expect(service.createCartSessionManualDiscounts([manual(session.id, { amount: 0 })])).rejects.toMatchObject(
+          checkViolation("cart_session_manual_discount_amount_positive")
+        )
+        await expect(service.createCartSessionManualDiscounts([manual(session.id, { scope: "item" })])).rejects.toMatchObject(
+          checkViolation("cart_session_manual_discount_item_has_line")
+        )
         await expect(
           service.createCartSessionManualDiscounts([manual(session.id, { line_item_id: "csitem_1" })])
-        ).rejects.toThrow()
+        ).rejects.toMatchObject(checkViolation("cart_session_manual_discount_item_has_line"))
         const [created] = await service.createCartSessionManualDiscounts([manual(session.id)])
         expect(created.id).toMatch(/^csman_/)
       })

@@ -57,7 +57,8 @@ couponModuleIntegrationTestRunner(({ service, MikroOrmWrapper }) => {
       const first = await service.createCoupons({ code: "AGAIN", ...tenPercent })
       await service.softDeleteCoupons(first.id)
       const second = await service.createCoupons({ code: "again", ...tenPercent })
-      expect(second.id).not.toBe(first.id)
+      expect((await service.listCoupons({})).map((coupon) => [coupon.id, coupon.code])).toEqual([[second.id, "again"]])
+      expect(await service.listCoupons({}, { withDeleted: true })).toHaveLength(2)
     })
 
     it("is refused on an update that collides with another coupon of the merchant", async () => {

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import IdempotencyModuleService, { IDEMPOTENCY_KEY_TTL_MS, IDEMPOTENCY_LOCK_STALE_MS } from "../service"
 import { idempotencyModuleUnderTest } from "./runner-options"
@@ -53,7 +54,13 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
         const bob = await service.begin("customer:cus_bob", "shared", "fp-1")
 
         expect(alice.started && bob.started).toBe(true)
-        expect(bob.record.id).not.toBe(alice.record.id)
+        const rows = await service.listIdempotencyKeys({ key: "shared" })
+        expect(rows.map((row) => [row.scope, row.id]).sort()).toEqual(
+          [
+            ["customer:cus_alice", alice.record.id],
+            ["customer:cus_bob", bob.record.id],
+          ].sort()
+        )
       })
 
       it("lets exactly one of 10 concurrent calls take the same key", async () => {
@@ -195,7 +202,10 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
           expires_at: new Date(Date.now() + HOUR),
         }
         await service.createIdempotencyKeys(row)
-        await expect(service.createIdempotencyKeys({ ...row, request_fingerprint: "fp-2" })).rejects.toThrow()
+        await expect(service.createIdempotencyKeys({ ...row, request_fingerprint: "fp-2" })).rejects.toMatchObject({
+          type: MedusaError.Types.INVALID_DATA,
+          message: "Idempotency key with scope: anonymous, key: unique, already exists.",
+        })
         await expect(service.createIdempotencyKeys({ ...row, scope: "customer:cus_1" })).resolves.toBeTruthy()
       })
 
@@ -208,7 +218,7 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
             state: "completed",
             expires_at: new Date(Date.now() + HOUR),
           })
-        ).rejects.toThrow()
+        ).rejects.toMatchObject({ code: "23514", constraint: "idempotency_key_completed_has_response" })
       })
     })
 

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MERCHANT_MODULE } from ".."
 import MerchantModuleService from "../service"
@@ -45,7 +46,10 @@ moduleIntegrationTestRunner<MerchantModuleService>({
 
       it("refuses a second merchant with the same handle at the database", async () => {
         await service.createMerchants({ handle: "umbrella" })
-        await expect(service.createMerchants({ handle: "umbrella" })).rejects.toThrow()
+        await expect(service.createMerchants({ handle: "umbrella" })).rejects.toMatchObject({
+          type: MedusaError.Types.INVALID_DATA,
+          message: "Merchant with handle: umbrella, already exists.",
+        })
       })
     })
   },
