@@ -1,16 +1,26 @@
+import { PricingError } from "./errors"
 import type { Ledger, Spread } from "./ledger"
-import type { BagDiscount, PricedBag, PricedDiscount, PricedLine, PricedSession, PricingLineInput } from "./types"
+import type { ShippingLedger, ShippingSpread } from "./shipping"
+import { shareTax, type TaxableItem } from "./tax"
+import type { BagDiscount, PricedBag, PricedDiscount, PricedLine, PricedSession } from "./types"
+import type { CheckedInput } from "./validate"
 
 export type AppliedDiscount = { result: PricedDiscount; spread: Spread }
+export type AppliedShipping = { result: PricedDiscount; spread: ShippingSpread }
 
-/** Builds the output from the ledger; fills each applied discount's allocations in line order. */
+/**
+ * Builds the output from the ledgers; fills each applied discount's allocations in line (or bag) order, and
+ * shares the session's tax over its lines, then its shipping methods (`shareTax`).
+ */
 export function assemble(
-  lines: readonly PricingLineInput[],
+  checked: CheckedInput,
   ledger: Ledger,
+  shipping: ShippingLedger,
   results: PricedDiscount[],
   applied: readonly AppliedDiscount[],
-  currency: string
+  appliedShipping: readonly AppliedShipping[] = []
 ): PricedSession {
+  const { lines } = checked
   const lineAllocations: PricedLine["allocations"][] = lines.map(() => [])
   const bagDiscounts: BagDiscount[][] = ledger.bags.map(() => [])
   const bagAmounts = new Array<number>(ledger.bags.length).fill(0)
@@ -31,12 +41,24 @@ export function assemble(
       bagAmounts[bagIndex] = 0
     }
   }
+  const shippingDiscounts = shippingDiscountsOfBags(ledger, appliedShipping)
+
+  const taxable: TaxableItem[] = [
+    ...lines.map((_, index) => ({ amount: ledger.remaining[index], tax: checked.lineTaxes[index] })),
+    ...shipping.methods.map((method, index) => ({ amount: shipping.remaining[index], tax: method?.tax ?? null })),
+  ]
+  const tax = shareTax(taxable).parts
+  const addedTax = (index: number) => (taxable[index].tax?.inclusive ? 0 : tax[index])
 
   const bags: PricedBag[] = ledger.bags.map((bag) => {
+    let item_tax_total = 0
+    let added = 0
     const pricedLines = bag.lineIndexes.map((index): PricedLine => {
       const line = lines[index]
       const subtotal = ledger.subtotals[index]
       const total = ledger.remaining[index]
+      item_tax_total += tax[index]
+      added += addedTax(index)
       return {
         id: line.id,
         merchant_id: line.merchant_id,
@@ -46,27 +68,69 @@ export function assemble(
         subtotal,
         discount_total: subtotal - total,
         total,
+        tax_total: tax[index],
         allocations: lineAllocations[index],
       }
     })
-    const total = ledger.remainingOf(bag.lineIndexes)
+    const itemTotal = ledger.remainingOf(bag.lineIndexes)
+    const method = shipping.methods[bag.position]
+    const shippingIndex = lines.length + bag.position
+    const shipping_total = method?.amount ?? 0
+    const shipping_discount_total = shipping_total - shipping.remaining[bag.position]
+    const shipping_tax_total = tax[shippingIndex]
+    added += addedTax(shippingIndex)
     return {
       merchant_id: bag.merchant_id,
       lines: pricedLines,
       subtotal: bag.subtotal,
-      discount_total: bag.subtotal - total,
-      total,
+      discount_total: bag.subtotal - itemTotal,
+      shipping_method: method ? { option_id: method.option_id, name: method.name, amount: method.amount } : null,
+      shipping_total,
+      shipping_discount_total,
+      tax_total: item_tax_total + shipping_tax_total,
+      item_tax_total,
+      shipping_tax_total,
+      total: itemTotal + shipping.remaining[bag.position] + added,
       discounts: bagDiscounts[bag.position],
+      shipping_discounts: shippingDiscounts[bag.position],
     }
   })
+  return { currency_code: checked.currency_code, ...sumOfBags(bags), bags, discounts: results }
+}
 
-  const total = bags.reduce((sum, bag) => sum + bag.total, 0)
-  return {
-    currency_code: currency,
-    subtotal: ledger.subtotal,
-    discount_total: ledger.subtotal - total,
-    total,
-    bags,
-    discounts: results,
+function shippingDiscountsOfBags(ledger: Ledger, appliedShipping: readonly AppliedShipping[]): BagDiscount[][] {
+  const discounts: BagDiscount[][] = ledger.bags.map(() => [])
+  // Spreads list their bags in bag order, so allocations come out in bag order.
+  for (const { result, spread } of appliedShipping) {
+    spread.bagIndexes.forEach((bagIndex, position) => {
+      const amount = spread.parts[position]
+      if (amount === 0) return
+      result.shipping_allocations.push({ merchant_id: ledger.bags[bagIndex].merchant_id, amount })
+      discounts[bagIndex].push({ id: result.id, type: result.type, code: result.code, amount })
+    })
   }
+  return discounts
+}
+
+const SUMMED = [
+  "subtotal",
+  "discount_total",
+  "shipping_total",
+  "shipping_discount_total",
+  "tax_total",
+  "item_tax_total",
+  "shipping_tax_total",
+  "total",
+] as const
+
+type SessionTotals = Record<(typeof SUMMED)[number], number>
+
+/** The session's totals: the sums of its bags'. */
+function sumOfBags(bags: readonly PricedBag[]): SessionTotals {
+  const totals = Object.fromEntries(SUMMED.map((key) => [key, 0])) as SessionTotals
+  for (const bag of bags) for (const key of SUMMED) totals[key] += bag[key]
+  if (!Number.isSafeInteger(totals.total)) {
+    throw new PricingError("AMOUNT_OUT_OF_RANGE", `the session's total ${totals.total} is beyond the safe integer range`)
+  }
+  return totals
 }

@@ -101,3 +101,28 @@ export function manualAppliedMessage(label: string, amount: number, requested: n
 export function manualNothingLeftMessage(label: string): string {
   return `Manual discount ${label} was not applied: nothing was left to discount`
 }
+
+export function shippingAppliedMessage(code: string, amount: number, currency: string): string {
+  const saved = formatMinorUnits(amount, currency)
+  if (amount === 0) return `Code ${code} applied: you saved ${saved} on shipping (nothing was left to discount)`
+  return `Code ${code} applied: you saved ${saved} on shipping`
+}
+
+/** A shipping code's minimum counts the items of its scope after their discounts. */
+export function shippingMinimumNotMetMessage(
+  code: string,
+  merchantId: string | null,
+  minimum: number,
+  subtotal: number,
+  currency: string
+): string {
+  const required = formatMinorUnits(minimum, currency)
+  const current = formatMinorUnits(subtotal, currency)
+  const scope = merchantId === null ? "items" : `items from merchant ${merchantId}`
+  return `Code ${code} requires at least ${required} of ${scope} after discounts (currently ${current})`
+}
+
+export function noShippingMethodMessage(code: string, merchantId: string | null): string {
+  const scope = merchantId === null ? "" : ` for the items from merchant ${merchantId}`
+  return `Code ${code} discounts shipping, and no shipping method is chosen${scope} yet`
+}

@@ -34,12 +34,39 @@ export type PricingLineInput = {
   quantity: number
   /** Carried through to the output; add-ons are priced like any other line. */
   is_add_on?: boolean
+  /** Percent rates of its tax lines (8.875); several add up. Absent or empty: untaxed. */
+  tax_rates?: readonly number[] | null
+  /** Whether `unit_price` includes its tax (the region's price setting); the tax is then inside the price. */
+  is_tax_inclusive?: boolean | null
 }
+
+/** A bag's shipping method as the caller chose and priced it for that bag alone. */
+export type PricingShippingMethodInput = {
+  /** The bag it ships; at most one method a bag, and the merchant must have a line in the session. */
+  merchant_id: string
+  option_id: string
+  name: string
+  /** Non-negative minor units. */
+  amount: number
+  /** Percent rates of its tax lines; several add up. Absent or empty: untaxed. */
+  tax_rates?: readonly number[] | null
+  is_tax_inclusive?: boolean | null
+}
+
+/** What a code discounts: the items of its scope, or the shipping of the bags in its scope. */
+export type CodeTargetType = "items" | "shipping_methods"
 
 export type PricingCodeInput = {
   /** Discount id; unique among codes and manual discounts. */
   id: string
   code: string
+  /**
+   * `items` when absent. A `shipping_methods` code takes its value off the shipping of the bags in its scope,
+   * shared by shipping amount; it stacks with item codes, and `combinable` holds among shipping codes only. Its
+   * `min_subtotal` counts the items of its scope after item discounts; target, allocation and buy X get Y
+   * fields are refused on it.
+   */
+  target_type?: CodeTargetType | null
   /** `null` (or absent) = store-wide. */
   merchant_id?: string | null
   value_type: DiscountValueType
@@ -113,10 +140,14 @@ export type PriceSessionInput = {
   /** In the order they were applied. */
   codes?: PricingCodeInput[]
   manual?: PricingManualInput[]
+  /** At most one a bag; a bag without one ships for nothing. */
+  shipping_methods?: PricingShippingMethodInput[] | null
 }
 
 export type LineAllocation = { discount_id: string; amount: number }
 export type DiscountAllocation = { line_id: string; amount: number }
+/** A shipping code's amount on one bag's shipping method. */
+export type ShippingAllocation = { merchant_id: string; amount: number }
 
 export type PricedLine = {
   id: string
@@ -127,9 +158,13 @@ export type PricedLine = {
   subtotal: number
   discount_total: number
   total: number
+  /** Its share of the session's tax (inside `total` when tax-inclusive, on top of it otherwise). */
+  tax_total: number
   /** Non-zero amounts, in the order the discounts were applied. */
   allocations: LineAllocation[]
 }
+
+export type PricedShippingMethod = { option_id: string; name: string; amount: number }
 
 export type BagDiscount = { id: string; type: DiscountType; code: string | null; amount: number }
 
@@ -137,10 +172,25 @@ export type PricedBag = {
   merchant_id: string
   lines: PricedLine[]
   subtotal: number
+  /** Of its items only; shipping discounts are `shipping_discount_total`. */
   discount_total: number
+  shipping_method: PricedShippingMethod | null
+  /** Its shipping method's amount, 0 without one. */
+  shipping_total: number
+  shipping_discount_total: number
+  /** Its share of the session's tax: `item_tax_total` + `shipping_tax_total`. */
+  tax_total: number
+  item_tax_total: number
+  shipping_tax_total: number
+  /**
+   * subtotal − discount_total + shipping_total − shipping_discount_total + tax_total, the tax added only where
+   * prices exclude it (a tax-inclusive price already holds its tax).
+   */
   total: number
-  /** Discounts that took a non-zero amount from this bag, in the order they were applied. */
+  /** Item discounts that took a non-zero amount from this bag, in the order they were applied. */
   discounts: BagDiscount[]
+  /** Shipping codes that took a non-zero amount from its shipping, in the order they were applied. */
+  shipping_discounts: BagDiscount[]
 }
 
 export type PricedDiscount = {
@@ -155,16 +205,26 @@ export type PricedDiscount = {
   status: DiscountStatus
   /** Human sentence for every status. */
   message: string
+  /** `items` for manual discounts. */
+  target_type: CodeTargetType
   /** 0 unless APPLIED. */
   amount_total: number
-  /** Non-zero amounts in line order; they sum exactly to `amount_total`. */
+  /** Non-zero amounts in line order; they sum exactly to `amount_total` (an item discount's). */
   allocations: DiscountAllocation[]
+  /** A shipping code's non-zero amounts in bag order; they sum exactly to `amount_total`. */
+  shipping_allocations: ShippingAllocation[]
 }
 
+/** Every total is the sum of the bags'; `tax_total` is the session's exact tax rounded once (half away from zero). */
 export type PricedSession = {
   currency_code: string
   subtotal: number
   discount_total: number
+  shipping_total: number
+  shipping_discount_total: number
+  tax_total: number
+  item_tax_total: number
+  shipping_tax_total: number
   total: number
   /** One per merchant, ordered by the merchant's first line. */
   bags: PricedBag[]

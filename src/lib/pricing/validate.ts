@@ -3,8 +3,11 @@ import { decimalToFraction, parseDecimal } from "./decimal"
 import { PricingError } from "./errors"
 import { invalid, requireInteger, requireText } from "./input-checks"
 import { checkReach, WHOLE_SCOPE, type CheckedReach } from "./reach-input"
+import { checkShippingMethods, type CheckedShippingMethod } from "./shipping-input"
+import { checkTax, type CheckedTax } from "./tax"
 import type {
   CallerDecidedStatus,
+  CodeTargetType,
   DiscountValueType,
   PriceSessionInput,
   PricingCodeInput,
@@ -16,6 +19,7 @@ export type CheckedCode = {
   id: string
   code: string
   merchant_id: string | null
+  target_type: CodeTargetType
   value_type: DiscountValueType
   value: number
   /** Exact percentage as a fraction; absent for fixed codes and caller-rejected ones. */
@@ -35,13 +39,20 @@ export type CheckedInput = {
   lineIndexById: Map<string, number>
   codes: CheckedCode[]
   manual: PricingManualInput[]
+  /** Each line's taxes, aligned with `lines`. */
+  lineTaxes: CheckedTax[]
+  /** At most one a merchant, each for a merchant with a line. */
+  shippingMethods: CheckedShippingMethod[]
 }
+
+/** `summary`: stored data read back, where a method of a merchant whose lines are gone is ignored, not refused. */
+export type CheckOptions = { summary?: boolean }
 
 const CALLER_STATUSES: ReadonlySet<string> = new Set<CallerDecidedStatus>([
   "INVALID", "EXPIRED", "NOT_STARTED", "USAGE_LIMIT_REACHED", "CUSTOMER_LIMIT_REACHED", "NOT_APPLICABLE", "NOT_ELIGIBLE",
 ])
 
-export function checkSessionInput(input: PriceSessionInput): CheckedInput {
+export function checkSessionInput(input: PriceSessionInput, options: CheckOptions = {}): CheckedInput {
   if (!input || typeof input !== "object") throw invalid("input", "must be an object", input)
   const currency_code = normalizeCurrencyCode(input.currency_code)
   if (!Array.isArray(input.lines)) throw invalid("lines", "must be an array", input.lines)
@@ -55,10 +66,13 @@ export function checkSessionInput(input: PriceSessionInput): CheckedInput {
     if (isSoundLine(line, lineIndexById)) lineIndexById.set(line.id, index)
     else explainBadLine(line, `lines[${index}]`, new Set(lineIndexById.keys()))
   })
+  const lineTaxes = input.lines.map((line, index) => checkTax(line.tax_rates, line.is_tax_inclusive, `lines[${index}]`))
+  const merchants = new Set(input.lines.map((line) => line.merchant_id))
+  const shippingMethods = checkShippingMethods(input.shipping_methods, merchants, options.summary === true)
   const discountIds = new Set<string>()
   const checkedCodes = codes.map((code, index) => checkCode(code, `codes[${index}]`, discountIds, lineIndexById))
   manual.forEach((discount, index) => checkManual(discount, `manual[${index}]`, discountIds))
-  return { currency_code, lines: input.lines, lineIndexById, codes: checkedCodes, manual }
+  return { currency_code, lines: input.lines, lineIndexById, codes: checkedCodes, manual, lineTaxes, shippingMethods }
 }
 
 function claimId(ids: Set<string>, id: string, field: string): void {
@@ -120,6 +134,10 @@ function checkCode(
   const min_subtotal = code.min_subtotal ?? null
   if (min_subtotal !== null) requireInteger(min_subtotal, `${path}.min_subtotal`, 0)
 
+  const target_type = code.target_type ?? "items"
+  if (target_type !== "items" && target_type !== "shipping_methods") {
+    throw invalid(`${path}.target_type`, 'must be "items" or "shipping_methods"', code.target_type)
+  }
   const eligibility = code.eligibility ?? null
   if (eligibility !== null && !CALLER_STATUSES.has(eligibility.status)) {
     throw invalid(`${path}.eligibility.status`, `must be one of ${[...CALLER_STATUSES].join(", ")}`, eligibility.status)
@@ -128,7 +146,8 @@ function checkCode(
   let reach = WHOLE_SCOPE
   // A code the caller already rejected may have no coupon behind it, so its value and reach are not checked.
   if (eligibility === null) {
-    reach = checkReach(code, path, lineIndexById)
+    if (target_type === "shipping_methods") refuseItemFields(code, path)
+    else reach = checkReach(code, path, lineIndexById)
     if (typeof code.combinable !== "boolean") throw invalid(`${path}.combinable`, "must be a boolean", code.combinable)
     if (code.value_type === "percentage") {
       if (typeof code.value !== "number" || !Number.isFinite(code.value) || code.value <= 0 || code.value > 100) {
@@ -145,6 +164,7 @@ function checkCode(
     id: code.id,
     code: code.code,
     merchant_id,
+    target_type,
     value_type: code.value_type,
     value: code.value,
     percentage,
@@ -153,6 +173,15 @@ function checkCode(
     eligibility,
     min_subtotal,
     reach,
+  }
+}
+
+const ITEM_FIELDS = ["target_line_ids", "allocation", "max_quantity", "buy_get"] as const
+
+/** A shipping code discounts whole shipping methods: fields that pick lines or units do not fit it. */
+function refuseItemFields(code: PricingCodeInput, path: string): void {
+  for (const field of ITEM_FIELDS) {
+    if (code[field] != null) throw invalid(`${path}.${field}`, "must be absent for a shipping_methods code", code[field])
   }
 }
 

@@ -89,7 +89,9 @@ describe("priceSession: totals and allocation", () => {
 
   it("prices an empty session at zero", () => {
     const session = priceSession({ currency_code: "USD", lines: [] })
-    expect(session).toEqual({ currency_code: "USD", subtotal: 0, discount_total: 0, total: 0, bags: [], discounts: [] })
+    const zero = { subtotal: 0, discount_total: 0, shipping_total: 0, shipping_discount_total: 0, total: 0 }
+    const untaxed = { tax_total: 0, item_tax_total: 0, shipping_tax_total: 0 }
+    expect(session).toEqual({ currency_code: "USD", ...zero, ...untaxed, bags: [], discounts: [] })
   })
 
   it("does not modify its input", () => {

@@ -50,4 +50,24 @@ describe("summarizeSession", () => {
     expect(summary.discounts.map((entry) => [entry.code, entry.amount_total])).toEqual([["BIG", 900], ["MORE", 100], ["WAIT", 0]])
     expect(summary.bags[0].lines[0]).toMatchObject({ subtotal: 1000, discount_total: 1000, total: 0 })
   })
+
+  it("ignores a stored shipping method and shipping shares of a merchant whose lines are gone, and recomputes the tax", () => {
+    const summary = summarizeSession({
+      currency_code: "USD",
+      lines: [{ id: "a", merchant_id: "acme", unit_price: 3411, quantity: 1, tax_rates: [10] }],
+      shipping_methods: [
+        { merchant_id: "acme", option_id: "so_a", name: "Standard", amount: 500 },
+        { merchant_id: "gone", option_id: "so_g", name: "Standard", amount: 700 },
+      ],
+      discounts: [
+        {
+          id: "FREE", type: "CODE", code: "FREE", merchant_id: null, name: null, status: "APPLIED", message: "",
+          target_type: "shipping_methods", allocations: [],
+          shipping_allocations: [{ merchant_id: "acme", amount: 500 }, { merchant_id: "gone", amount: 700 }],
+        },
+      ],
+    })
+    expect(summary).toMatchObject({ shipping_total: 500, shipping_discount_total: 500, tax_total: 341, total: 3752 })
+    expect(summary.discounts[0]).toMatchObject({ amount_total: 500, shipping_allocations: [{ merchant_id: "acme", amount: 500 }] })
+  })
 })
