@@ -17,6 +17,11 @@ export const pluginOptionsSchema = z
     maxLineQuantity: z.number().int().min(1).max(1_000_000).default(1000),
     /** How long a cart session stays open after its last change, in minutes (default 7 days). */
     sessionLifetimeMinutes: z.number().int().min(1).max(525_600).default(10_080),
+    /**
+     * Whether the plugin registers its handlers on the host hooks the store left
+     * free (README "Hooks: one handler each"); false: the store calls them itself.
+     */
+    registerHooks: z.boolean().default(true),
   })
   .strict()
 
