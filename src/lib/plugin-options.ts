@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import type { StorePricingContextFunction } from "./cart-session/pricing-context"
 
 /**
  * Options a store owner passes in `plugins: [{ resolve, options }]`.
@@ -22,6 +23,16 @@ export const pluginOptionsSchema = z
      * free (README "Hooks: one handler each"); false: the store calls them itself.
      */
     registerHooks: z.boolean().default(true),
+    /**
+     * The store's own pricing context (what its `setPricingContext` hook handlers
+     * add to its carts'), added to every price a session asks for, so that a
+     * session prices as its cart will.
+     */
+    pricingContext: z
+      .custom<StorePricingContextFunction>((value) => typeof value === "function", {
+        message: "must be a function ({ session, customer, container }) => context object",
+      })
+      .optional(),
   })
   .strict()
 

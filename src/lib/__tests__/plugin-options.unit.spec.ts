@@ -20,9 +20,11 @@ describe("plugin options", () => {
       maxLineQuantity: 20,
       sessionLifetimeMinutes: 60,
       registerHooks: false,
+      pricingContext: () => ({ storefront: "web" }),
     }
     const parsed = parsePluginOptions(options)
     expect(parsed).toEqual(options)
+    expect(parsed.pricingContext).toBe(options.pricingContext)
   })
 
   it("ignores the database options the host adds to every module", () => {
@@ -41,6 +43,7 @@ describe("plugin options", () => {
     expect(() => parsePluginOptions({ maxLineQuantity: 2.5 })).toThrow(/"maxLineQuantity"/)
     expect(() => parsePluginOptions({ sessionLifetimeMinutes: 0 })).toThrow(/"sessionLifetimeMinutes"/)
     expect(() => parsePluginOptions({ registerHooks: "no" })).toThrow(/"registerHooks"/)
+    expect(() => parsePluginOptions({ pricingContext: { storefront: "web" } })).toThrow(/"pricingContext": must be a function/)
   })
 })
 
