@@ -8,7 +8,7 @@ import {
 } from "./checkout-discounts-hooks"
 
 /** A host hook the plugin needs, how to register its handler there, and the line a store calls from its own handler. */
-type CartHook = {
+export type CartHook = {
   /** As a store writes it: `completeCartWorkflow.hooks.validate`. */
   name: string
   /** The workflow's hooks object: the host keeps one handler per hook on it. */
@@ -45,16 +45,20 @@ export const CHECKOUT_DISCOUNTS_HOOKS: CartHook[] = [
 const HOOK_TAKEN = /Cannot define multiple hook handlers/
 
 /**
- * The hooks this copy of the host's core flows already has the plugin's handler on, kept on the
- * process so that the plugin's code loaded twice (a second import, a reload) never registers twice.
- * Keyed by the workflow's hooks object: another copy of the core flows has hooks of its own.
+ * Who has each hook, as this process found out: the plugin (its handler was
+ * registered here) or the store (it was left to the store, with its warning).
+ * Kept on the process, so that the plugin's code run twice (a second import, a
+ * reload) neither registers twice nor warns twice. Keyed by the workflow's
+ * hooks object: another copy of the core flows has hooks of its own.
  */
-const REGISTERED_KEY = Symbol.for("medusa-plugin-checkout-discounts.registered-hooks")
+const HOOK_OWNERS_KEY = Symbol.for("medusa-plugin-checkout-discounts.hook-owners")
 
-function registeredHooks(): WeakMap<object, Set<string>> {
-  const holder = globalThis as unknown as Record<symbol, WeakMap<object, Set<string>> | undefined>
-  holder[REGISTERED_KEY] ??= new WeakMap()
-  return holder[REGISTERED_KEY]!
+type HookOwners = WeakMap<object, Map<string, "plugin" | "store">>
+
+function hookOwners(): HookOwners {
+  const holder = globalThis as unknown as Record<symbol, HookOwners | undefined>
+  holder[HOOK_OWNERS_KEY] ??= new WeakMap()
+  return holder[HOOK_OWNERS_KEY]!
 }
 
 export type FreeCartHooksReport = {
@@ -73,14 +77,17 @@ export type FreeCartHooksReport = {
  * store's handler must call. Must run after every workflow and hook file of
  * the store was imported (see subscribers/take-free-cart-hooks.ts).
  */
-export function takeFreeCartHooks(logger: Pick<Logger, "warn">): FreeCartHooksReport {
+export function takeFreeCartHooks(
+  logger: Pick<Logger, "warn">,
+  hooks: CartHook[] = CHECKOUT_DISCOUNTS_HOOKS
+): FreeCartHooksReport {
   const report: FreeCartHooksReport = { taken: [], already_taken: [], left_to_store: [] }
-  const registered = registeredHooks()
-  for (const hook of CHECKOUT_DISCOUNTS_HOOKS) {
-    const ours = registered.get(hook.hooks) ?? new Set<string>()
-    registered.set(hook.hooks, ours)
-    if (ours.has(hook.name)) {
-      report.already_taken.push(hook.name)
+  for (const hook of hooks) {
+    const owners = hookOwners().get(hook.hooks) ?? new Map<string, "plugin" | "store">()
+    hookOwners().set(hook.hooks, owners)
+    const owner = owners.get(hook.name)
+    if (owner) {
+      ;(owner === "plugin" ? report.already_taken : report.left_to_store).push(hook.name)
       continue
     }
     try {
@@ -89,11 +96,12 @@ export function takeFreeCartHooks(logger: Pick<Logger, "warn">): FreeCartHooksRe
       if (!(error instanceof Error) || !HOOK_TAKEN.test(error.message)) {
         throw error
       }
+      owners.set(hook.name, "store")
       report.left_to_store.push(hook.name)
       logger.warn(storeHandlesHookWarning(hook))
       continue
     }
-    ours.add(hook.name)
+    owners.set(hook.name, "plugin")
     report.taken.push(hook.name)
   }
   return report
