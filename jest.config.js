@@ -19,7 +19,12 @@ const common = {
   transform,
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/host/.medusa/", "<rootDir>/.data/"],
+  modulePathIgnorePatterns: [
+    "<rootDir>/.medusa/",
+    "<rootDir>/host/.medusa/",
+    "<rootDir>/integration-tests/hosts/[^/]+/.medusa/",
+    "<rootDir>/.data/",
+  ],
 }
 
 module.exports = {

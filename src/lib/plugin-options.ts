@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import type { StorePricingContextFunction } from "./cart-session/pricing-context"
 
 /**
  * Options a store owner passes in `plugins: [{ resolve, options }]`.
@@ -17,6 +18,21 @@ export const pluginOptionsSchema = z
     maxLineQuantity: z.number().int().min(1).max(1_000_000).default(1000),
     /** How long a cart session stays open after its last change, in minutes (default 7 days). */
     sessionLifetimeMinutes: z.number().int().min(1).max(525_600).default(10_080),
+    /**
+     * Whether the plugin registers its handlers on the host hooks the store left
+     * free (README "Hooks: one handler each"); false: the store calls them itself.
+     */
+    registerHooks: z.boolean().default(true),
+    /**
+     * The store's own pricing context (what its `setPricingContext` hook handlers
+     * add to its carts'), added to every price a session asks for, so that a
+     * session prices as its cart will.
+     */
+    pricingContext: z
+      .custom<StorePricingContextFunction>((value) => typeof value === "function", {
+        message: "must be a function ({ session, customer, container }) => context object",
+      })
+      .optional(),
   })
   .strict()
 

@@ -8,6 +8,7 @@ describe("plugin options", () => {
       maxCodesPerSession: 5,
       maxLineQuantity: 1000,
       sessionLifetimeMinutes: 10_080,
+      registerHooks: true,
     })
   })
 
@@ -18,8 +19,12 @@ describe("plugin options", () => {
       maxCodesPerSession: 3,
       maxLineQuantity: 20,
       sessionLifetimeMinutes: 60,
+      registerHooks: false,
+      pricingContext: () => ({ storefront: "web" }),
     }
-    expect(parsePluginOptions(options)).toEqual(options)
+    const parsed = parsePluginOptions(options)
+    expect(parsed).toEqual(options)
+    expect(parsed.pricingContext).toBe(options.pricingContext)
   })
 
   it("ignores the database options the host adds to every module", () => {
@@ -37,6 +42,8 @@ describe("plugin options", () => {
     expect(() => parsePluginOptions({ merchantMetadataKey: "" })).toThrow(/"merchantMetadataKey"/)
     expect(() => parsePluginOptions({ maxLineQuantity: 2.5 })).toThrow(/"maxLineQuantity"/)
     expect(() => parsePluginOptions({ sessionLifetimeMinutes: 0 })).toThrow(/"sessionLifetimeMinutes"/)
+    expect(() => parsePluginOptions({ registerHooks: "no" })).toThrow(/"registerHooks"/)
+    expect(() => parsePluginOptions({ pricingContext: { storefront: "web" } })).toThrow(/"pricingContext": must be a function/)
   })
 })
 

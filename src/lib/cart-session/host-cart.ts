@@ -1,6 +1,6 @@
 import { CheckoutDiscountError } from "../errors"
-import { fromMinorUnits, toMinorUnits } from "../pricing"
-import type { CartSessionDiscountState, CartSessionState } from "../../modules/cart-session"
+import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../pricing"
+import type { CartSessionDiscountState, CartSessionLineState, CartSessionState } from "../../modules/cart-session"
 
 /**
  * `provider_id` of the line adjustments the plugin puts on a host cart. They
@@ -58,6 +58,98 @@ export function sessionLineIdOf(line: HostCartLine): string | null {
 }
 
 /**
+ * Line metadata key of the price the host cart made at convert gave a session
+ * line (see `withCartPrices`).
+ */
+export const HOST_PRICE_METADATA_KEY = "host_price"
+
+/** The price a host cart gave a line, in minor units, for the line's quantity and the session's customer. */
+export type HostPrice = { unit_price: number; quantity: number; customer_id: string | null }
+
+/** A session line the host cart priced differently: `cart_price` null when the cart has no such line at its quantity. */
+export type CartPriceDifference = {
+  line_id: string
+  title: string
+  session_price: number
+  cart_price: number | null
+}
+
+/** The session's lines the host cart does not have at the session's quantity and price (to the minor unit). */
+export function cartPriceDifferences(session: CartSessionState, cartLines: HostCartLine[]): CartPriceDifference[] {
+  const cartLineOf = new Map(cartLines.map((line) => [sessionLineIdOf(line), line]))
+  return session.items.flatMap((line) => {
+    const cartLine = cartLineOf.get(line.id)
+    const cartPrice =
+      cartLine && cartLine.quantity === line.quantity ? toMinorUnits(cartLine.unit_price, session.currency_code, "unit_price") : null
+    return cartPrice === line.unit_price
+      ? []
+      : [{ line_id: line.id, title: line.title, session_price: line.unit_price, cart_price: cartPrice }]
+  })
+}
+
+/**
+ * The session with the host cart's prices on the lines it priced differently,
+ * each remembered on its line (metadata `host_price`) for the line's quantity
+ * and the session's customer: re-pricing keeps it (`rememberedHostPrice`)
+ * until the line or the customer changes, so that the next convert, whose
+ * cart prices the line the same way, agrees with the session.
+ */
+export function withCartPrices(session: CartSessionState, differences: CartPriceDifference[]): CartSessionState {
+  const cartPriceOf = new Map(differences.flatMap((difference) => (difference.cart_price === null ? [] : [[difference.line_id, difference.cart_price]])))
+  return {
+    ...session,
+    items: session.items.map((line) => {
+      const cartPrice = cartPriceOf.get(line.id)
+      if (cartPrice === undefined) {
+        return line
+      }
+      const remembered: HostPrice = { unit_price: cartPrice, quantity: line.quantity, customer_id: session.customer_id }
+      return { ...line, unit_price: cartPrice, metadata: { ...line.metadata, [HOST_PRICE_METADATA_KEY]: remembered } }
+    }),
+  }
+}
+
+/** The price a host cart gave the line for its quantity and this customer; null when there is none or it was for another. */
+export function rememberedHostPrice(line: CartSessionLineState, customerId: string | null): number | null {
+  const remembered = line.metadata?.[HOST_PRICE_METADATA_KEY] as Partial<HostPrice> | undefined
+  return remembered &&
+    typeof remembered.unit_price === "number" &&
+    remembered.quantity === line.quantity &&
+    (remembered.customer_id ?? null) === customerId
+    ? remembered.unit_price
+    : null
+}
+
+/** The line's metadata without a remembered host price (null when nothing else is left). */
+export function withoutHostPrice(metadata: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!metadata || !(HOST_PRICE_METADATA_KEY in metadata)) {
+    return metadata
+  }
+  const { [HOST_PRICE_METADATA_KEY]: _forgotten, ...rest } = metadata
+  return Object.keys(rest).length ? rest : null
+}
+
+/**
+ * Why a convert was refused for the host cart's prices, line by line; `saved`:
+ * the session was saved with the cart's prices (see `withCartPrices`).
+ */
+export function cartPricesChangedMessage(session: CartSessionState, differences: CartPriceDifference[], saved: boolean): string {
+  const money = (amount: number) => `${formatMinorUnits(amount, session.currency_code)} ${session.currency_code.toUpperCase()}`
+  const lines = differences
+    .map(({ title, session_price, cart_price }) =>
+      cart_price === null
+        ? `"${title}" is not in it as priced`
+        : `"${title}" costs ${money(cart_price)} there, not ${money(session_price)}`
+    )
+    .join("; ")
+  return saved
+    ? `The host priced the cart of cart session ${session.id} differently (${lines}): the session now has the cart's prices, ` +
+        `review it and convert again`
+    : `The host priced the cart of cart session ${session.id} differently (${lines}): ` +
+        `price the session (POST /store/cart-sessions/${session.id}/price) and convert again`
+}
+
+/**
  * The line adjustments that carry every applied discount of the session
  * (codes and manual ones) to its host cart, one per discount and line, in
  * the host's major units. The host priced each line itself: a price that is
@@ -65,19 +157,11 @@ export function sessionLineIdOf(line: HostCartLine): string | null {
  * discounts were computed on the session's prices.
  */
 export function cartAdjustmentsOf(session: CartSessionState, cartLines: HostCartLine[]): HostCartAdjustment[] {
-  const cartLineOf = new Map(cartLines.map((line) => [sessionLineIdOf(line), line]))
-  for (const line of session.items) {
-    const cartLine = cartLineOf.get(line.id)
-    const hostPrice = cartLine ? toMinorUnits(cartLine.unit_price, session.currency_code, "unit_price") : null
-    if (!cartLine || cartLine.quantity !== line.quantity || hostPrice !== line.unit_price) {
-      throw new CheckoutDiscountError(
-        "CART_SESSION_PRICES_CHANGED",
-        `The host priced "${line.title}" at ${hostPrice === null ? "nothing" : fromMinorUnits(hostPrice, session.currency_code)} ` +
-          `for cart session ${session.id}, which priced it at ${fromMinorUnits(line.unit_price, session.currency_code)}: ` +
-          `price the session (POST /store/cart-sessions/${session.id}/price) and convert again`
-      )
-    }
+  const differences = cartPriceDifferences(session, cartLines)
+  if (differences.length) {
+    throw new CheckoutDiscountError("CART_SESSION_PRICES_CHANGED", cartPricesChangedMessage(session, differences, false))
   }
+  const cartLineOf = new Map(cartLines.map((line) => [sessionLineIdOf(line), line]))
   return session.discounts
     .filter((discount) => discount.status === "APPLIED")
     .flatMap((discount) =>

@@ -11,6 +11,7 @@ import type { CartSessionDiscountState, CartSessionState } from "../../modules/c
 import type { CouponEligibility } from "../../modules/coupon"
 import { catalogueKey, type CatalogueVariant } from "./pricing-context"
 import { buildSessionPricingInput, StoredCode } from "./pricing-input"
+import { rememberedHostPrice, withoutHostPrice } from "./host-cart"
 import { pruneOrphanAddOns } from "./session-draft"
 
 /** A code priced as if added last, for `validate_only`; it is never part of the session. */
@@ -51,7 +52,10 @@ export function manualInputsOf(state: CartSessionState): PricingManualInput[] {
 
 /**
  * The host's current price (at the line's quantity) and titles for every line
- * whose variant it still sells and prices; `variants` by `catalogueKey`.
+ * whose variant it still sells and prices; `variants` by `catalogueKey`. A
+ * line keeps the price a host cart gave it at a refused convert while its
+ * quantity and the customer are the same (`withCartPrices`); once either
+ * changes, that price is forgotten.
  */
 export function refreshLinePrices(state: CartSessionState, variants: Record<string, CatalogueVariant>): CartSessionState {
   return {
@@ -61,7 +65,14 @@ export function refreshLinePrices(state: CartSessionState, variants: Record<stri
       if (!variant || variant.unit_price === null) {
         return line // no longer sold or priced: keeps its last price; convert checks availability again
       }
-      return { ...line, unit_price: variant.unit_price, title: variant.title, variant_title: variant.variant_title }
+      const hostPrice = rememberedHostPrice(line, state.customer_id)
+      return {
+        ...line,
+        unit_price: hostPrice ?? variant.unit_price,
+        title: variant.title,
+        variant_title: variant.variant_title,
+        metadata: hostPrice === null ? withoutHostPrice(line.metadata) : line.metadata,
+      }
     }),
   }
 }

@@ -1,15 +1,58 @@
 // How a session asks the host for prices: with the context the cart it becomes
-// will have (region, currency, customer and their groups) and each line's
-// quantity (price tiers). Pure: the host is called in host-catalogue.ts.
+// will have (region, currency, customer and their groups, and what the store's
+// own pricing hooks add) and each line's quantity (price tiers). Pure: the
+// host is called in workflows/cart-session/host/catalogue.ts.
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { CartSessionRecord } from "../../modules/cart-session"
 
 /** Where a session buys: its region and currency price the items, its channel sells them. */
 export type SessionMarket = { region_id: string; currency_code: string; sales_channel_id: string }
+
+/** A session as its pricing context is read from: its market, buyer and metadata. */
+export type SessionForPricing = SessionMarket &
+  Pick<CartSessionRecord, "id" | "customer_id" | "email" | "metadata">
 
 /** Where and for whom a session is priced: as the host prices a cart's lines, the quantity aside. */
 export type SessionPricingContext = SessionMarket & {
   customer_id: string | null
   /** The customer's groups (their price lists apply); empty without a customer. */
   customer_group_ids: string[]
+  /** What the store's `pricingContext` option adds (its own carts' pricing context); empty without it. */
+  store_context: Record<string, unknown>
+}
+
+/** What the plugin option `pricingContext` is called with, once per change of a session. */
+export type StorePricingContextInput = {
+  session: SessionForPricing
+  /** The session's customer with their groups, as the host's cart carries them; null when anonymous. */
+  customer: { id: string; groups: { id: string }[] } | null
+  container: MedusaContainer
+}
+
+/**
+ * The plugin option `pricingContext`: the store's own pricing context for a
+ * session, as its `setPricingContext` hook handlers give its carts. A plain
+ * object of JSON values; nothing (or `{}`) adds nothing.
+ */
+export type StorePricingContextFunction = (
+  input: StorePricingContextInput
+) => Record<string, unknown> | null | undefined | Promise<Record<string, unknown> | null | undefined>
+
+/**
+ * What a store's `pricingContext` gave, checked: a plain object (nothing is
+ * `{}`). Anything else is the store's mistake, named.
+ */
+export function storeContextOf(returned: unknown): Record<string, unknown> {
+  if (returned === null || returned === undefined) {
+    return {}
+  }
+  if (typeof returned !== "object" || Array.isArray(returned)) {
+    throw new TypeError(
+      `The pricingContext option of medusa-plugin-checkout-discounts returned ${Array.isArray(returned) ? "an array" : typeof returned}: ` +
+        "it must return an object (the pricing context to add) or nothing"
+    )
+  }
+  return returned as Record<string, unknown>
 }
 
 /** A variant to price at a quantity (a price may hold for some quantities only). */
@@ -41,17 +84,19 @@ export function groupVariantsByQuantity(wanted: VariantQuantity[]): { quantity: 
  * The context the pricing module takes for one quantity, shaped as the host's
  * cart passes it: the customer with their groups as objects, which the
  * pricing module flattens to the rule attributes `customer.id` and
- * `customer.groups.id` (a customer group price list's rule).
+ * `customer.groups.id` (a customer group price list's rule). The store's own
+ * context goes where the host puts a `setPricingContext` hook's result: over
+ * the customer, under region, currency, customer id and quantity.
  */
 export function hostPricingContext(context: SessionPricingContext, quantity: number): Record<string, unknown> {
-  const { region_id, currency_code, customer_id, customer_group_ids } = context
+  const { region_id, currency_code, customer_id, customer_group_ids, store_context } = context
   return {
+    ...(customer_id ? { customer: { id: customer_id, groups: customer_group_ids.map((id) => ({ id })) } } : {}),
+    ...store_context,
     region_id,
     currency_code,
+    ...(customer_id ? { customer_id } : {}),
     quantity,
-    ...(customer_id
-      ? { customer_id, customer: { id: customer_id, groups: customer_group_ids.map((id) => ({ id })) } }
-      : {}),
   }
 }
 

@@ -4,11 +4,17 @@ import {
   groupVariantsByQuantity,
   hostPricingContext,
   SessionPricingContext,
+  storeContextOf,
 } from "../pricing-context"
 
 const market = { region_id: "reg_1", currency_code: "usd", sales_channel_id: "sc_1" }
-const anonymous: SessionPricingContext = { ...market, customer_id: null, customer_group_ids: [] }
-const member: SessionPricingContext = { ...market, customer_id: "cus_1", customer_group_ids: ["cusgroup_1", "cusgroup_2"] }
+const anonymous: SessionPricingContext = { ...market, customer_id: null, customer_group_ids: [], store_context: {} }
+const member: SessionPricingContext = {
+  ...market,
+  customer_id: "cus_1",
+  customer_group_ids: ["cusgroup_1", "cusgroup_2"],
+  store_context: {},
+}
 
 describe("groupVariantsByQuantity", () => {
   it("asks once per distinct quantity, quantities ascending, each variant once per quantity", () => {
@@ -62,5 +68,43 @@ describe("hostPricingContext", () => {
     expect(flattenObjectToKeyValuePairs(context)["customer.groups.id"]).toEqual(
       flattenObjectToKeyValuePairs({ customer: { id: "cus_1", groups: [{ id: "cusgroup_1" }] } })["customer.groups.id"]
     )
+  })
+})
+
+describe("the store's own pricing context (option pricingContext)", () => {
+  it("is added to every price a session asks for, as the host adds a setPricingContext hook's result", () => {
+    expect(hostPricingContext({ ...anonymous, store_context: { storefront: "web", location_id: "sloc_1" } }, 2)).toEqual({
+      storefront: "web",
+      location_id: "sloc_1",
+      region_id: "reg_1",
+      currency_code: "usd",
+      quantity: 2,
+    })
+  })
+
+  it("may replace the customer object, as a hook's result may, but never region, currency, customer id or quantity", () => {
+    const context = hostPricingContext(
+      {
+        ...member,
+        store_context: { customer: { id: "cus_1", groups: [{ id: "b2b" }] }, region_id: "x", currency_code: "x", customer_id: "x", quantity: 9 },
+      },
+      1
+    )
+    expect(flattenObjectToKeyValuePairs(context)).toEqual({
+      region_id: "reg_1",
+      currency_code: "usd",
+      quantity: 1,
+      customer_id: "cus_1",
+      "customer.id": "cus_1",
+      "customer.groups.id": ["b2b"],
+    })
+  })
+
+  it("takes an object or nothing, and names the option when given anything else", () => {
+    expect(storeContextOf({ storefront: "web" })).toEqual({ storefront: "web" })
+    expect(storeContextOf(undefined)).toEqual({})
+    expect(storeContextOf(null)).toEqual({})
+    expect(() => storeContextOf("web")).toThrow(/pricingContext option .* returned string/)
+    expect(() => storeContextOf(["web"])).toThrow(/returned an array/)
   })
 })

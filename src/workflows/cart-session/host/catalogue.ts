@@ -8,10 +8,13 @@ import {
   catalogueKey,
   groupVariantsByQuantity,
   hostPricingContext,
+  SessionForPricing,
   SessionMarket,
   SessionPricingContext,
+  storeContextOf,
   VariantQuantity,
 } from "../../../lib/cart-session/pricing-context"
+import { cartSessionService } from "../helpers/service"
 
 /** How many add-on products one session looks at, at most. */
 export const ADD_ON_SCAN_LIMIT = 200
@@ -35,12 +38,13 @@ type HostVariant = { id: string; title?: string | null; price_set?: { id: string
 
 /**
  * The context the host will price the session's cart with: the session's
- * market and customer, and the customer's groups (one read; none without a
- * customer).
+ * market and customer, the customer's groups (one read; none without a
+ * customer), and what the store's `pricingContext` option adds (its own
+ * carts' pricing context; called once).
  */
 export async function readSessionPricingContext(
   container: MedusaContainer,
-  session: SessionMarket & { customer_id: string | null }
+  session: SessionForPricing
 ): Promise<SessionPricingContext> {
   const { region_id, currency_code, sales_channel_id } = session
   const customerId = session.customer_id ?? null
@@ -54,7 +58,33 @@ export async function readSessionPricingContext(
     })
     groupIds = (data as { id: string }[]).map((group) => group.id)
   }
-  return { region_id, currency_code, sales_channel_id, customer_id: customerId, customer_group_ids: groupIds }
+  const storePricingContext = cartSessionService(container).getOptions().pricingContext
+  const customer = customerId ? { id: customerId, groups: groupIds.map((id) => ({ id })) } : null
+  const storeContext = storePricingContext
+    ? storeContextOf(
+        await storePricingContext({
+          session: {
+            id: session.id,
+            region_id,
+            currency_code,
+            sales_channel_id,
+            customer_id: customerId,
+            email: session.email ?? null,
+            metadata: session.metadata ?? null,
+          },
+          customer,
+          container,
+        })
+      )
+    : {}
+  return {
+    region_id,
+    currency_code,
+    sales_channel_id,
+    customer_id: customerId,
+    customer_group_ids: groupIds,
+    store_context: storeContext,
+  }
 }
 
 /**

@@ -3,23 +3,26 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { cartAdjustmentsOf } from "../../../lib/cart-session/host-cart"
-import { loadHostCartState } from "../host/cart-state"
+import type { HostCartState } from "../host/cart-state"
 
-export type CarryDiscountsToCartStepInput = { cart_id: string; session: CartSessionState }
+export type CarryDiscountsToCartStepInput = {
+  /** The host cart made from the session, as read when its prices were confirmed. */
+  cart: HostCartState
+  session: CartSessionState
+}
 
 export const carryDiscountsToCartStepId = "carry-cart-session-discounts-to-cart"
 
 /**
  * Puts the session's discounts on the host cart made from it, as the
- * plugin's code-less line adjustments (see CART_ADJUSTMENT_PROVIDER), after
- * checking that the host priced every line as the session did
- * (CART_SESSION_PRICES_CHANGED otherwise). Compensation removes them.
+ * plugin's code-less line adjustments (see CART_ADJUSTMENT_PROVIDER), on
+ * lines whose prices were confirmed (confirmCartPricesStep; checked again,
+ * CART_SESSION_PRICES_CHANGED). Compensation removes them.
  */
 export const carryDiscountsToCartStep = createStep(
   carryDiscountsToCartStepId,
-  async ({ cart_id, session }: CarryDiscountsToCartStepInput, { container }) => {
-    const cart = await loadHostCartState(container, cart_id)
-    const adjustments = cartAdjustmentsOf(session, cart?.items ?? [])
+  async ({ cart, session }: CarryDiscountsToCartStepInput, { container }) => {
+    const adjustments = cartAdjustmentsOf(session, cart.items)
     // The host's type asks for a code; its model takes none, which is what keeps the adjustment through refreshes.
     const created = adjustments.length
       ? await container.resolve(Modules.CART).addLineItemAdjustments(adjustments as unknown as CreateLineItemAdjustmentDTO[])

@@ -6,6 +6,7 @@ import {
   carryDiscountsToCartStep,
   checkSessionCodesStep,
   commitConvertedSessionStep,
+  confirmCartPricesStep,
   fetchSessionCatalogueStep,
   loadCartSessionStep,
   priceCartSessionDraftStep,
@@ -30,8 +31,10 @@ export const convertCartSessionWorkflowId = "convert-cart-session"
  * (CART_SESSION_DISCOUNT_CHANGED, the new status saved). Then, all or
  * nothing: a seat of each applied code's coupon (limits re-checked under
  * row locks), the host cart through the host's own createCartWorkflow (same
- * region, channel, customer, email, currency, lines), the discounts as the
- * plugin's line adjustments, and the session `converted` with its cart.
+ * region, channel, customer, email, currency, lines), whose prices must be
+ * the session's (else the session takes the cart's, is saved, and the
+ * convert refused once with CART_SESSION_PRICES_CHANGED), the discounts as
+ * the plugin's line adjustments, and the session `converted` with its cart.
  */
 export const convertCartSessionWorkflow = createWorkflow(
   convertCartSessionWorkflowId,
@@ -52,7 +55,14 @@ export const convertCartSessionWorkflow = createWorkflow(
     takeCouponSeatsStep({ before: loaded.session, session: priced, variants: catalogue.variants })
     const cart = createCartWorkflow.runAsStep({ input: transform({ priced }, ({ priced }) => hostCartInputOf(priced)) })
     const cartId = transform({ cart }, ({ cart }) => cart.id)
-    carryDiscountsToCartStep({ cart_id: cartId, session: priced })
+    const confirmed = confirmCartPricesStep({
+      before: loaded.session,
+      session: priced,
+      variants: catalogue.variants,
+      codes,
+      cart_id: cartId,
+    })
+    carryDiscountsToCartStep({ cart: confirmed, session: priced })
     const converted = commitConvertedSessionStep({ before: loaded.session, session: priced, cart_id: cartId })
     const view = buildCartSessionViewStep({ session: converted, add_ons: [] })
     releaseCartSessionTurnStep(turn)

@@ -40,7 +40,7 @@ export const createCartSessionWorkflow = createWorkflow(
     const empty = draftCartSessionStep(
       transform({ setup, input }, ({ setup, input }) => ({ ...setup, metadata: input.metadata ?? null }))
     )
-    const pricing = resolveSessionPricingContextStep({ session: setup })
+    const pricing = resolveSessionPricingContextStep({ session: empty })
     const items = when("create-cart-session-with-items", { input }, ({ input }) => !!input.items?.length).then(() =>
       resolveSellableVariantsStep({ pricing_context: pricing, items: input.items!, field: "items" })
     )

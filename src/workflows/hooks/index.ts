@@ -1,0 +1,12 @@
+// The public entry `medusa-plugin-checkout-discounts/hooks`: the plugin's
+// handlers of the host hooks it needs, for a store whose own handler of one of
+// those hooks must call the plugin's (README "Hooks: one handler each").
+export {
+  checkoutDiscountsHooks,
+  completeCartValidate,
+  completeCartValidateCompensate,
+  refreshCartSetPricingContext,
+  type CheckoutDiscountsHookContext,
+  type CompleteCartValidateInput,
+  type RefreshCartSetPricingContextInput,
+} from "./checkout-discounts-hooks"
