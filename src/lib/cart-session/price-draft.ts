@@ -152,3 +152,12 @@ function storableStatus(status: DiscountStatus): CartSessionDiscountState["statu
   }
   return status
 }
+
+/** The codes that were already priced and came out with another status (the shopper saw the old one). */
+export function changedCodes(before: CartSessionState, after: CartSessionState) {
+  const previous = new Map(before.discounts.map((discount) => [discount.id, discount.status]))
+  return after.discounts.filter((discount) => {
+    const status = previous.get(discount.id)
+    return discount.type === "CODE" && status !== undefined && status !== "PENDING" && status !== discount.status
+  })
+}

@@ -1,10 +1,10 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import { COUPON_MODULE, CouponEligibility, CouponModuleService } from "../../../modules/coupon"
+import type { CouponEligibility } from "../../../modules/coupon"
 import { planCodeAdditions, sameScopedCode, sessionCodesOf, WantedCode } from "../../../lib/cart-session/code-plan"
-import { PREVIEW_DISCOUNT_ID, storedCodesOf } from "../../../lib/cart-session/price-draft"
+import { PREVIEW_DISCOUNT_ID } from "../../../lib/cart-session/price-draft"
 import type { StoredCode } from "../../../lib/cart-session/pricing-input"
+import { checkCodesOf } from "../helpers/check-codes"
 import { cartSessionService } from "../helpers/service"
 
 export type CheckSessionCodesStepInput = {
@@ -54,20 +54,3 @@ export const checkSessionCodesStep = createStep(
     return new StepResponse(checked)
   }
 )
-
-/** What the coupon module says now of every code of the session (and the preview), by discount id: one query. */
-export async function checkCodesOf(
-  container: MedusaContainer,
-  session: CartSessionState,
-  preview: StoredCode | null = null
-): Promise<Record<string, CouponEligibility>> {
-  const rows = storedCodesOf(session, preview)
-  const answers = rows.length
-    ? await container.resolve<CouponModuleService>(COUPON_MODULE).checkEligibility({
-        codes: rows.map((row) => ({ code: row.code, merchant_id: row.merchant_id })),
-        customer_id: session.customer_id,
-        email: session.email,
-      })
-    : []
-  return Object.fromEntries(rows.map((row, index) => [row.id, answers[index]]))
-}

@@ -6,7 +6,7 @@ import { cartPriceDifferences, cartPricesChangedMessage, withCartPrices } from "
 import { commitSessionOrConflict } from "../helpers/commit-session"
 import { HostCartState, loadHostCartState } from "../host/cart-state"
 import type { CheckedSessionCodes } from "./check-session-codes"
-import { priceSessionChange } from "./price-cart-session-draft"
+import { priceSessionChange } from "../helpers/price-session-change"
 
 export type ConfirmCartPricesStepInput = {
   /** The session as loaded. */

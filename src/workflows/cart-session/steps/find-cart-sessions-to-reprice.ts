@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunked } from "../../../lib/concurrency"
+import { escapeLikePattern } from "../../../lib/like-pattern"
 import { cartSessionService } from "../helpers/service"
 
 /** Codes per query: each one is a pattern of its own. */
@@ -59,8 +60,3 @@ export const findCartSessionsToRepriceStep = createStep(
     return new StepResponse(open.map((session) => session.id).sort())
   }
 )
-
-/** A code as an exact, case-insensitive LIKE pattern (codes may hold "_", a LIKE wildcard). */
-export function escapeLikePattern(code: string): string {
-  return code.replace(/[\\%_]/g, (character) => `\\${character}`)
-}

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunked } from "../../../lib/concurrency"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
 import { cartSessionService } from "../helpers/service"
-import { escapeLikePattern } from "./find-cart-sessions-to-reprice"
+import { escapeLikePattern } from "../../../lib/like-pattern"
 
 export type FindCouponsHeldBySessionsStepInput = { coupon_ids: string[] }
 

@@ -3,9 +3,9 @@ import { fromMinorUnits } from "../../../lib/pricing"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
 import type { CatalogueVariant } from "../../../lib/cart-session"
-import { checkCodesOf } from "./check-session-codes"
-import { priceSessionChange } from "./price-cart-session-draft"
-import { saveAndRefuseChangedCodes } from "./refuse-changed-discounts"
+import { checkCodesOf } from "../helpers/check-codes"
+import { priceSessionChange } from "../helpers/price-session-change"
+import { saveAndRefuseChangedCodes } from "../helpers/refuse-changed-codes"
 
 export type TakeCouponSeatsStepInput = {
   /** The session as loaded. */

@@ -1,0 +1,19 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { changedCodes } from "../../../lib/cart-session"
+import { CheckoutDiscountError } from "../../../lib/errors"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { commitSessionOrConflict } from "./commit-session"
+
+/** Commits `after` and throws CART_SESSION_DISCOUNT_CHANGED when its codes' statuses differ from `before`'s. */
+export async function saveAndRefuseChangedCodes(container: MedusaContainer, before: CartSessionState, after: CartSessionState) {
+  const changed = changedCodes(before, after)
+  if (!changed.length) {
+    return
+  }
+  await commitSessionOrConflict(container, before, after)
+  const list = changed.map((discount) => `${discount.code} is now ${discount.status}`).join("; ")
+  throw new CheckoutDiscountError(
+    "CART_SESSION_DISCOUNT_CHANGED",
+    `Cart session ${after.id} was priced again before checkout and its codes changed (${list}): review it and convert again`
+  )
+}
