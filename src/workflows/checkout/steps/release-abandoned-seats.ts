@@ -1,3 +1,5 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { refreshPaymentCollectionForCartWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
@@ -58,7 +60,7 @@ export const releaseAbandonedSeatsStep = createStep(
         })
         if (released.length) {
           result.released.push(...released)
-          await refreshPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
+          await refreshPaymentCollection(container, cartId)
         }
       }
     }
@@ -68,3 +70,20 @@ export const releaseAbandonedSeatsStep = createStep(
     return new StepResponse(result)
   }
 )
+
+/**
+ * The cart's payment collection follows its new total. The seats are back
+ * and the discounts gone whatever happens here: a refresh the host refuses
+ * (the cart is being completed, its lock is held) is logged, not allowed to
+ * stop the release of the other carts' seats; the host refreshes the payment
+ * collection again on the cart's next change.
+ */
+async function refreshPaymentCollection(container: MedusaContainer, cartId: string) {
+  try {
+    await refreshPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
+  } catch (error) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Coupon seats of cart ${cartId} were released, but its payment collection was not refreshed: ${(error as Error)?.message}`)
+  }
+}
