@@ -197,11 +197,8 @@ export function pluginAdjustmentIdsOf(cartLines: HostCartLine[]): string[] {
 
 /**
  * Whether the host cart still has exactly the lines the session converted
- * into (same lines, variants, quantities and prices, none added): the
- * discounts it carries were priced for those lines and hold only while they
- * do. A refresh that prices a line anew (its price changed in the admin, a
- * price list ended) counts as a change: the host does not cap adjustments at
- * a line's price, so a discount priced for the old price could pass the new one.
+ * into (same lines, variants and quantities, none added): the discounts it
+ * carries were priced for those lines and hold only while they do.
  */
 export function cartHasSessionLines(session: CartSessionState, cartLines: HostCartLine[]): boolean {
   if (cartLines.length !== session.items.length) {
@@ -210,11 +207,6 @@ export function cartHasSessionLines(session: CartSessionState, cartLines: HostCa
   const sessionLines = new Map(session.items.map((line) => [line.id, line]))
   return cartLines.every((cartLine) => {
     const line = sessionLines.get(sessionLineIdOf(cartLine) ?? "")
-    return (
-      !!line &&
-      line.variant_id === cartLine.variant_id &&
-      line.quantity === cartLine.quantity &&
-      toMinorUnits(cartLine.unit_price, session.currency_code, "unit_price") === line.unit_price
-    )
+    return !!line && line.variant_id === cartLine.variant_id && line.quantity === cartLine.quantity
   })
 }
