@@ -2,6 +2,7 @@ import type { CartSessionState } from "../../../modules/cart-session"
 import type { CouponEligibility } from "../../../modules/coupon"
 import {
   cartAdjustmentsOf,
+  cartHasSessionLines,
   cartPriceDifferences,
   cartPricesChangedMessage,
   HostCartLine,
@@ -37,7 +38,6 @@ const session: CartSessionState = {
   priced: true,
   expires_at: "2026-12-09T09:00:00.000Z",
   converted_cart_id: null,
-  ready_for_checkout_at: null,
   metadata: null,
   created_at: "2026-12-01T09:00:00.000Z",
   updated_at: "2026-12-02T09:00:00.000Z",
@@ -123,5 +123,21 @@ describe("the host cart's prices at convert", () => {
     const twoBootsCatalogue = { ...catalogue, [catalogueKey({ variant_id: "variant_1", quantity: 2 })]: { ...catalogue[catalogueKey(session.items[0])], quantity: 2 } }
     const { state } = priceDraft(twoBoots, twoBootsCatalogue, save10)
     expect(state.items[0]).toMatchObject({ quantity: 2, unit_price: 3000, metadata: null })
+  })
+})
+
+describe("whether a converted cart still has the session's lines", () => {
+  const sameLines = () => [cartLine("csitem_1", "variant_1", 1, 30), cartLine("csitem_2", "variant_2", 3, "10.00")]
+
+  it("holds while every line has its variant and quantity", () => {
+    expect(cartHasSessionLines(session, sameLines())).toBe(true)
+  })
+
+  it("fails for a line added or removed, or a quantity or variant changed", () => {
+    const [boots, mugs] = sameLines()
+    expect(cartHasSessionLines(session, [boots])).toBe(false)
+    expect(cartHasSessionLines(session, [...sameLines(), cartLine("csitem_3", "variant_3", 1, 5)])).toBe(false)
+    expect(cartHasSessionLines(session, [boots, { ...mugs, quantity: 4 }])).toBe(false)
+    expect(cartHasSessionLines(session, [boots, { ...mugs, variant_id: "variant_9" }])).toBe(false)
   })
 })
