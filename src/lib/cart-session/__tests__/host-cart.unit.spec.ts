@@ -1,4 +1,5 @@
 import type { CartSessionState } from "../../../modules/cart-session"
+import { sessionState } from "./session-state"
 import type { CouponEligibility } from "../../../modules/coupon"
 import {
   cartAdjustmentsOf,
@@ -26,21 +27,8 @@ const line = (id: string, variant: string, quantity: number, unit_price: number)
   metadata: null,
 })
 
-const session: CartSessionState = {
-  id: "csess_1",
-  status: "open",
-  currency_code: "usd",
-  region_id: "reg_1",
-  sales_channel_id: "sc_1",
+const session: CartSessionState = sessionState({
   customer_id: "cus_1",
-  email: null,
-  version: 3,
-  priced: true,
-  expires_at: "2026-12-09T09:00:00.000Z",
-  converted_cart_id: null,
-  metadata: null,
-  created_at: "2026-12-01T09:00:00.000Z",
-  updated_at: "2026-12-02T09:00:00.000Z",
   items: [line("csitem_1", "variant_1", 1, 3000), line("csitem_2", "variant_2", 3, 1000)],
   discounts: [
     { id: "csdisc_1", position: 1, type: "CODE", code: "SAVE10", merchant_id: null, scope_merchant_id: null, is_primary: true,
@@ -48,7 +36,7 @@ const session: CartSessionState = {
       allocations: [{ line_item_id: "csitem_1", amount: 300 }, { line_item_id: "csitem_2", amount: 300 }],
       message: "Code SAVE10 applied", metadata: null, manual: null },
   ],
-}
+})
 
 const cartLine = (sessionLineId: string, variant: string, quantity: number, unit_price: number | string): HostCartLine => ({
   id: `cali_${sessionLineId}`,

@@ -1,4 +1,5 @@
 import type { CartSessionState } from "../../../modules/cart-session"
+import { sessionState } from "./session-state"
 import type { CatalogueVariant } from "../pricing-context"
 import { refreshLinePrices } from "../price-draft"
 import { catalogueKey } from "../pricing-context"
@@ -6,21 +7,7 @@ import { addCodes, addLines, diffSessionChange, removeDiscounts, setPrimaryCode,
 
 const now = new Date("2026-12-02T10:00:00.000Z")
 
-const session: CartSessionState = {
-  id: "csess_1",
-  status: "open",
-  currency_code: "usd",
-  region_id: "reg_1",
-  sales_channel_id: "sc_1",
-  customer_id: null,
-  email: null,
-  version: 3,
-  priced: true,
-  expires_at: "2026-12-09T09:00:00.000Z",
-  converted_cart_id: null,
-  metadata: null,
-  created_at: "2026-12-01T09:00:00.000Z",
-  updated_at: "2026-12-02T09:00:00.000Z",
+const session: CartSessionState = sessionState({
   items: [
     { id: "csitem_1", position: 1, merchant_id: "acme", variant_id: "variant_1", product_id: "prod_1", title: "Tent",
       variant_title: null, quantity: 1, unit_price: 29997, is_add_on: false, metadata: null },
@@ -30,7 +17,7 @@ const session: CartSessionState = {
       coupon_id: "cpn_1", status: "APPLIED", value_type: "percentage", value: 10, amount_total: 2999,
       allocations: [{ line_item_id: "csitem_1", amount: 2999 }], message: "Code SAVE10 applied", metadata: null, manual: null },
   ],
-}
+})
 
 const mug = { variant_id: "variant_2", product_id: "prod_2", merchant_id: "globex", title: "Mug", variant_title: null, unit_price: 1000, quantity: 2 }
 
