@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import type { StorePricingContextFunction } from "./cart-session/pricing-context"
+import { ruleRegistryOf, type StoreRuleAttribute } from "./coupon-rules"
 
 /**
  * Options a store owner passes in `plugins: [{ resolve, options }]`.
@@ -33,8 +34,28 @@ export const pluginOptionsSchema = z
         message: "must be a function ({ session, customer, container }) => context object",
       })
       .optional(),
+    /**
+     * The store's own coupon rule attributes (docs/coupon-rules.md), each declared once: `name` (`custom.…`),
+     * `kind` (`shopper` or `line`), `value_type`, `label` and the other words, and `resolve`, reading the
+     * value from the container. Validated, offered in the admin form and evaluated like the built-ins.
+     */
+    ruleAttributes: z
+      .array(
+        z.custom<StoreRuleAttribute>(
+          (value) => typeof value === "object" && value !== null && typeof (value as { resolve?: unknown }).resolve === "function",
+          { message: "must be an attribute declaration with a resolve function" }
+        )
+      )
+      .default([]),
   })
   .strict()
+  .superRefine((options, context) => {
+    try {
+      ruleRegistryOf(options.ruleAttributes)
+    } catch (error) {
+      context.addIssue({ code: "custom", path: ["ruleAttributes"], message: (error as Error).message })
+    }
+  })
 
 export type PluginOptions = z.infer<typeof pluginOptionsSchema>
 

@@ -9,6 +9,7 @@ describe("plugin options", () => {
       maxLineQuantity: 1000,
       sessionLifetimeMinutes: 10_080,
       registerHooks: true,
+      ruleAttributes: [],
     })
   })
 
@@ -21,10 +22,32 @@ describe("plugin options", () => {
       sessionLifetimeMinutes: 60,
       registerHooks: false,
       pricingContext: () => ({ storefront: "web" }),
+      ruleAttributes: [
+        {
+          name: "custom.first_order",
+          kind: "shopper" as const,
+          value_type: "boolean" as const,
+          label: "first order",
+          resolve: () => true,
+        },
+      ],
     }
     const parsed = parsePluginOptions(options)
     expect(parsed).toEqual(options)
     expect(parsed.pricingContext).toBe(options.pricingContext)
+  })
+
+  it("refuses a store's own rule attribute that is declared wrongly, naming it", () => {
+    const declared = (name: string) => ({ name, kind: "shopper", value_type: "boolean", label: "first order", resolve: () => true })
+    expect(() => parsePluginOptions({ ruleAttributes: [declared("first_order")] })).toThrow(
+      /"ruleAttributes": A store's own rule attribute is named custom\.<lower_case_words>, got "first_order"/
+    )
+    expect(() => parsePluginOptions({ ruleAttributes: [declared("custom.vip"), declared("custom.vip")] })).toThrow(
+      /Rule attribute custom\.vip is already registered/
+    )
+    expect(() => parsePluginOptions({ ruleAttributes: [{ ...declared("custom.vip"), resolve: "yes" }] })).toThrow(
+      /"ruleAttributes\.0": must be an attribute declaration with a resolve function/
+    )
   })
 
   it("ignores the database options the host adds to every module", () => {

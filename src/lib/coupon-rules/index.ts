@@ -21,6 +21,13 @@ export {
 } from "./pricing-terms"
 export { idsByEntity, ruleReferences, unknownIdProblems, type RuleReference } from "./references"
 export { createRuleRegistry, RuleAttributeError, RuleRegistry } from "./registry"
+export {
+  ruleRegistryOf,
+  type LineResolverInput,
+  type SessionForRules,
+  type ShopperResolverInput,
+  type StoreRuleAttribute,
+} from "./store-attributes"
 export { describeCouponRules } from "./summary"
 export { couponRulesProblems } from "./validate"
 export { describeLineRules, describeShopperRule, ruleClause, valueWords, type RuleWordsOptions } from "./words"

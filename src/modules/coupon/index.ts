@@ -11,3 +11,4 @@ export default Module(COUPON_MODULE, {
 
 export { CouponModuleService }
 export * from "./types"
+export { COUPON_RULE_FIELDS } from "./utils/rule-fields"

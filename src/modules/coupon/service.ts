@@ -8,9 +8,12 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../lib/errors"
+import { ruleRegistryOf, type RuleRegistry, type StoreRuleAttribute } from "../../lib/coupon-rules"
+import { parsePluginOptions } from "../../lib/plugin-options"
 import { Coupon, CouponRedemption } from "./models"
 import type { CouponCodeRepository, CouponSeatRepository, SeatHolder } from "./repositories"
 import {
+  CouponCandidate,
   CouponDTO,
   CouponEligibility,
   CouponEligibilityQuery,
@@ -19,6 +22,8 @@ import {
   CreateCouponInput,
   RecordCouponRedemptionInput,
   ReleaseCouponRedemptionsOptions,
+  SessionCoupons,
+  SessionCouponsQuery,
   UpdateCouponInput,
 } from "./types"
 import { assertCouponCode, codeTakenViolation, couponCodeKey, isCouponCode } from "./utils/code"
@@ -26,6 +31,9 @@ import { decideEligibility, pickCoupon } from "./utils/eligibility"
 import { describeShopper, foldEmail, isShoppers, Shopper, shopperOf } from "./utils/shopper"
 
 type InjectedDependencies = { couponCodeRepository: CouponCodeRepository; couponSeatRepository: CouponSeatRepository }
+
+/** The rule lists are JSON columns, which the generated CRUD types as objects. */
+type StoredCouponInput = Record<string, any>
 
 type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: string | null }
 
@@ -38,42 +46,58 @@ type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: 
 class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   protected readonly codes_: CouponCodeRepository
   protected readonly seats_: CouponSeatRepository
+  protected readonly ruleAttributes_: readonly StoreRuleAttribute[]
 
-  constructor(container: InjectedDependencies) {
+  constructor(container: InjectedDependencies, options: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.codes_ = container.couponCodeRepository
     this.seats_ = container.couponSeatRepository
+    this.ruleAttributes_ = parsePluginOptions(options).ruleAttributes
+  }
+
+  /** The rule attributes this store knows (docs/coupon-rules.md): the built-ins and its own. */
+  getRuleRegistry(): RuleRegistry {
+    return ruleRegistryOf(this.ruleAttributes_)
+  }
+
+  /** The store's own attributes as declared in the plugin options, with their resolvers. */
+  getStoreRuleAttributes(): readonly StoreRuleAttribute[] {
+    return this.ruleAttributes_
   }
 
   // @ts-expect-error the generated CRUD types createCoupons as a property; overriding it is intended
   createCoupons(data: CreateCouponInput, sharedContext?: Context): Promise<CouponDTO>
+  // @ts-expect-error the rule lists are arrays in a JSON column, which the generated CRUD types as an object
   createCoupons(data: CreateCouponInput[], sharedContext?: Context): Promise<CouponDTO[]>
   /** As generated, plus `COUPON_CODE_INVALID_FORMAT` and `COUPON_CODE_TAKEN` (from the index). */
   @InjectTransactionManager()
+  // @ts-expect-error as above
   async createCoupons(
     data: CreateCouponInput | CreateCouponInput[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponDTO | CouponDTO[]> {
     const input = (Array.isArray(data) ? data : [data]).map(normalizeCouponInput)
     input.forEach((coupon) => assertCouponCode(coupon.code))
-    const created = await super.createCoupons(input, sharedContext)
+    const created = await super.createCoupons(input as StoredCouponInput[], sharedContext)
     await flushCodes(input, sharedContext)
     return Array.isArray(data) ? created : created[0]
   }
 
   // @ts-expect-error the generated CRUD types updateCoupons as a property; overriding it is intended
   updateCoupons(data: UpdateCouponInput, sharedContext?: Context): Promise<CouponDTO>
+  // @ts-expect-error the rule lists are arrays in a JSON column, which the generated CRUD types as an object
   updateCoupons(data: UpdateCouponInput[], sharedContext?: Context): Promise<CouponDTO[]>
   /** By id only; as `createCoupons` for a changed code or merchant. */
   @InjectTransactionManager()
+  // @ts-expect-error as above
   async updateCoupons(
     data: UpdateCouponInput | UpdateCouponInput[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponDTO | CouponDTO[]> {
     const input = (Array.isArray(data) ? data : [data]).map(normalizeCouponInput)
     input.forEach((coupon) => coupon.code !== undefined && assertCouponCode(coupon.code))
-    const updated = await super.updateCoupons(input, sharedContext)
+    const updated = await super.updateCoupons(input as StoredCouponInput[], sharedContext)
     await flushCodes(input, sharedContext)
     return Array.isArray(data) ? updated : updated[0]
   }
@@ -104,6 +128,28 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     query: CouponEligibilityQuery,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponEligibility[]> {
+    return (await this.checkCoupons_(query, false, sharedContext)).codes
+  }
+
+  /**
+   * As `checkEligibility` for a session's codes, and in the same statements
+   * every live automatic coupon (docs/coupon-rules.md) with its verdict for
+   * the shopper: its dates, usage and per-customer limits. An automatic
+   * coupon among the codes is answered as a code only.
+   */
+  @InjectManager()
+  async checkSessionCoupons(
+    query: SessionCouponsQuery,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SessionCoupons> {
+    return await this.checkCoupons_(query, true, sharedContext)
+  }
+
+  private async checkCoupons_(
+    query: CouponEligibilityQuery,
+    withAutomatic: boolean,
+    sharedContext: Context
+  ): Promise<SessionCoupons> {
     const at = query.at ?? new Date()
     const asked = query.codes.map((entry) =>
       typeof entry === "string"
@@ -111,13 +157,19 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
         : { code: entry.code, merchant_id: entry.merchant_id ?? query.merchant_id ?? null }
     )
     const wanted = [...new Set(asked.map((entry) => entry.code.trim().toLowerCase()).filter(isCouponCode))]
-    const ids = wanted.length ? await this.codes_.findIdsByCodes(wanted, sharedContext) : []
-    const candidates = ids.length ? await this.listCoupons({ id: ids }, {}, sharedContext) : []
+    const candidates = await this.codes_.findCandidates(wanted, withAutomatic ? at : null, sharedContext)
     const customerUses = await this.countShopperRedemptions_(candidates, shopperOf(query), sharedContext)
-    return asked.map((entry) => {
+    const codes = asked.map((entry) => {
       const choice = pickCoupon(entry.code.trim(), candidates, entry.merchant_id)
       return decideEligibility(entry.code, choice, { at, customerUses })
     })
+    const answered = new Set(codes.map((code) => code.coupon?.id))
+    const automatic = withAutomatic
+      ? candidates
+          .filter((coupon) => coupon.is_automatic && coupon.is_active && !answered.has(coupon.id))
+          .map((coupon) => decideEligibility(coupon.code, { coupon }, { at, customerUses }))
+      : []
+    return { codes, automatic }
   }
 
   /**
@@ -271,7 +323,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   }
 
   private async countShopperRedemptions_(
-    coupons: CouponDTO[],
+    coupons: CouponCandidate[],
     shopper: Shopper | null,
     sharedContext: Context
   ): Promise<Map<string, number>> {

@@ -12,10 +12,12 @@ export const DISCOUNT_STATUSES = [
   "CUSTOMER_LIMIT_REACHED",
   "NOT_COMBINABLE",
   "NOT_APPLICABLE",
+  "NOT_ELIGIBLE",
 ] as const
 
 /**
- * A discount on a cart session: a code the shopper entered or a manual one.
+ * A discount on a cart session: a code the shopper entered, an automatic
+ * coupon it met (type AUTOMATIC, kept while it applies) or a manual one.
  * `scope_merchant_id` is the merchant the shopper gave with the code (null =
  * none); `merchant_id` is the scope the code applies to once priced (the
  * coupon's own merchant, the shopper's, or null = store-wide). The pricing result is stored on the
@@ -29,7 +31,7 @@ export const CartSessionDiscount = model
     id: model.id({ prefix: "csdisc" }).primaryKey(),
     cart_session: model.belongsTo(() => CartSession, { mappedBy: "discounts" }),
     position: model.number(),
-    type: model.enum(["CODE", "MANUAL"]).default("CODE"),
+    type: model.enum(["CODE", "MANUAL", "AUTOMATIC"]).default("CODE"),
     code: model.text().nullable(),
     merchant_id: model.text().nullable(),
     scope_merchant_id: model.text().nullable(),
@@ -55,4 +57,5 @@ export const CartSessionDiscount = model
   .checks([
     { name: "cart_session_discount_amount_not_negative", expression: "amount_total >= 0" },
     { name: "cart_session_discount_code_has_code", expression: "type <> 'CODE' OR code IS NOT NULL" },
+    { name: "cart_session_discount_automatic_has_coupon", expression: "type <> 'AUTOMATIC' OR (code IS NOT NULL AND coupon_id IS NOT NULL)" },
   ])

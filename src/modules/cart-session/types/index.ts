@@ -51,7 +51,7 @@ export type CartSessionLineState = {
 export type CartSessionDiscountState = {
   id: string
   position: number
-  type: "CODE" | "MANUAL"
+  type: "CODE" | "MANUAL" | "AUTOMATIC"
   code: string | null
   /** The scope the discount applies to once priced (null = store-wide). */
   merchant_id: string | null

@@ -10,6 +10,35 @@ couponModuleIntegrationTestRunner(({ service }) => {
     return result
   }
 
+  describe("checkSessionCoupons", () => {
+    it("answers the codes and, in the same read, every live automatic coupon in its dates with its verdict", async () => {
+      await service.createCoupons({ code: "TYPED", ...tenPercent })
+      await service.createCoupons({ code: "AUTO", ...tenPercent, is_automatic: true })
+      await service.createCoupons({ code: "AUTOFULL", ...tenPercent, is_automatic: true, usage_limit: 1 })
+      await service.createCoupons({ code: "AUTOPAUSED", ...tenPercent, is_automatic: true, is_active: false })
+      await service.createCoupons({ code: "AUTOLATER", ...tenPercent, is_automatic: true, starts_at: june(10) })
+      await service.createCoupons({ code: "AUTOOVER", ...tenPercent, is_automatic: true, ends_at: june(5) })
+      const gone = await service.createCoupons({ code: "AUTOGONE", ...tenPercent, is_automatic: true })
+      await service.softDeleteCoupons(gone.id)
+      const full = await service.listCoupons({ code: "AUTOFULL" })
+      await service.recordRedemptions([{ coupon_id: full[0].id, cart_id: "cart_1", amount: 1, currency_code: "usd" }])
+
+      const { codes, automatic } = await service.checkSessionCoupons({ codes: ["typed"], at: june(7) })
+      expect(codes.map((code) => [code.code, code.status])).toEqual([["typed", "ELIGIBLE"]])
+      expect(automatic.map((code) => [code.code, code.status]).sort()).toEqual([
+        ["AUTO", "ELIGIBLE"],
+        ["AUTOFULL", "USAGE_LIMIT_REACHED"],
+      ])
+    })
+
+    it("answers an automatic coupon typed as a code among the codes only", async () => {
+      await service.createCoupons({ code: "AUTO", ...tenPercent, is_automatic: true })
+      const { codes, automatic } = await service.checkSessionCoupons({ codes: ["auto"] })
+      expect(codes.map((code) => code.status)).toEqual(["ELIGIBLE"])
+      expect(automatic).toEqual([])
+    })
+  })
+
   describe("checkEligibility", () => {
     it("finds a code in any case and returns the coupon's pricing terms", async () => {
       const terms = {
@@ -28,8 +57,35 @@ couponModuleIntegrationTestRunner(({ service }) => {
         status: "ELIGIBLE",
         eligible: true,
         message: 'Coupon code " sUMMER " can be applied',
-        coupon: { id: coupon.id, code: "Summer", ...terms },
+        coupon: {
+          id: coupon.id,
+          code: "Summer",
+          ...terms,
+          type: "standard",
+          allocation: null,
+          max_quantity: null,
+          rules: null,
+          target_rules: null,
+          buy_rules: null,
+          buy_rules_min_quantity: null,
+          apply_to_quantity: null,
+          is_automatic: false,
+        },
       })
+    })
+
+    it("answers a coupon's rules with its terms, as stored", async () => {
+      const rules = {
+        type: "buyget" as const,
+        buy_rules: [{ attribute: "items.product.id", operator: "in" as const, values: ["prod_shirt"] }],
+        target_rules: [{ attribute: "items.product.id", operator: "in" as const, values: ["prod_cap"] }],
+        rules: [{ attribute: "customer.groups.id", operator: "in" as const, values: ["cusgroup_vip"] }],
+        buy_rules_min_quantity: 2,
+        apply_to_quantity: 1,
+        max_quantity: 3,
+      }
+      await service.createCoupons({ code: "B2G1", value_type: "percentage", value: 100, ...rules })
+      expect((await statusOf("b2g1")).coupon).toMatchObject({ ...rules, allocation: null, is_automatic: false })
     })
 
     it("answers INVALID for an unknown, inactive, deleted or malformed code, without terms", async () => {

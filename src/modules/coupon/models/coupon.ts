@@ -30,10 +30,24 @@ export const Coupon = model
     combinable: model.boolean().default(true),
     priority: model.number().default(0),
     is_active: model.boolean().default(true),
+    // Coupon rules (docs/coupon-rules.md): who may use it, which lines it discounts, how many units.
+    type: model.enum(["standard", "buyget"]).default("standard"),
+    allocation: model.enum(["across", "each", "once"]).nullable(),
+    max_quantity: model.number().nullable(),
+    rules: model.json().nullable(),
+    target_rules: model.json().nullable(),
+    buy_rules: model.json().nullable(),
+    buy_rules_min_quantity: model.number().nullable(),
+    apply_to_quantity: model.number().nullable(),
+    is_automatic: model.boolean().default(false),
     metadata: model.json().nullable(),
     redemptions: model.hasMany(() => CouponRedemption, { mappedBy: "coupon" }),
   })
-  .indexes([{ on: ["merchant_id"] }])
+  .indexes([
+    { on: ["merchant_id"] },
+    // Every change of a session lists the live automatic coupons: a partial index keeps that one small read.
+    { name: "IDX_coupon_automatic_active", on: ["is_automatic"], where: "is_automatic = true AND is_active = true AND deleted_at IS NULL" },
+  ])
   .checks([
     { name: "coupon_code_format", expression: `code ~ '^[A-Za-z0-9_-]{1,50}$'` },
     { name: "coupon_value_positive", expression: "value > 0" },
@@ -53,6 +67,9 @@ export const Coupon = model
       name: "coupon_dates_ordered",
       expression: "starts_at IS NULL OR ends_at IS NULL OR ends_at > starts_at",
     },
+    { name: "coupon_max_quantity_positive", expression: "max_quantity IS NULL OR max_quantity > 0" },
+    { name: "coupon_buy_rules_min_quantity_positive", expression: "buy_rules_min_quantity IS NULL OR buy_rules_min_quantity > 0" },
+    { name: "coupon_apply_to_quantity_positive", expression: "apply_to_quantity IS NULL OR apply_to_quantity > 0" },
     { name: "coupon_usage_count_not_negative", expression: "usage_count >= 0" },
     { name: "coupon_usage_limit_positive", expression: "usage_limit IS NULL OR usage_limit > 0" },
     {

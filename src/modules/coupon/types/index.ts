@@ -1,10 +1,30 @@
 import { InferTypeOf } from "@medusajs/framework/types"
+import type { CouponRule } from "../../../lib/coupon-rules"
 import { Coupon, CouponRedemption } from "../models"
 
 export type CouponDTO = InferTypeOf<typeof Coupon>
 export type CouponRedemptionDTO = InferTypeOf<typeof CouponRedemption>
 
 export type CouponValueType = "percentage" | "fixed"
+
+/** A coupon as eligibility reads it (one statement, `CouponCodeRepository.findCandidates`): amounts as stored. */
+export type CouponCandidate = {
+  id: string
+  code: string
+  merchant_id: string | null
+  value_type: CouponValueType
+  value: number | string
+  currency_code: string | null
+  starts_at: Date | string | null
+  ends_at: Date | string | null
+  min_subtotal: number | string | null
+  usage_limit: number | null
+  usage_limit_per_customer: number | null
+  usage_count: number
+  combinable: boolean
+  priority: number
+  is_active: boolean
+} & Required<Omit<CouponRuleFields, "type" | "is_automatic">> & { type: CouponType; is_automatic: boolean }
 
 /** Fields an admin sets on a coupon; amounts in the currency's major unit. */
 export type CouponFields = {
@@ -25,7 +45,29 @@ export type CouponFields = {
   priority?: number
   is_active?: boolean
   metadata?: Record<string, unknown> | null
+} & CouponRuleFields
+
+/** The coupon rules of docs/coupon-rules.md; all optional (a coupon without them behaves as before). */
+export type CouponRuleFields = {
+  /** `standard` (default) or `buyget` (buy X get Y). */
+  type?: CouponType
+  /** `across` when null: shared over the matching lines by value. */
+  allocation?: CouponAllocation | null
+  max_quantity?: number | null
+  /** Who may use it (shopper attributes). */
+  rules?: CouponRule[] | null
+  /** Which lines it discounts (line attributes). */
+  target_rules?: CouponRule[] | null
+  /** Buy X get Y: the lines counted as bought. */
+  buy_rules?: CouponRule[] | null
+  buy_rules_min_quantity?: number | null
+  apply_to_quantity?: number | null
+  /** Applies without a code to every session that meets its rules. */
+  is_automatic?: boolean
 }
+
+export type CouponType = "standard" | "buyget"
+export type CouponAllocation = "across" | "each" | "once"
 
 export type CreateCouponInput = CouponFields
 export type UpdateCouponInput = Partial<CouponFields> & { id: string }
@@ -77,6 +119,15 @@ export type CouponPricingTerms = {
   min_subtotal: number | null
   combinable: boolean
   priority: number
+  type: CouponType
+  allocation: CouponAllocation | null
+  max_quantity: number | null
+  rules: CouponRule[] | null
+  target_rules: CouponRule[] | null
+  buy_rules: CouponRule[] | null
+  buy_rules_min_quantity: number | null
+  apply_to_quantity: number | null
+  is_automatic: boolean
 }
 
 export type CouponEligibility = {
@@ -105,4 +156,17 @@ export type CouponEligibilityQuery = {
   email?: string | null
   /** Defaults to now. */
   at?: Date
+}
+
+/** A session's coupons: its codes, and every live automatic coupon (docs/coupon-rules.md). */
+export type SessionCouponsQuery = CouponEligibilityQuery
+
+export type SessionCoupons = {
+  /** In the order of `codes`. */
+  codes: CouponEligibility[]
+  /**
+   * Every active automatic coupon in its dates, each with its verdict (usage and per-customer limits); a
+   * coupon that is also among `codes` is answered there only.
+   */
+  automatic: CouponEligibility[]
 }

@@ -1,6 +1,6 @@
-import { CouponDTO, CouponEligibility, CouponEligibilityStatus, CouponPricingTerms } from "../types"
+import { CouponCandidate, CouponEligibility, CouponEligibilityStatus, CouponPricingTerms } from "../types"
 
-type CouponChoice = { coupon: CouponDTO } | { ambiguous: true } | null
+type CouponChoice = { coupon: CouponCandidate } | { ambiguous: true } | null
 
 /**
  * The coupon a typed code means. For a merchant's bag: that merchant's coupon,
@@ -9,12 +9,12 @@ type CouponChoice = { coupon: CouponDTO } | { ambiguous: true } | null
  * are ambiguous). Active coupons are preferred, so a deactivated merchant
  * coupon does not hide an active store-wide one.
  */
-export function pickCoupon(code: string, candidates: CouponDTO[], merchantId: string | null): CouponChoice {
+export function pickCoupon(code: string, candidates: CouponCandidate[], merchantId: string | null): CouponChoice {
   const lower = code.toLowerCase()
   const matching = candidates
     .filter((coupon) => coupon.code.toLowerCase() === lower)
     .filter((coupon) => !merchantId || coupon.merchant_id === merchantId || coupon.merchant_id === null)
-  const rank = (coupon: CouponDTO) =>
+  const rank = (coupon: CouponCandidate) =>
     (coupon.is_active ? 0 : 2) + (coupon.merchant_id === merchantId ? 0 : 1)
   const ordered = [...matching].sort((a, b) => rank(a) - rank(b))
   const best = ordered[0]
@@ -76,7 +76,7 @@ export function decideEligibility(
   return verdict("ELIGIBLE", `Coupon code ${quoted} can be applied`)
 }
 
-function pricingTerms(coupon: CouponDTO): CouponPricingTerms {
+function pricingTerms(coupon: CouponCandidate): CouponPricingTerms {
   return {
     id: coupon.id,
     code: coupon.code,
@@ -87,5 +87,14 @@ function pricingTerms(coupon: CouponDTO): CouponPricingTerms {
     min_subtotal: coupon.min_subtotal === null ? null : Number(coupon.min_subtotal),
     combinable: coupon.combinable,
     priority: coupon.priority,
+    type: coupon.type,
+    allocation: coupon.allocation,
+    max_quantity: coupon.max_quantity,
+    rules: coupon.rules,
+    target_rules: coupon.target_rules,
+    buy_rules: coupon.buy_rules,
+    buy_rules_min_quantity: coupon.buy_rules_min_quantity,
+    apply_to_quantity: coupon.apply_to_quantity,
+    is_automatic: coupon.is_automatic,
   }
 }

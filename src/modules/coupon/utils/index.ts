@@ -1,2 +1,3 @@
 export * from "./code"
 export * from "./terms"
+export * from "./rule-fields"
