@@ -183,7 +183,10 @@ export function cartAdjustmentsOf(session: CartSessionState, cartLines: HostCart
 }
 
 function adjustmentDescription(discount: CartSessionDiscountState): string {
-  return discount.type === "CODE" ? `Code ${discount.code}` : `Manual discount: ${discount.manual?.name ?? discount.id}`
+  if (discount.type === "MANUAL") {
+    return `Manual discount: ${discount.manual?.name ?? discount.id}`
+  }
+  return discount.type === "AUTOMATIC" ? `Automatic discount ${discount.code}` : `Code ${discount.code}`
 }
 
 /** The plugin's adjustments on a host cart's lines. */

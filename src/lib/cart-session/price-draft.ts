@@ -9,10 +9,27 @@ import {
 } from "../pricing"
 import type { CartSessionDiscountState, CartSessionState } from "../../modules/cart-session"
 import type { CouponEligibility } from "../../modules/coupon"
+import type { RuleRegistry } from "../coupon-rules"
 import { catalogueKey, type CatalogueVariant } from "./pricing-context"
-import { buildSessionPricingInput, StoredCode } from "./pricing-input"
+import { buildSessionPricingInput, type SessionRuleFacts, StoredCode } from "./pricing-input"
 import { rememberedHostPrice, withoutHostPrice } from "./host-cart"
-import { pruneOrphanAddOns } from "./session-draft"
+import { newDiscountRow, pruneOrphanAddOns } from "./session-draft"
+
+/**
+ * What the coupon module and the session's rule facts say of a session's coupons, read once per change
+ * (workflows/cart-session/helpers/check-codes.ts). Plain data: it travels between workflow steps.
+ */
+export type SessionCouponVerdicts = {
+  /** The session's codes (and a previewed one), by discount id. */
+  eligibilities: Record<string, CouponEligibility>
+  /**
+   * The live automatic coupons the shopper may use now (docs/coupon-rules.md), each under the id of its
+   * discount row: the session's row for that coupon when it has one, else a new one.
+   */
+  automatic: { id: string; eligibility: CouponEligibility }[]
+  /** The facts the coupons' rules are decided on; null when no coupon in play has rules. */
+  rule_facts: SessionRuleFacts | null
+}
 
 /** A code priced as if added last, for `validate_only`; it is never part of the session. */
 export const PREVIEW_DISCOUNT_ID = "preview"
@@ -102,27 +119,37 @@ export function assertAmountsInRange(state: CartSessionState): void {
 /**
  * Prices a draft with the pricing core: the host's current prices, add-ons
  * of merchants that left removed, every code with what the coupon module said
- * of it, every manual discount. Writes each discount's result on its row and
- * marks the session priced. Pure. `eligibilities` are by discount id.
+ * of it and its rules decided on the session's facts, the live automatic
+ * coupons, every manual discount. Writes each discount's result on its row and
+ * marks the session priced. An automatic coupon is kept as a row (type
+ * AUTOMATIC) while it applies, and its row dropped once it no longer does.
+ * Pure.
  */
 export function priceDraft(
   draft: CartSessionState,
   variants: Record<string, CatalogueVariant>,
-  eligibilities: Record<string, CouponEligibility>,
-  preview: StoredCode | null = null
+  verdicts: SessionCouponVerdicts,
+  options: { registry: RuleRegistry; preview?: StoredCode | null }
 ): { state: CartSessionState; priced: PricedSession } {
   const refreshed = pruneOrphanAddOns(refreshLinePrices(draft, variants))
   assertAmountsInRange(refreshed)
+  const automatic = verdicts.automatic.map(({ id, eligibility }) => ({ id, code: eligibility.coupon!.code, merchant_id: null }))
+  const eligibilities = {
+    ...verdicts.eligibilities,
+    ...Object.fromEntries(verdicts.automatic.map(({ id, eligibility }) => [id, eligibility])),
+  }
   const { input, terms } = buildSessionPricingInput(
     refreshed.currency_code,
     refreshed.items,
-    storedCodesOf(refreshed, preview),
+    // Automatic coupons first: they were in the cart before the shopper typed a code (ties go to the earlier).
+    [...automatic, ...storedCodesOf(refreshed, options.preview)],
     eligibilities,
-    manualInputsOf(refreshed)
+    manualInputsOf(refreshed),
+    verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null
   )
   const priced = priceSession(input)
   const results = new Map(priced.discounts.map((result) => [result.id, result]))
-  const discounts = refreshed.discounts.map((discount): CartSessionDiscountState => {
+  const withResult = (discount: CartSessionDiscountState): CartSessionDiscountState => {
     const result = results.get(discount.id)
     if (!result) {
       return discount.manual
@@ -131,33 +158,43 @@ export function priceDraft(
     }
     return {
       ...discount,
-      ...(discount.type === "CODE" ? { ...terms[discount.id], merchant_id: result.merchant_id } : {}),
-      status: storableStatus(result.status),
+      ...(discount.type !== "MANUAL" ? { ...terms[discount.id], merchant_id: result.merchant_id } : {}),
+      status: result.status,
       message: result.message,
       amount_total: result.amount_total,
       allocations: result.allocations.map((share) => ({ line_item_id: share.line_id, amount: share.amount })),
     }
-  })
+  }
+  const kept = refreshed.discounts.filter((discount) => discount.type !== "AUTOMATIC")
+  const rows = new Map(refreshed.discounts.map((discount) => [discount.id, discount]))
+  let position = Math.max(0, ...refreshed.discounts.map((discount) => discount.position + 1))
+  const applying = verdicts.automatic
+    .filter(({ id }) => results.get(id)?.status === "APPLIED")
+    .map(
+      ({ id, eligibility }) =>
+        rows.get(id) ??
+        newDiscountRow({ id, position: position++, type: "AUTOMATIC", code: eligibility.coupon!.code, coupon_id: eligibility.coupon!.id })
+    )
+  const discounts = [...kept, ...applying].sort((left, right) => left.position - right.position).map(withResult)
   return { state: { ...refreshed, discounts, priced: true }, priced }
 }
 
 /**
- * The pricing core knows NOT_ELIGIBLE (docs/coupon-rules.md), which a stored discount row cannot
- * hold until the cart_session_discount status enum gains it (a migration). Nothing passes it yet;
- * should it arrive first, this says so instead of failing on the database's check.
+ * What changed in the codes the shopper saw: a code already priced that came out with another status,
+ * an automatic discount that applies now and did not, or one that no longer applies. Each in words.
  */
-function storableStatus(status: DiscountStatus): CartSessionDiscountState["status"] {
-  if (status === "NOT_ELIGIBLE") {
-    throw new Error("A NOT_ELIGIBLE discount cannot be stored yet: cart_session_discount.status does not list it")
-  }
-  return status
-}
-
-/** The codes that were already priced and came out with another status (the shopper saw the old one). */
-export function changedCodes(before: CartSessionState, after: CartSessionState) {
-  const previous = new Map(before.discounts.map((discount) => [discount.id, discount.status]))
-  return after.discounts.filter((discount) => {
-    const status = previous.get(discount.id)
-    return discount.type === "CODE" && status !== undefined && status !== "PENDING" && status !== discount.status
+export function changedCodes(before: CartSessionState, after: CartSessionState): { code: string; change: string }[] {
+  const previous = new Map(before.discounts.map((discount) => [discount.id, discount]))
+  const now = new Set(after.discounts.map((discount) => discount.id))
+  const changed = after.discounts.flatMap((discount) => {
+    const earlier = previous.get(discount.id)
+    if (discount.type === "CODE" && earlier && earlier.status !== "PENDING" && earlier.status !== discount.status) {
+      return [{ code: discount.code!, change: `is now ${discount.status}` }]
+    }
+    return discount.type === "AUTOMATIC" && !earlier ? [{ code: discount.code!, change: "now applies automatically" }] : []
   })
+  const gone = before.discounts
+    .filter((discount) => discount.type === "AUTOMATIC" && !now.has(discount.id))
+    .map((discount) => ({ code: discount.code!, change: "no longer applies" }))
+  return [...changed, ...gone]
 }

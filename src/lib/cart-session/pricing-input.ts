@@ -1,5 +1,6 @@
 import { toMinorUnits } from "../pricing"
 import type { PriceSessionInput, PricingCodeInput, PricingLineInput, PricingManualInput } from "../pricing"
+import { couponRuleTerms, scopeItemTotal, type CouponRuleTerms, type LineFacts, type RuleRegistry, type ShopperFacts } from "../coupon-rules"
 import type { CouponEligibility, CouponPricingTerms } from "../../modules/coupon"
 
 export type StoredLine = {
@@ -20,6 +21,20 @@ export type CodeTerms = {
   value: number | null
 }
 
+/**
+ * What a session's coupon rules are decided on (docs/coupon-rules.md), resolved by the caller once per
+ * change: the shopper's facts (`item_total` aside, which is each coupon's scope's), every line's facts, and
+ * display names of the ids the codes' rules name. Plain data: it travels between workflow steps.
+ */
+export type SessionRuleFacts = {
+  shopper: Omit<ShopperFacts, "item_total">
+  lines: LineFacts[]
+  names: Record<string, string>
+}
+
+/** The facts and the store's attributes they are read with. */
+export type SessionRules = SessionRuleFacts & { registry: RuleRegistry }
+
 export type SessionPricingInput = {
   input: PriceSessionInput
   /** By discount id. */
@@ -38,12 +53,17 @@ export function buildSessionPricingInput(
   lines: StoredLine[],
   codes: StoredCode[],
   eligibilities: Record<string, CouponEligibility>,
-  manual: PricingManualInput[] = []
+  manual: PricingManualInput[] = [],
+  rules: SessionRules | null = null
 ): SessionPricingInput {
   const terms: Record<string, CodeTerms> = {}
   const claimedCoupons = new Map<string, string>()
+  const ruleTermsOf: RuleTermsOf = Object.assign(
+    (code: string, coupon: CouponPricingTerms) => decideRules(code, coupon, currency, lines, rules),
+    { moneyRule: (coupon: CouponPricingTerms) => !!rules && !!coupon.rules?.some((rule) => rules.registry.get(rule.attribute)?.money) }
+  )
   const codeInputs = codes.map((row) => {
-    const { input, codeTerms } = codeInput(row, eligibilities[row.id], currency, claimedCoupons)
+    const { input, codeTerms } = codeInput(row, eligibilities[row.id], currency, claimedCoupons, ruleTermsOf)
     terms[row.id] = codeTerms
     return input
   })
@@ -61,7 +81,8 @@ function codeInput(
   row: StoredCode,
   eligibility: CouponEligibility | undefined,
   currency: string,
-  claimedCoupons: Map<string, string>
+  claimedCoupons: Map<string, string>,
+  ruleTermsOf: RuleTermsOf
 ): { input: PricingCodeInput; codeTerms: CodeTerms } {
   const coupon = eligibility?.coupon ?? null
   const codeTerms = termsOf(coupon, currency)
@@ -87,7 +108,7 @@ function codeInput(
   if (eligibility.status !== "ELIGIBLE") {
     return { input: { ...base, eligibility: { status: eligibility.status, message: eligibility.message } }, codeTerms }
   }
-  const foreignCurrency = currencyMismatch(coupon, currency)
+  const foreignCurrency = currencyMismatch(coupon, currency, ruleTermsOf.moneyRule(coupon))
   if (foreignCurrency) {
     return refuse(
       "NOT_APPLICABLE",
@@ -100,12 +121,46 @@ function codeInput(
   }
   claimedCoupons.set(coupon.id, row.code)
   const min_subtotal = coupon.min_subtotal === null ? null : toMinorUnits(coupon.min_subtotal, currency, "min_subtotal")
-  return { input: { ...base, min_subtotal }, codeTerms }
+  return { input: { ...base, min_subtotal, ...ruleTermsOf(row.code, coupon) }, codeTerms }
 }
 
-/** A coupon's amounts are in its own currency: a fixed value or a minimum only fits carts in that currency. */
-function currencyMismatch(coupon: CouponPricingTerms, currency: string): string | null {
-  const amountsInCurrency = coupon.value_type === "fixed" || coupon.min_subtotal !== null
+/** A coupon's rule terms for the session, and whether a rule of it counts money (in the coupon's currency). */
+type RuleTermsOf = ((code: string, coupon: CouponPricingTerms) => CouponRuleTerms) & {
+  moneyRule: (coupon: CouponPricingTerms) => boolean
+}
+
+/** Whether a coupon has any rule of docs/coupon-rules.md to decide. */
+export function hasCouponRules(coupon: CouponPricingTerms): boolean {
+  return (
+    !!coupon.rules?.length ||
+    !!coupon.target_rules?.length ||
+    coupon.type === "buyget" ||
+    coupon.allocation === "each" ||
+    coupon.allocation === "once"
+  )
+}
+
+/** A coupon's rules decided for the session: who may use it, its lines, its units; nothing without rules. */
+function decideRules(
+  code: string,
+  coupon: CouponPricingTerms,
+  currency: string,
+  lines: StoredLine[],
+  rules: SessionRules | null
+): CouponRuleTerms {
+  if (!hasCouponRules(coupon)) {
+    return {}
+  }
+  if (!rules) {
+    throw new Error(`Coupon ${coupon.id} has rules, and the session's rule facts were not read (checkSessionCoupons reads them)`)
+  }
+  const shopper = { ...rules.shopper, item_total: scopeItemTotal(lines, coupon.merchant_id, currency) }
+  return couponRuleTerms(code, coupon, { ...rules, shopper, currency_code: coupon.currency_code ?? currency })
+}
+
+/** A coupon's amounts are in its own currency: a fixed value, a minimum or an amount in a rule only fits carts in that currency. */
+function currencyMismatch(coupon: CouponPricingTerms, currency: string, moneyRule: boolean): string | null {
+  const amountsInCurrency = coupon.value_type === "fixed" || coupon.min_subtotal !== null || moneyRule
   const couponCurrency = coupon.currency_code?.toLowerCase() ?? null
   return amountsInCurrency && couponCurrency && couponCurrency !== currency.toLowerCase() ? couponCurrency : null
 }

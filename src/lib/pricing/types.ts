@@ -1,6 +1,6 @@
 // Every amount in these types is an integer of the currency's minor units (cents for USD).
 
-export type DiscountType = "CODE" | "MANUAL"
+export type DiscountType = "CODE" | "MANUAL" | "AUTOMATIC"
 export type DiscountValueType = "percentage" | "fixed"
 
 export type DiscountStatus =

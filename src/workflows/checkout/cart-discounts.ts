@@ -85,7 +85,7 @@ export async function claimSeatsOfCompletingCart(
   }
   const session = await cartSessionService(container).loadSessionStateOfCart(cartId)
   const expected = (session?.discounts ?? []).filter(
-    (discount) => discount.type === "CODE" && discount.status === "APPLIED" && discount.coupon_id
+    (discount) => discount.type !== "MANUAL" && discount.status === "APPLIED" && discount.coupon_id
   ).length
   const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
   const claimed = await coupons.claimCartSeats(cartId)

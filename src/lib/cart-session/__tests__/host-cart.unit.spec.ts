@@ -1,6 +1,7 @@
 import type { CartSessionState } from "../../../modules/cart-session"
 import { sessionState } from "./session-state"
-import type { CouponEligibility } from "../../../modules/coupon"
+import { createRuleRegistry } from "../../coupon-rules"
+import { couponTerms, eligible } from "./coupons"
 import {
   cartAdjustmentsOf,
   cartHasSessionLines,
@@ -10,7 +11,7 @@ import {
   rememberedHostPrice,
   withCartPrices,
 } from "../host-cart"
-import { priceDraft } from "../price-draft"
+import { priceDraft, type SessionCouponVerdicts } from "../price-draft"
 import { catalogueKey, type CatalogueVariant } from "../pricing-context"
 
 const line = (id: string, variant: string, quantity: number, unit_price: number) => ({
@@ -54,16 +55,8 @@ const catalogue: Record<string, CatalogueVariant> = Object.fromEntries(
       is_add_on_product: false, quantity: item.quantity, unit_price: item.unit_price },
   ])
 )
-const save10: Record<string, CouponEligibility> = {
-  csdisc_1: {
-    code: "SAVE10",
-    status: "ELIGIBLE",
-    eligible: true,
-    message: "Code SAVE10 applied",
-    coupon: { id: "cpn_1", code: "SAVE10", merchant_id: null, value_type: "percentage", value: 10, currency_code: null,
-      min_subtotal: null, combinable: true, priority: 0 },
-  },
-}
+const save10: SessionCouponVerdicts = { eligibilities: { csdisc_1: eligible(couponTerms()) }, automatic: [], rule_facts: null }
+const registry = createRuleRegistry()
 
 describe("the host cart's prices at convert", () => {
   it("finds no difference when every line costs in the cart what it costs in the session, to the minor unit", () => {
@@ -96,7 +89,7 @@ describe("the host cart's prices at convert", () => {
     expect(atCartPrices.items[1]).toBe(session.items[1])
 
     // Priced again with what the pricing module says (30.00): the cart's 20.00 holds, and the discount follows it.
-    const { state } = priceDraft(atCartPrices, catalogue, save10)
+    const { state } = priceDraft(atCartPrices, catalogue, save10, { registry })
     expect(state.items.map((item) => item.unit_price)).toEqual([2000, 1000])
     expect(state.discounts[0]).toMatchObject({ amount_total: 500, allocations: [{ line_item_id: "csitem_1", amount: 200 }, { line_item_id: "csitem_2", amount: 300 }] })
     expect(cartPriceDifferences(state, [cartLine("csitem_1", "variant_1", 1, 20), cartLine("csitem_2", "variant_2", 3, 10)])).toEqual([])
@@ -109,7 +102,7 @@ describe("the host cart's prices at convert", () => {
 
     const twoBoots = { ...atCartPrices, items: atCartPrices.items.map((item) => (item.id === "csitem_1" ? { ...item, quantity: 2 } : item)) }
     const twoBootsCatalogue = { ...catalogue, [catalogueKey({ variant_id: "variant_1", quantity: 2 })]: { ...catalogue[catalogueKey(session.items[0])], quantity: 2 } }
-    const { state } = priceDraft(twoBoots, twoBootsCatalogue, save10)
+    const { state } = priceDraft(twoBoots, twoBootsCatalogue, save10, { registry })
     expect(state.items[0]).toMatchObject({ quantity: 2, unit_price: 3000, metadata: null })
   })
 })

@@ -1,26 +1,5 @@
-import type { CouponEligibility, CouponPricingTerms } from "../../../modules/coupon"
 import { buildSessionPricingInput, StoredCode } from "../pricing-input"
-
-const terms = (overrides: Partial<CouponPricingTerms> = {}): CouponPricingTerms => ({
-  id: "cpn_1",
-  code: "SAVE10",
-  merchant_id: null,
-  value_type: "percentage",
-  value: 10,
-  currency_code: null,
-  min_subtotal: null,
-  combinable: true,
-  priority: 0,
-  ...overrides,
-})
-
-const eligible = (coupon: CouponPricingTerms, code = coupon.code): CouponEligibility => ({
-  code,
-  status: "ELIGIBLE",
-  eligible: true,
-  message: `Coupon code "${code}" can be applied`,
-  coupon,
-})
+import { couponTerms as terms, eligible } from "./coupons"
 
 const line = { id: "line_1", merchant_id: "acme", unit_price: 1000, quantity: 1, is_add_on: false }
 const row = (id: string, code: string, merchant_id: string | null = null): StoredCode => ({ id, code, merchant_id })

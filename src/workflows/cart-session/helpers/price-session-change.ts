@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { type CatalogueVariant, priceDraft, touchSession } from "../../../lib/cart-session"
+import { type CatalogueVariant, priceDraft, type SessionCouponVerdicts, touchSession } from "../../../lib/cart-session"
 import type { CartSessionState } from "../../../modules/cart-session"
-import type { CouponEligibility } from "../../../modules/coupon"
+import { storeRuleRegistry } from "./check-codes"
 import { cartSessionService } from "./service"
 
 /**
@@ -14,10 +14,10 @@ export function priceSessionChange(
   before: CartSessionState | null,
   draft: CartSessionState,
   variants: Record<string, CatalogueVariant>,
-  eligibilities: Record<string, CouponEligibility>,
+  verdicts: SessionCouponVerdicts,
   extendExpiry: boolean
 ): CartSessionState {
-  const { state } = priceDraft(draft, variants, eligibilities)
+  const { state } = priceDraft(draft, variants, verdicts, { registry: storeRuleRegistry(container) })
   if (!before) {
     return state
   }

@@ -11,7 +11,7 @@ export async function saveAndRefuseChangedCodes(container: MedusaContainer, befo
     return
   }
   await commitSessionOrConflict(container, before, after)
-  const list = changed.map((discount) => `${discount.code} is now ${discount.status}`).join("; ")
+  const list = changed.map(({ code, change }) => `${code} ${change}`).join("; ")
   throw new CheckoutDiscountError(
     "CART_SESSION_DISCOUNT_CHANGED",
     `Cart session ${after.id} was priced again before checkout and its codes changed (${list}): review it and convert again`

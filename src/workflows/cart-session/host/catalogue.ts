@@ -15,6 +15,7 @@ import {
   VariantQuantity,
 } from "../../../lib/cart-session/pricing-context"
 import { cartSessionService } from "../helpers/service"
+import { readCustomerGroupIds } from "./rule-facts"
 
 /** How many add-on products one session looks at, at most. */
 export const ADD_ON_SCAN_LIMIT = 200
@@ -48,16 +49,7 @@ export async function readSessionPricingContext(
 ): Promise<SessionPricingContext> {
   const { region_id, currency_code, sales_channel_id } = session
   const customerId = session.customer_id ?? null
-  let groupIds: string[] = []
-  if (customerId) {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "customer_group",
-      fields: ["id"],
-      filters: { customers: { id: customerId } } as Record<string, unknown>,
-    })
-    groupIds = (data as { id: string }[]).map((group) => group.id)
-  }
+  const groupIds = customerId ? await readCustomerGroupIds(container, customerId) : []
   const storePricingContext = cartSessionService(container).getOptions().pricingContext
   const customer = customerId ? { id: customerId, groups: groupIds.map((id) => ({ id })) } : null
   const storeContext = storePricingContext

@@ -3,6 +3,7 @@ import { fromMinorUnits } from "../../../lib/pricing"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { priceDraft } from "../../../lib/cart-session/price-draft"
 import type { CheckedSessionCodes } from "./check-session-codes"
+import { storeRuleRegistry } from "../helpers/check-codes"
 
 export type CodePreview = {
   code: string
@@ -23,9 +24,9 @@ export const buildCodePreviewStepId = "build-cart-session-code-preview"
 /** What the previewed code would do in the session, priced with it added last: status, saving, message. Pure. */
 export const buildCodePreviewStep = createStep(
   buildCodePreviewStepId,
-  async ({ session, codes }: BuildCodePreviewStepInput) => {
+  async ({ session, codes }: BuildCodePreviewStepInput, { container }) => {
     // At the prices the shopper sees (as stored): a preview reads no catalogue.
-    const { priced } = priceDraft(session, {}, codes.eligibilities, codes.preview)
+    const { priced } = priceDraft(session, {}, codes, { registry: storeRuleRegistry(container), preview: codes.preview })
     const result = priced.discounts.find((discount) => discount.id === codes.preview_discount_id)!
     const preview: CodePreview = {
       code: result.code ?? "",

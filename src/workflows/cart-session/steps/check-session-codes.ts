@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
-import type { CouponEligibility } from "../../../modules/coupon"
 import { planCodeAdditions, sameScopedCode, sessionCodesOf, WantedCode } from "../../../lib/cart-session/code-plan"
-import { PREVIEW_DISCOUNT_ID } from "../../../lib/cart-session/price-draft"
+import { PREVIEW_DISCOUNT_ID, type SessionCouponVerdicts } from "../../../lib/cart-session/price-draft"
 import type { StoredCode } from "../../../lib/cart-session/pricing-input"
 import { checkCodesOf } from "../helpers/check-codes"
 import { cartSessionService } from "../helpers/service"
@@ -13,9 +12,7 @@ export type CheckSessionCodesStepInput = {
   preview_code?: WantedCode | null
 }
 
-export type CheckedSessionCodes = {
-  /** What the coupon module says of each code, by discount id. */
-  eligibilities: Record<string, CouponEligibility>
+export type CheckedSessionCodes = SessionCouponVerdicts & {
   /** The previewed code when it is not in the session yet (priced under PREVIEW_DISCOUNT_ID). */
   preview: StoredCode | null
   /** The discount that answers the preview: the code's own row, or PREVIEW_DISCOUNT_ID. */
@@ -26,9 +23,10 @@ export const checkSessionCodesStepId = "check-cart-session-codes"
 
 /**
  * Asks the coupon module, once for all of them, what every code of the
- * session is worth now for the session's shopper: dates, usage and
- * per-customer limits (counted by the customer, or a guest's email), the
- * coupon's terms. Read only.
+ * session and every live automatic coupon is worth now for the session's
+ * shopper: dates, usage and per-customer limits (counted by the customer, or
+ * a guest's email), the coupon's terms; then the facts their rules read, if
+ * any has rules. Read only.
  */
 export const checkSessionCodesStep = createStep(
   checkSessionCodesStepId,
@@ -47,7 +45,7 @@ export const checkSessionCodesStep = createStep(
       }
     }
     const checked: CheckedSessionCodes = {
-      eligibilities: await checkCodesOf(container, session, preview),
+      ...(await checkCodesOf(container, session, preview)),
       preview,
       preview_discount_id: previewDiscountId,
     }

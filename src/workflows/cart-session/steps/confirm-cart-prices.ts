@@ -49,7 +49,7 @@ export const confirmCartPricesStep = createStep(
         input.before,
         withCartPrices(input.session, differences),
         input.variants,
-        input.codes.eligibilities,
+        input.codes,
         true
       )
       await commitSessionOrConflict(container, input.before, atCartPrices)

@@ -27,6 +27,6 @@ export const priceCartSessionDraftStep = createStep(
   priceCartSessionDraftStepId,
   async (input: PriceCartSessionDraftStepInput, { container }) =>
     new StepResponse(
-      priceSessionChange(container, input.before, input.draft, input.variants, input.codes.eligibilities, input.extend_expiry)
+      priceSessionChange(container, input.before, input.draft, input.variants, input.codes, input.extend_expiry)
     )
 )

@@ -24,7 +24,7 @@ const LIMIT_ERRORS = new Set(["COUPON_USAGE_LIMIT_REACHED", "COUPON_CUSTOMER_LIM
 const SEAT_ATTEMPTS = 3
 
 /**
- * Takes one seat of each applied code's coupon for the session, all or
+ * Takes one seat of each applied code's (or automatic discount's) coupon for the session, all or
  * nothing, under the coupons' row locks (the limits are re-checked there, so
  * they hold across processes). When a limit was reached since the session
  * was priced, the session is priced again with what the coupon module says
@@ -38,7 +38,7 @@ export const takeCouponSeatsStep = createStep(
   takeCouponSeatsStepId,
   async ({ before, session, variants }: TakeCouponSeatsStepInput, { container }) => {
     const applied = session.discounts.filter(
-      (discount) => discount.type === "CODE" && discount.status === "APPLIED" && discount.coupon_id
+      (discount) => discount.type !== "MANUAL" && discount.status === "APPLIED" && discount.coupon_id
     )
     if (!applied.length) {
       return new StepResponse([] as string[], [] as string[])
