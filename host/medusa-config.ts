@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { firstOrderRule } from "./src/lib/first-order-rule"
 
 // A stock Medusa store with the plugin installed the way a store owner does:
 // one `plugins` entry naming the package. The demo runs this store and the
@@ -69,6 +70,8 @@ module.exports = defineConfig({
         merchantMetadataKey: "merchant_id",
         defaultMerchantId: "house",
         maxCodesPerSession: 5,
+        // The store's own coupon rule attribute, used like the built-ins (docs/coupon-rules.md).
+        ruleAttributes: [firstOrderRule],
       },
     },
   ],

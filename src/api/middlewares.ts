@@ -25,7 +25,7 @@ import { rejectNulCharacters } from "./utils/reject-nul-characters"
 export default defineMiddlewares({
   routes: [
     // Every plugin route, before its own validation (no method: a prefix match).
-    ...["/store/cart-sessions", "/admin/coupons", "/admin/merchants", "/admin/cart-sessions"].map((matcher) => ({
+    ...["/store/cart-sessions", "/admin/coupons", "/admin/coupon-rule-attributes", "/admin/merchants", "/admin/cart-sessions"].map((matcher) => ({
       matcher,
       middlewares: [rejectNulCharacters],
     })),

@@ -1,3 +1,4 @@
 export * from "./events"
 export * from "./steps"
 export * from "./workflows"
+export { assertCouponRules, couponRulesProblemsOf, describeCouponRulesForAdmin } from "./helpers/coupon-rules"

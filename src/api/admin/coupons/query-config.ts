@@ -1,3 +1,5 @@
+import { COUPON_RULE_FIELDS } from "../../../modules/coupon"
+
 export const defaultAdminCouponFields = [
   "id",
   "code",
@@ -15,6 +17,7 @@ export const defaultAdminCouponFields = [
   "combinable",
   "priority",
   "is_active",
+  ...COUPON_RULE_FIELDS,
   "metadata",
   "created_at",
   "updated_at",

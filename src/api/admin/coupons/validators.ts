@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { booleanParam, boundedFindParams, dateTime } from "../../utils/find-params"
 import { COUPON_CODE_MAX_LENGTH, couponTermsProblems } from "../../../modules/coupon/utils"
+import type { RuleOperator } from "../../../lib/coupon-rules"
 
 const MAX_INTEGER_COLUMN = 2_147_483_647
 
@@ -14,6 +15,31 @@ const withFourDecimalsAtMost = (field: string) =>
     (value: number) => /^-?\d+(\.\d{1,4})?$/.test(String(value)),
     { message: `Field '${field}' must be a decimal number with at most 4 decimal places` },
   ] as const
+
+/** A rule's shape; which attributes, operators and values a store takes is the workflow's to check (its registry). */
+const couponRule = z
+  .object({
+    attribute: z.string(),
+    // Any string: an unknown operator is the workflow's to refuse, naming the rule (`rules.0.operator`) and the operators.
+    operator: z.custom<RuleOperator>((value) => typeof value === "string", { message: "Field 'operator' must be a string" }),
+    values: z.array(z.union([z.string(), z.number(), z.boolean()])).max(1000),
+  })
+  .strict()
+const ruleList = z.array(couponRule).max(50).nullish()
+const unitCount = z.number().int().positive().max(MAX_INTEGER_COLUMN).nullish()
+
+/** The coupon rules of docs/coupon-rules.md. */
+const couponRules = {
+  type: z.enum(["standard", "buyget"]).optional(),
+  allocation: z.enum(["across", "each", "once"]).nullish(),
+  max_quantity: unitCount,
+  rules: ruleList,
+  target_rules: ruleList,
+  buy_rules: ruleList,
+  buy_rules_min_quantity: unitCount,
+  apply_to_quantity: unitCount,
+  is_automatic: z.boolean().optional(),
+}
 
 /**
  * The coupon's fields but its code. The code is only type-checked here: its
@@ -34,6 +60,7 @@ const couponTerms = {
   priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
   is_active: z.boolean().optional(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
+  ...couponRules,
 }
 
 /** Adds an issue on the field for each cross-field rule a whole coupon breaks. */
