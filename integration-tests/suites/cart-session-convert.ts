@@ -169,6 +169,40 @@ export function cartSessionConvertSuite({ api, getContainer }: MedusaSuiteOption
       expect(cartDiscountByVariant(order)).toEqual(sessionDiscountByVariant(converted))
     })
 
+    it("carries an automatic coupon into the order like a code: its adjustments, its seat become the order's redemption", async () => {
+      await coupons().createCoupons({
+        code: "AUTOTENTS",
+        value_type: "percentage",
+        value: 20,
+        is_automatic: true,
+        target_rules: [{ attribute: "items.product.id", operator: "in", values: [tent.productId] }],
+      })
+      const session = await threeLineSession()
+      expect(session.discounts.map((discount: any) => [discount.code, discount.type, discount.status])).toEqual([
+        ["SAVE10", "CODE", "APPLIED"],
+        ["AUTOTENTS", "AUTOMATIC", "APPLIED"],
+      ])
+      const converted = await post(`${session.id}/convert`)
+      const cart = await getCart(converted.converted_cart_id)
+      expect(cartDiscountByVariant(cart)).toEqual(sessionDiscountByVariant(converted))
+      const tentLine = cart.items.find((item: any) => item.variant_id === tent.variantId)
+      expect(tentLine.adjustments.map((adjustment: any) => adjustment.description).sort()).toEqual([
+        "Automatic discount AUTOTENTS",
+        "Code SAVE10",
+      ])
+
+      const { data } = await completeHostCart(api, converted.converted_cart_id, shop.anonymous, checkout)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["id", "discount_total"], filters: { id: data.order.id } })
+      expect(cents(order.discount_total)).toBe(cents(converted.discount_total))
+      await until(async () => expect(await seatsOf("AUTOTENTS")).toEqual([
+        { cart_session_id: session.id, cart_id: converted.converted_cart_id, order_id: data.order.id },
+      ]))
+      expect(await usageOf("AUTOTENTS")).toBe(1)
+    })
+
     it("makes a logged-in customer's session their cart, and their order carries the discount and the seat their id", async () => {
       const customer = await registerCustomer(api, shop.publishableKey, "buyer@example.com")
       const session = await createSession({ items: [{ variant_id: mug.variantId, quantity: 2 }], discounts: [{ code: "ONCE" }] }, customer.headers)
