@@ -3,19 +3,20 @@ import { FormEvent, useEffect } from "react"
 import { Coupon, useCreateCoupon, useMerchants, useUpdateCoupon } from "../lib/coupon-api"
 import {
   changedFields,
+  couponFieldNames,
   couponToValues,
   CouponFormValues,
   emptyCouponValues,
   hasErrors,
   validateCouponValues,
   valuesToBody,
+  withoutEmptyRuleFields,
 } from "../lib/coupon-form-values"
+import { useRuleAttributes } from "../lib/rule-attributes-api"
 import { serverFormErrors } from "../lib/server-errors"
 import { useFormState } from "../lib/use-form-state"
 import { CouponTermsFields } from "./coupon-terms-fields"
 import { focusFirstError, FormError, FormField } from "./form-field"
-
-const FORM_FIELDS = Object.keys(emptyCouponValues())
 
 type CouponFormDrawerProps = {
   open: boolean
@@ -30,6 +31,7 @@ export const CouponFormDrawer = ({ open, onOpenChange, coupon, onSaved }: Coupon
   const { values, errors, setErrors, formError, setFormError, change, reset } =
     useFormState<CouponFormValues>(emptyCouponValues)
   const { data: merchantList } = useMerchants()
+  const attributes = useRuleAttributes().data?.attributes
   const create = useCreateCoupon()
   const update = useUpdateCoupon(coupon?.id ?? "")
   const saving = create.isPending || update.isPending
@@ -42,26 +44,27 @@ export const CouponFormDrawer = ({ open, onOpenChange, coupon, onSaved }: Coupon
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const clientErrors = validateCouponValues(values)
+    const fields = couponFieldNames(values)
+    const clientErrors = validateCouponValues(values, attributes)
     setErrors(clientErrors)
     setFormError(undefined)
     if (hasErrors(clientErrors)) {
-      focusFirstError("coupon", FORM_FIELDS, clientErrors)
+      focusFirstError("coupon", fields, clientErrors)
       return
     }
-    const body = valuesToBody(values)
+    const body = valuesToBody(values, attributes)
     try {
       const saved = coupon
-        ? await saveChanges(changedFields(body, valuesToBody(couponToValues(coupon))))
-        : (await create.mutateAsync(body)).coupon
+        ? await saveChanges(changedFields(body, valuesToBody(couponToValues(coupon), attributes)))
+        : (await create.mutateAsync(withoutEmptyRuleFields(body))).coupon
       toast.success(coupon ? "Coupon saved" : "Coupon created", { description: saved.code })
       onSaved?.(saved)
       onOpenChange(false)
     } catch (error) {
-      const placed = serverFormErrors(error, FORM_FIELDS)
+      const placed = serverFormErrors(error, fields)
       setErrors(placed.fields)
       setFormError(placed.form)
-      focusFirstError("coupon", FORM_FIELDS, placed.fields)
+      focusFirstError("coupon", fields, placed.fields)
     }
   }
 

@@ -1,7 +1,8 @@
-import { DatePicker, Input, Select, Switch, Text } from "@medusajs/ui"
+import { DatePicker, Input, Select } from "@medusajs/ui"
 import type { Merchant } from "../lib/coupon-api"
 import type { CouponTermsValues, FieldErrors } from "../lib/coupon-form-values"
-import { FormField } from "./form-field"
+import { CouponRulesFields } from "./coupon-rules-fields"
+import { FormField, SwitchRow } from "./form-field"
 import { MerchantSelect } from "./merchant-select"
 
 type CouponTermsFieldsProps = {
@@ -133,26 +134,8 @@ export const CouponTermsFields = ({ idPrefix, values, onChange, errors, merchant
         onChange={(checked) => onChange({ is_active: checked })}
         error={errors.is_active}
       />
+
+      <CouponRulesFields idPrefix={idPrefix} values={values} onChange={onChange} errors={errors} />
     </div>
   )
 }
-
-type SwitchRowProps = {
-  id: string
-  label: string
-  description: string
-  checked: boolean
-  onChange: (checked: boolean) => void
-  error?: string
-}
-
-const SwitchRow = ({ id, label, description, checked, onChange, error }: SwitchRowProps) => (
-  <FormField id={id} label={label} error={error}>
-    <div className="flex items-center gap-x-3">
-      <Switch id={id} checked={checked} onCheckedChange={onChange} />
-      <Text size="small" className="text-ui-fg-subtle">
-        {description}
-      </Text>
-    </div>
-  </FormField>
-)

@@ -1,4 +1,4 @@
-import { Hint, Label, Text } from "@medusajs/ui"
+import { Hint, Label, Switch, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 
 type FormFieldProps = {
@@ -50,3 +50,24 @@ export function focusFirstError(idPrefix: string, fieldOrder: readonly string[],
     requestAnimationFrame(() => document.getElementById(`${idPrefix}-${field}`)?.focus())
   }
 }
+
+type SwitchRowProps = {
+  id: string
+  label: string
+  description: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  error?: string
+}
+
+/** A yes/no field: the switch and what it means. */
+export const SwitchRow = ({ id, label, description, checked, onChange, error }: SwitchRowProps) => (
+  <FormField id={id} label={label} error={error}>
+    <div className="flex items-center gap-x-3">
+      <Switch id={id} checked={checked} onCheckedChange={onChange} />
+      <Text size="small" className="text-ui-fg-subtle">
+        {description}
+      </Text>
+    </div>
+  </FormField>
+)

@@ -1,20 +1,21 @@
 import { Button, FocusModal, Heading, Input, Text } from "@medusajs/ui"
 import { FormEvent, useEffect, useState } from "react"
 import { useGenerateCoupons, useMerchants } from "../lib/coupon-api"
-import { hasErrors } from "../lib/coupon-form-values"
+import { couponFieldNames, hasErrors } from "../lib/coupon-form-values"
 import {
   emptyGenerateValues,
   GenerateFormValues,
   generateValuesToBody,
   validateGenerateValues,
 } from "../lib/generate-form-values"
+import { useRuleAttributes } from "../lib/rule-attributes-api"
 import { serverFormErrors } from "../lib/server-errors"
 import { useFormState } from "../lib/use-form-state"
 import { CouponTermsFields } from "./coupon-terms-fields"
 import { focusFirstError, FormError, FormField } from "./form-field"
 import { GeneratedCodes } from "./generated-codes"
 
-const FORM_FIELDS = Object.keys(emptyGenerateValues())
+const GENERATE_FIELDS = ["prefix", "count", "length"]
 
 type GenerateCouponsDialogProps = { open: boolean; onOpenChange: (open: boolean) => void }
 
@@ -24,6 +25,7 @@ export const GenerateCouponsDialog = ({ open, onOpenChange }: GenerateCouponsDia
     useFormState<GenerateFormValues>(emptyGenerateValues)
   const [codes, setCodes] = useState<string[]>()
   const { data: merchantList } = useMerchants()
+  const attributes = useRuleAttributes().data?.attributes
   const generate = useGenerateCoupons()
 
   useEffect(() => {
@@ -35,21 +37,22 @@ export const GenerateCouponsDialog = ({ open, onOpenChange }: GenerateCouponsDia
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const clientErrors = validateGenerateValues(values)
+    const fields = [...GENERATE_FIELDS, ...couponFieldNames(values, false)]
+    const clientErrors = validateGenerateValues(values, attributes)
     setErrors(clientErrors)
     setFormError(undefined)
     if (hasErrors(clientErrors)) {
-      focusFirstError("generate", FORM_FIELDS, clientErrors)
+      focusFirstError("generate", fields, clientErrors)
       return
     }
     try {
-      const result = await generate.mutateAsync(generateValuesToBody(values))
+      const result = await generate.mutateAsync(generateValuesToBody(values, attributes))
       setCodes(result.coupons.map((coupon) => coupon.code))
     } catch (error) {
-      const placed = serverFormErrors(error, FORM_FIELDS)
+      const placed = serverFormErrors(error, fields)
       setErrors(placed.fields)
       setFormError(placed.form)
-      focusFirstError("generate", FORM_FIELDS, placed.fields)
+      focusFirstError("generate", fields, placed.fields)
     }
   }
 

@@ -19,7 +19,8 @@ export class AdminApiError extends Error {
 type RequestOptions = {
   method?: "GET" | "POST" | "DELETE"
   body?: unknown
-  query?: Record<string, string | number | boolean | undefined>
+  /** A list is sent as `key[]=a&key[]=b`, which the host reads as an array. */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>
 }
 
 /**
@@ -29,7 +30,9 @@ type RequestOptions = {
 export async function adminRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const url = new URL(path, window.location.origin)
   for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== "") {
+    if (Array.isArray(value)) {
+      value.forEach((entry) => url.searchParams.append(`${key}[]`, entry))
+    } else if (value !== undefined && value !== "") {
       url.searchParams.set(key, String(value))
     }
   }

@@ -3,6 +3,14 @@ import { adminRequest } from "./admin-request"
 
 export type CouponValueType = "percentage" | "fixed"
 
+export const RULE_OPERATORS = ["in", "not_in", "eq", "ne", "gt", "gte", "lt", "lte"] as const
+export type RuleOperator = (typeof RULE_OPERATORS)[number]
+export type RuleValue = string | number | boolean
+/** One rule, as the host's promotions write them (docs/coupon-rules.md). */
+export type CouponRule = { attribute: string; operator: RuleOperator; values: RuleValue[] }
+export type CouponType = "standard" | "buyget"
+export type CouponAllocation = "across" | "each" | "once"
+
 /** A coupon as GET /admin/coupons answers it; amounts in the currency's major unit. */
 export type Coupon = {
   id: string
@@ -21,14 +29,43 @@ export type Coupon = {
   combinable: boolean
   priority: number
   is_active: boolean
+  /** `buyget`: buy X get Y (docs/coupon-rules.md). */
+  type: CouponType
+  /** `null` reads as `across`. */
+  allocation: CouponAllocation | null
+  max_quantity: number | null
+  /** Who may use it (shopper attributes). */
+  rules: CouponRule[] | null
+  /** Which lines it discounts (line attributes). */
+  target_rules: CouponRule[] | null
+  /** Buy X get Y: the lines that count as bought. */
+  buy_rules: CouponRule[] | null
+  buy_rules_min_quantity: number | null
+  apply_to_quantity: number | null
+  is_automatic: boolean
+  /** GET /admin/coupons/:id only: the rules in sentences, ids replaced by names. */
+  rules_description?: string[]
   created_at: string
   updated_at: string
 }
 
 export type Merchant = { id: string; handle: string; name: string | null }
 
+/** The rule fields of a coupon (docs/coupon-rules.md): optional in a body, `null` clears one on update. */
+export type CouponRuleFields =
+  | "type"
+  | "allocation"
+  | "max_quantity"
+  | "rules"
+  | "target_rules"
+  | "buy_rules"
+  | "buy_rules_min_quantity"
+  | "apply_to_quantity"
+  | "is_automatic"
+
 /** The body of POST /admin/coupons (and, any subset, of POST /admin/coupons/:id). */
-export type CouponBody = Omit<Coupon, "id" | "usage_count" | "created_at" | "updated_at">
+export type CouponBody = Omit<Coupon, "id" | "usage_count" | "rules_description" | "created_at" | "updated_at" | CouponRuleFields> &
+  Partial<Pick<Coupon, CouponRuleFields>>
 
 export type GenerateCouponsBody = Omit<CouponBody, "code"> & {
   prefix: string

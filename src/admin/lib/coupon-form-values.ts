@@ -1,7 +1,16 @@
-import type { Coupon, CouponBody, CouponValueType } from "./coupon-api"
+import type { Coupon, CouponBody, CouponRuleFields, CouponValueType } from "./coupon-api"
+import {
+  couponToRuleValues,
+  CouponRuleValues,
+  emptyRuleValues,
+  ruleFieldNames,
+  ruleValuesToBody,
+  validateCouponRules,
+} from "./coupon-rule-values"
+import type { RuleAttributeInfo } from "./rule-attributes-api"
 
-/** What the form holds: text as typed, parsed only when submitted. */
-export type CouponFormValues = {
+/** The coupon's terms as the form holds them: text as typed, parsed only when submitted. */
+type CouponTermFormValues = {
   code: string
   name: string
   /** `null` = store-wide. */
@@ -18,6 +27,12 @@ export type CouponFormValues = {
   priority: string
   is_active: boolean
 }
+
+/** What the form holds: the terms, then the rules (docs/coupon-rules.md). */
+export type CouponFormValues = CouponTermFormValues & CouponRuleValues
+
+/** The rule attributes the store lists; `undefined` while they load. */
+export type RuleAttributes = readonly RuleAttributeInfo[] | undefined
 
 export type CouponTermsValues = Omit<CouponFormValues, "code">
 export type FieldErrors = Partial<Record<string, string>>
@@ -42,7 +57,15 @@ export function emptyCouponValues(): CouponFormValues {
     priority: "0",
     combinable: true,
     is_active: true,
+    ...emptyRuleValues(),
   }
+}
+
+/** Every field of the form in the order it shows them, each rule row (`rules.0`) one: for server errors and focus. */
+export function couponFieldNames(values: CouponTermsValues, withCode = true): string[] {
+  const ruleFields = new Set<string>(Object.keys(emptyRuleValues()))
+  const terms = Object.keys(emptyCouponValues()).filter((field) => !ruleFields.has(field) && (withCode || field !== "code"))
+  return [...terms, ...ruleFieldNames(values)]
 }
 
 export function couponToValues(coupon: Coupon): CouponFormValues {
@@ -62,13 +85,14 @@ export function couponToValues(coupon: Coupon): CouponFormValues {
     combinable: coupon.combinable,
     priority: String(coupon.priority),
     is_active: coupon.is_active,
+    ...couponToRuleValues(coupon),
   }
 }
 
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text.trim()))
 
-/** The API body for valid values (see `validateCouponTerms`). */
-export function termsToBody(values: CouponTermsValues): Omit<CouponBody, "code"> {
+/** The API body for valid values (see `validateCouponTerms`), every rule field present (`null` when it has none). */
+export function termsToBody(values: CouponTermsValues, attributes: RuleAttributes): Omit<CouponBody, "code"> {
   return {
     name: values.name.trim() || null,
     merchant_id: values.merchant_id,
@@ -83,19 +107,31 @@ export function termsToBody(values: CouponTermsValues): Omit<CouponBody, "code">
     combinable: values.combinable,
     priority: numberOrNull(values.priority) ?? 0,
     is_active: values.is_active,
+    ...ruleValuesToBody(values, attributes),
   }
 }
 
-export function valuesToBody(values: CouponFormValues): CouponBody {
-  return { code: values.code.trim(), ...termsToBody(values) }
+export function valuesToBody(values: CouponFormValues, attributes: RuleAttributes): CouponBody {
+  return { code: values.code.trim(), ...termsToBody(values, attributes) }
 }
 
-/** The fields of `next` that differ from `previous`, for a partial update. */
+const RULE_BODY_FIELDS = Object.keys(ruleValuesToBody(emptyRuleValues(), [])) as CouponRuleFields[]
+
+/** A body for creating: rule fields without a value are left out rather than sent as `null`. */
+export function withoutEmptyRuleFields<Body extends Partial<CouponBody>>(body: Body): Body {
+  const kept = { ...body }
+  for (const field of RULE_BODY_FIELDS) {
+    if (kept[field] === null) delete kept[field]
+  }
+  return kept
+}
+
+/** The fields of `next` that differ from `previous`, for a partial update; a cleared field is sent as `null`. */
 export function changedFields(next: CouponBody, previous: CouponBody): Partial<CouponBody> {
   const changes: Partial<CouponBody> = {}
   for (const key of Object.keys(next) as (keyof CouponBody)[]) {
-    if (next[key] !== previous[key]) {
-      Object.assign(changes, { [key]: next[key] })
+    if (JSON.stringify(next[key] ?? null) !== JSON.stringify(previous[key] ?? null)) {
+      Object.assign(changes, { [key]: next[key] ?? null })
     }
   }
   return changes
@@ -112,7 +148,7 @@ export function validateCode(code: string): string | undefined {
 }
 
 /** The obvious mistakes, caught before a request; the server checks the rest. */
-export function validateCouponTerms(values: CouponTermsValues): FieldErrors {
+export function validateCouponTerms(values: CouponTermsValues, attributes: RuleAttributes): FieldErrors {
   const errors: FieldErrors = {}
   const value = numberOrNull(values.value)
   if (value === null) {
@@ -129,6 +165,8 @@ export function validateCouponTerms(values: CouponTermsValues): FieldErrors {
     errors.currency_code = "A fixed amount needs a currency."
   } else if (!currency && values.min_subtotal.trim()) {
     errors.currency_code = "A minimum subtotal needs a currency."
+  } else if (!currency && values.rules.some((row) => attributes?.find((entry) => entry.name === row.attribute)?.money)) {
+    errors.currency_code = "A rule on an amount needs a currency."
   }
   const minSubtotal = numberOrNull(values.min_subtotal)
   if (minSubtotal !== null && !(Number.isFinite(minSubtotal) && minSubtotal >= 0)) {
@@ -147,11 +185,11 @@ export function validateCouponTerms(values: CouponTermsValues): FieldErrors {
   if (priority !== null && !(Number.isInteger(priority) && Math.abs(priority) <= PRIORITY_LIMIT)) {
     errors.priority = `Enter a whole number between -${PRIORITY_LIMIT} and ${PRIORITY_LIMIT}.`
   }
-  return errors
+  return { ...errors, ...validateCouponRules(values, attributes) }
 }
 
-export function validateCouponValues(values: CouponFormValues): FieldErrors {
-  const errors = validateCouponTerms(values)
+export function validateCouponValues(values: CouponFormValues, attributes: RuleAttributes): FieldErrors {
+  const errors = validateCouponTerms(values, attributes)
   const codeError = validateCode(values.code)
   return codeError ? { code: codeError, ...errors } : errors
 }

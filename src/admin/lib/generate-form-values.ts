@@ -3,8 +3,10 @@ import {
   CouponTermsValues,
   emptyCouponValues,
   FieldErrors,
+  RuleAttributes,
   termsToBody,
   validateCouponTerms,
+  withoutEmptyRuleFields,
 } from "./coupon-form-values"
 
 export type GenerateFormValues = CouponTermsValues & { prefix: string; count: string; length: string }
@@ -21,8 +23,8 @@ export function emptyGenerateValues(): GenerateFormValues {
 const isWholeIn = (value: number, min: number, max: number) =>
   Number.isInteger(value) && value >= min && value <= max
 
-export function validateGenerateValues(values: GenerateFormValues): FieldErrors {
-  const errors = validateCouponTerms(values)
+export function validateGenerateValues(values: GenerateFormValues, attributes: RuleAttributes): FieldErrors {
+  const errors = validateCouponTerms(values, attributes)
   const prefix = values.prefix.trim()
   const count = Number(values.count)
   const length = Number(values.length)
@@ -40,9 +42,10 @@ export function validateGenerateValues(values: GenerateFormValues): FieldErrors 
   return errors
 }
 
-export function generateValuesToBody(values: GenerateFormValues): GenerateCouponsBody {
+/** Every coupon gets the same terms and rules; rule fields without a value are left out. */
+export function generateValuesToBody(values: GenerateFormValues, attributes: RuleAttributes): GenerateCouponsBody {
   return {
-    ...termsToBody(values),
+    ...withoutEmptyRuleFields(termsToBody(values, attributes)),
     prefix: values.prefix.trim(),
     count: Number(values.count),
     length: Number(values.length),

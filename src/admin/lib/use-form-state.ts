@@ -3,7 +3,8 @@ import { FieldErrors } from "./coupon-form-values"
 
 /**
  * Values, per-field errors and a form-level error of one form. `change`
- * merges a patch and clears the errors of the fields it touched.
+ * merges a patch and clears the errors of the fields it touched, with those
+ * of their parts (`rules` clears `rules.0`).
  */
 export function useFormState<Values extends object>(initial: () => Values) {
   const [values, setValues] = useState<Values>(initial)
@@ -14,7 +15,10 @@ export function useFormState<Values extends object>(initial: () => Values) {
     setValues((previous) => ({ ...previous, ...patch }))
     setErrors((previous) => {
       const next = { ...previous }
-      Object.keys(patch).forEach((field) => delete next[field])
+      const touched = Object.keys(patch)
+      for (const field of Object.keys(next)) {
+        if (touched.some((name) => field === name || field.startsWith(`${name}.`))) delete next[field]
+      }
       return next
     })
   }

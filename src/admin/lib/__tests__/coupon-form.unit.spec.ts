@@ -12,7 +12,7 @@ const tenPercent = { ...emptyCouponValues(), code: "SPRING10", value: "10" }
 
 describe("the coupon form's own checks", () => {
   it("accepts a plain percentage coupon", () => {
-    expect(validateCouponValues(tenPercent)).toEqual({})
+    expect(validateCouponValues(tenPercent, [])).toEqual({})
   })
 
   it.each([
@@ -31,13 +31,13 @@ describe("the coupon form's own checks", () => {
       "ends_at",
     ],
   ])("refuses %s under its field", (_case, patch, field) => {
-    expect(Object.keys(validateCouponValues({ ...tenPercent, ...patch }))).toEqual([field])
+    expect(Object.keys(validateCouponValues({ ...tenPercent, ...patch }, []))).toEqual([field])
   })
 })
 
 describe("the body sent to the API", () => {
   it("turns empty optional fields into null and lower-cases the currency", () => {
-    expect(valuesToBody({ ...tenPercent, code: " SPRING10 ", currency_code: "EUR", usage_limit: "" })).toEqual({
+    expect(valuesToBody({ ...tenPercent, code: " SPRING10 ", currency_code: "EUR", usage_limit: "" }, [])).toEqual({
       code: "SPRING10",
       name: null,
       merchant_id: null,
@@ -52,12 +52,21 @@ describe("the body sent to the API", () => {
       combinable: true,
       priority: 0,
       is_active: true,
+      type: "standard",
+      allocation: null,
+      max_quantity: null,
+      rules: null,
+      target_rules: null,
+      buy_rules: null,
+      buy_rules_min_quantity: null,
+      apply_to_quantity: null,
+      is_automatic: false,
     })
   })
 
   it("sends only the changed fields of an edit", () => {
-    const before = valuesToBody(tenPercent)
-    const after = valuesToBody({ ...tenPercent, value: "15", is_active: false })
+    const before = valuesToBody(tenPercent, [])
+    const after = valuesToBody({ ...tenPercent, value: "15", is_active: false }, [])
     expect(changedFields(after, before)).toEqual({ value: 15, is_active: false })
   })
 })
