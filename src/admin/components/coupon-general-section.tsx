@@ -43,6 +43,7 @@ export const CouponGeneralSection = ({ coupon, merchants, onEdit, onDelete }: Co
     <Row label="Combinable">{coupon.combinable ? "Yes, with other codes" : "No, used alone"}</Row>
     <Row label="Priority">{coupon.priority}</Row>
     <Row label="Active">{coupon.is_active ? "Yes" : "No"}</Row>
+    <Row label="Automatic">{coupon.is_automatic ? "Yes, applies without a code" : "No, needs its code"}</Row>
   </Container>
 )
 

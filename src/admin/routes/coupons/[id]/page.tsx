@@ -3,6 +3,7 @@ import { useState } from "react"
 import { Link, UIMatch, useNavigate, useParams } from "react-router-dom"
 import { CouponFormDrawer } from "../../../components/coupon-form"
 import { CouponGeneralSection } from "../../../components/coupon-general-section"
+import { CouponRulesSection } from "../../../components/coupon-rules-section"
 import { CouponUsageSection } from "../../../components/coupon-usage-section"
 import { DeleteCouponPrompt } from "../../../components/delete-coupon-prompt"
 import { AdminApiError } from "../../../lib/admin-request"
@@ -48,6 +49,7 @@ const CouponDetailPage = () => {
           onEdit={() => setEditing(true)}
           onDelete={() => setDeleting(true)}
         />
+        <CouponRulesSection coupon={coupon} />
       </div>
       <div className="flex w-full flex-col gap-y-3 xl:max-w-[440px]">
         <CouponUsageSection coupon={coupon} />
