@@ -1,4 +1,5 @@
-import { StatusBadge } from "@medusajs/ui"
+import { Badge, StatusBadge } from "@medusajs/ui"
+import type { CartSessionDiscountStatus, CartSessionDiscountType } from "../lib/cart-session-api"
 
 type Color = "green" | "grey" | "orange" | "blue" | "red"
 
@@ -11,9 +12,17 @@ export const CartSessionStatusBadge = ({ status }: { status: string }) => (
   <StatusBadge color={SESSION_COLORS[status] ?? "grey"}>{sentence(status)}</StatusBadge>
 )
 
-/** A discount's status: APPLIED green, PENDING blue, any refusal orange. */
-export const DiscountStatusBadge = ({ status }: { status: string }) => (
+/** A discount's status: APPLIED green, PENDING blue, any refusal (NOT_ELIGIBLE "Not eligible" too) orange. */
+export const DiscountStatusBadge = ({ status }: { status: CartSessionDiscountStatus }) => (
   <StatusBadge color={status === "APPLIED" ? "green" : status === "PENDING" ? "blue" : "orange"}>
     {sentence(status)}
   </StatusBadge>
 )
+
+/** Marks a discount the shopper did not enter: an automatic coupon that applied itself. */
+export const DiscountTypeBadge = ({ type }: { type: CartSessionDiscountType }) =>
+  type === "AUTOMATIC" ? (
+    <Badge size="2xsmall" color="purple">
+      Automatic
+    </Badge>
+  ) : null

@@ -1,11 +1,14 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import type { CartSession } from "../lib/cart-session-api"
 import { formatAmount } from "../lib/coupon-format"
-import { DiscountStatusBadge } from "./cart-session-badges"
+import { DiscountStatusBadge, DiscountTypeBadge } from "./cart-session-badges"
 
-/** The codes the shopper entered, each with its status and the sentence the shopper sees. */
+/**
+ * The codes the shopper entered and the automatic coupons that applied themselves, each with its
+ * status and the sentence the shopper sees.
+ */
 export const CartSessionCodesSection = ({ session }: { session: CartSession }) => {
-  const codes = session.discounts.filter((discount) => discount.type === "CODE")
+  const codes = session.discounts.filter((discount) => discount.type === "CODE" || discount.type === "AUTOMATIC")
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -23,6 +26,7 @@ export const CartSessionCodesSection = ({ session }: { session: CartSession }) =
               <Text size="small" weight="plus" className="font-mono">
                 {code.code}
               </Text>
+              <DiscountTypeBadge type={code.type} />
               <DiscountStatusBadge status={code.status} />
             </div>
             <Text size="small">−{formatAmount(code.amount_total, session.currency_code)}</Text>

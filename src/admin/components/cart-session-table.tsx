@@ -53,7 +53,7 @@ export const CartSessionTable = () => {
         id: "codes",
         header: "Codes",
         cell: ({ row }) =>
-          row.original.codes.map((code) => `${code.code} (${code.status.toLowerCase()})`).join(", ") || "—",
+          row.original.codes.map(codeWords).join(", ") || "—",
       }),
       column.display({
         id: "manual",
@@ -137,4 +137,10 @@ export const CartSessionTable = () => {
       <DataTable.Pagination />
     </DataTable>
   )
+}
+
+/** "ACME5 (applied)", "WELCOME (automatic, not eligible)". */
+const codeWords = (code: CartSessionRow["codes"][number]) => {
+  const status = code.status.toLowerCase().replace(/_/g, " ")
+  return `${code.code} (${code.type === "AUTOMATIC" ? `automatic, ${status}` : status})`
 }

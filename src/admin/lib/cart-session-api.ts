@@ -1,14 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { adminRequest } from "./admin-request"
 
+/** `AUTOMATIC`: a coupon with `is_automatic` that applied itself because the session meets its rules. */
+export type CartSessionDiscountType = "CODE" | "MANUAL" | "AUTOMATIC"
+
+/** SPEC §4; `NOT_ELIGIBLE`: a shopper rule of the coupon fails (its message names the rule). */
+export type CartSessionDiscountStatus =
+  | "PENDING"
+  | "APPLIED"
+  | "INVALID"
+  | "EXPIRED"
+  | "NOT_STARTED"
+  | "MIN_SUBTOTAL_NOT_MET"
+  | "USAGE_LIMIT_REACHED"
+  | "CUSTOMER_LIMIT_REACHED"
+  | "NOT_COMBINABLE"
+  | "NOT_APPLICABLE"
+  | "NOT_ELIGIBLE"
+
 /** A discount of a session as the session view gives it; amounts in the currency's major unit. */
 export type CartSessionDiscount = {
   id: string
   code: string | null
   merchant_id: string | null
-  type: "CODE" | "MANUAL"
+  type: CartSessionDiscountType
   name: string | null
-  status: string
+  status: CartSessionDiscountStatus
   value_type: "percentage" | "fixed" | null
   value: number | null
   amount_total: number
@@ -34,7 +51,7 @@ export type CartSessionLine = {
 export type CartSessionBag = {
   merchant_id: string
   items: CartSessionLine[]
-  discounts: { id: string; code: string | null; type: "CODE" | "MANUAL"; amount: number }[]
+  discounts: { id: string; code: string | null; type: CartSessionDiscountType; amount: number }[]
   subtotal: number
   discount_total: number
   total: number
@@ -52,7 +69,7 @@ export type ManualDiscount = {
   created_by: string | null
   created_by_user: { id: string; email: string; first_name: string | null; last_name: string | null } | null
   created_at: string
-  status: string
+  status: CartSessionDiscountStatus
   amount_total: number
   message: string | null
 }
@@ -100,7 +117,7 @@ export type CartSessionRow = Pick<
 > & {
   merchant_count: number
   line_count: number
-  codes: { code: string; status: string }[]
+  codes: { code: string; status: CartSessionDiscountStatus; type?: CartSessionDiscountType }[]
   manual_discount_count: number
 }
 
