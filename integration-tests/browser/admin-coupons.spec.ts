@@ -8,6 +8,7 @@ import {
 } from "./helpers/browser"
 import { RunningStore, startStore } from "./helpers/store"
 import { needs } from "../helpers/prerequisites"
+import { adminOverHttp } from "../helpers/storefront-over-http"
 
 // The first admin page under `medusa develop` waits for vite to compile the dashboard.
 const FIRST_LOAD_TIMEOUT = 240_000
@@ -163,6 +164,79 @@ describeInBrowser("the Coupons admin screens, in Chromium against a running stor
       await page.waitForURL(/\/app\/coupons$/)
       await page.getByRole("row", { name: /BULK-/ }).first().waitFor()
       await couponRow("BROWSER10").waitFor({ state: "detached", timeout: 10_000 })
+    })
+  })
+
+  it("creates a coupon for one customer group on one collection with the pickers, and shows its rules in words", async () => {
+    await step("rules", async () => {
+      // The records the rules name, made through the host's admin API; a second collection and group the search must leave out.
+      const admin = await adminOverHttp(store!.url, store!.admin)
+      const { collection } = await admin.post("/admin/collections", { title: "Summer caps" })
+      await admin.post("/admin/collections", { title: "Winter boots" })
+      const { customer_group: group } = await admin.post("/admin/customer-groups", { name: "Wholesale" })
+      await admin.post("/admin/customer-groups", { name: "Staff" })
+
+      await page.getByRole("button", { name: "Create", exact: true }).click()
+      const form = dialogNamed("Create coupon")
+      await form.waitFor()
+      await page.locator("#coupon-code").fill("WHOLESALE-CAPS")
+      await page.locator("#coupon-value").fill("15")
+      const whoMay = form.getByRole("group", { name: "Who may use it" })
+      const whichItems = form.getByRole("group", { name: "Which items" })
+      const chooseAttribute = async (list: typeof whoMay, label: string) => {
+        await list.getByRole("button", { name: "Add rule" }).click()
+        await list.getByRole("combobox", { name: "Rule on" }).last().click()
+        await page.getByRole("option", { name: label, exact: true }).click()
+      }
+
+      // A value only the server can judge: its message lands under the rule's row.
+      await chooseAttribute(whoMay, "Shipping country")
+      await whoMay.getByLabel("Shipping country values, separated by commas").fill("USA")
+      await form.getByRole("button", { name: "Create", exact: true }).click()
+      const rowError = page.locator('[id="coupon-rules.0-error"]')
+      await rowError.waitFor()
+      expect(await rowError.innerText()).toContain("rules.0.values.0")
+      expect(await page.getByTestId("form-error").count()).toBe(0)
+      await whoMay.getByRole("button", { name: "Remove rule" }).click()
+
+      await chooseAttribute(whoMay, "Customer group")
+      const groupSearch = whoMay.getByRole("combobox", { name: "Search customer groups" })
+      await groupSearch.fill("Whole")
+      await page.getByRole("listbox", { name: "Matching customer groups" }).getByRole("option", { name: "Staff" }).waitFor({ state: "detached" })
+      await page.getByRole("option", { name: "Wholesale" }).click()
+      await whoMay.getByRole("list", { name: "Chosen customer groups" }).getByText("Wholesale").waitFor()
+
+      await chooseAttribute(whichItems, "Collection")
+      await whichItems.getByRole("combobox", { name: "Search collections" }).fill("Summer")
+      await page.getByRole("listbox", { name: "Matching collections" }).getByRole("option", { name: "Winter boots" }).waitFor({ state: "detached" })
+      await page.getByRole("option", { name: "Summer caps" }).click()
+      await whichItems.getByRole("list", { name: "Chosen collections" }).getByText("Summer caps").waitFor()
+
+      await form.getByRole("button", { name: "Create", exact: true }).click()
+      await form.waitFor({ state: "hidden" })
+
+      // Saved with the ids the pickers stood for.
+      const { coupons } = await admin.get("/admin/coupons?q=WHOLESALE-CAPS")
+      expect(coupons).toHaveLength(1)
+      expect(coupons[0].rules).toEqual([{ attribute: "customer.groups.id", operator: "in", values: [group.id] }])
+      expect(coupons[0].target_rules).toEqual([{ attribute: "items.product.collection_id", operator: "in", values: [collection.id] }])
+
+      await couponRow("WHOLESALE-CAPS").click()
+      await page.getByRole("heading", { name: "WHOLESALE-CAPS", level: 1 }).waitFor()
+      const rules = page.getByTestId("coupon-rules")
+      await rules.waitFor()
+      const sentences = await rules.innerText()
+      expect(sentences).toContain("customers whose customer group is Wholesale")
+      expect(sentences).toContain("items whose collection is Summer caps")
+      await screenshot(page, "admin-coupon-rules.png")
+
+      // Editing names the stored ids again.
+      await page.getByRole("button", { name: "Edit" }).click()
+      const edit = dialogNamed("Edit WHOLESALE-CAPS")
+      await edit.getByRole("list", { name: "Chosen customer groups" }).getByText("Wholesale").waitFor()
+      await edit.getByRole("list", { name: "Chosen collections" }).getByText("Summer caps").waitFor()
+      await edit.getByRole("button", { name: "Cancel" }).click()
+      await edit.waitFor({ state: "hidden" })
     })
   })
 })

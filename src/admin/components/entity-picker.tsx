@@ -116,6 +116,7 @@ export const EntityPicker = ({ id, entity, label, value, onChange, single, inval
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
+          aria-label={`Search ${plural(label)}`}
           aria-invalid={invalid || undefined}
           aria-activedescendant={open && options[active] ? `${listId}-${options[active].id}` : undefined}
           autoComplete="off"
