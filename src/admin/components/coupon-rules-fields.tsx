@@ -14,10 +14,10 @@ type CouponRulesFieldsProps = {
   errors: FieldErrors
 }
 
-const ALLOCATION_WORDS: Record<CouponAllocation, string> = {
-  across: "Shared over the matching items by value",
-  each: "Per unit, on at most some units of each item",
-  once: "Per unit, on at most some units in all (cheapest first)",
+const ALLOCATION_WORDS: Record<CouponAllocation, { label: string; hint: string }> = {
+  across: { label: "Shared by value", hint: "The discount is shared over the matching items by their value." },
+  each: { label: "Per unit, on each item", hint: "The value comes off each unit, on at most so many units of each item." },
+  once: { label: "Per unit, in all", hint: "The value comes off each unit, on at most so many units in all, the cheapest first." },
 }
 
 /**
@@ -113,7 +113,7 @@ export const CouponRulesFields = ({ idPrefix, values, onChange, errors }: Coupon
             </div>
           ) : (
             <div className="grid grid-cols-2 gap-4">
-              <FormField id={id("allocation")} label="Allocation" error={errors.allocation}>
+              <FormField id={id("allocation")} label="Allocation" hint={ALLOCATION_WORDS[values.allocation].hint} error={errors.allocation}>
                 <Select value={values.allocation} onValueChange={(allocation) => onChange({ allocation: allocation as CouponAllocation })}>
                   <Select.Trigger id={id("allocation")}>
                     <Select.Value />
@@ -121,7 +121,7 @@ export const CouponRulesFields = ({ idPrefix, values, onChange, errors }: Coupon
                   <Select.Content>
                     {(Object.keys(ALLOCATION_WORDS) as CouponAllocation[]).map((allocation) => (
                       <Select.Item key={allocation} value={allocation}>
-                        {ALLOCATION_WORDS[allocation]}
+                        {ALLOCATION_WORDS[allocation].label}
                       </Select.Item>
                     ))}
                   </Select.Content>

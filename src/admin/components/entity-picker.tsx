@@ -62,7 +62,9 @@ export const EntityPicker = ({ id, entity, label, value, onChange, single, inval
     } else {
       onChange(single ? [option.id] : [...value, option.id])
     }
+    // The list closes so it no longer covers the form; typing, a click or an arrow key opens it again.
     setQuery("")
+    setOpen(false)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -127,6 +129,7 @@ export const EntityPicker = ({ id, entity, label, value, onChange, single, inval
             setOpen(true)
           }}
           onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
