@@ -16,6 +16,7 @@ import { useRuleAttributes } from "../lib/rule-attributes-api"
 import { serverFormErrors } from "../lib/server-errors"
 import { useFormState } from "../lib/use-form-state"
 import { CouponTermsFields } from "./coupon-terms-fields"
+import { keepDialogOpenWhileListing } from "./entity-picker"
 import { focusFirstError, FormError, FormField } from "./form-field"
 
 type CouponFormDrawerProps = {
@@ -73,7 +74,7 @@ export const CouponFormDrawer = ({ open, onOpenChange, coupon, onSaved }: Coupon
 
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
+      <Drawer.Content aria-describedby={undefined} onEscapeKeyDown={keepDialogOpenWhileListing}>
         <form onSubmit={submit} noValidate className="flex flex-1 flex-col overflow-hidden">
           <Drawer.Header>
             <Drawer.Title>{coupon ? `Edit ${coupon.code}` : "Create coupon"}</Drawer.Title>

@@ -17,6 +17,17 @@ type EntityPickerProps = {
   invalid?: boolean
 }
 
+/**
+ * For the dialog around pickers (its `onEscapeKeyDown`): Escape in a picker whose list is open closes the
+ * list only, not the dialog (the dialog hears Escape first).
+ */
+export function keepDialogOpenWhileListing(event: globalThis.KeyboardEvent) {
+  const target = event.target as HTMLElement | null
+  if (target?.getAttribute("role") === "combobox" && target.getAttribute("aria-expanded") === "true") {
+    event.preventDefault()
+  }
+}
+
 /** "collections", "categories". */
 export const plural = (noun: string) => (/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`)
 

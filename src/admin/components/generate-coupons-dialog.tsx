@@ -12,6 +12,7 @@ import { useRuleAttributes } from "../lib/rule-attributes-api"
 import { serverFormErrors } from "../lib/server-errors"
 import { useFormState } from "../lib/use-form-state"
 import { CouponTermsFields } from "./coupon-terms-fields"
+import { keepDialogOpenWhileListing } from "./entity-picker"
 import { focusFirstError, FormError, FormField } from "./form-field"
 import { GeneratedCodes } from "./generated-codes"
 
@@ -68,7 +69,7 @@ export const GenerateCouponsDialog = ({ open, onOpenChange }: GenerateCouponsDia
 
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>
-      <FocusModal.Content aria-describedby={undefined}>
+      <FocusModal.Content aria-describedby={undefined} onEscapeKeyDown={keepDialogOpenWhileListing}>
         <form onSubmit={submit} noValidate className="flex h-full flex-col overflow-hidden">
           <FocusModal.Header />
           <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-16">
