@@ -26,9 +26,9 @@ export type RuleAttributeInfo = {
   operators: RuleOperator[]
   /** A noun: "customer group". */
   label: string
-  description?: string
+  description?: string | null
   /** For `id` and `id_list`: what the ids name, so the form can offer a picker. */
-  entity?: HostEntity
+  entity?: HostEntity | null
   /** Numbers: an amount in the coupon's currency. */
   money?: boolean
 }
