@@ -27,6 +27,12 @@ const common = {
   ],
 }
 
+// `npm run bench:rules` adds the benchmarks' project (bench/*.bench.spec.ts): they print figures and
+// are never part of `npm test`.
+const benchProjects = process.env.CHECKOUT_DISCOUNTS_BENCH_LOG
+  ? [{ ...common, displayName: "bench", testMatch: ["<rootDir>/bench/**/*.bench.spec.[jt]s"], setupFiles: ["<rootDir>/integration-tests/setup.js"] }]
+  : []
+
 module.exports = {
   // The counts .ci/run closes with, written by a reporter of ours (see jest-count-reporter.js).
   reporters: [
@@ -70,5 +76,6 @@ module.exports = {
       displayName: "concurrency",
       testMatch: ["<rootDir>/integration-tests/concurrency/**/*.spec.ts"],
     },
+    ...benchProjects,
   ],
 }

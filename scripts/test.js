@@ -5,9 +5,9 @@
 // arguments go to jest.
 const fs = require("fs")
 const path = require("path")
-const { spawn } = require("child_process")
 const { findTestDatabase, projectRoot } = require("./lib/database")
 const { buildPlugin, linkPluginIntoHost } = require("./lib/plugin")
+const { jestEnvironment, runJest } = require("./lib/jest")
 
 async function findDatabase() {
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
@@ -31,30 +31,7 @@ async function main() {
     const resultsFile = path.join(projectRoot, ".cache", "jest-results.json")
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
     fs.rmSync(resultsFile, { force: true })
-    const { host, port, user, password } = database.connection
-    const env = {
-      ...process.env,
-      // test-utils turns SSL on unless the URL says localhost.
-      DB_HOST: host === "127.0.0.1" ? "localhost" : host,
-      DB_PORT: String(port),
-      DB_USERNAME: user,
-      DB_PASSWORD: password,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
-      MEDUSA_DISABLE_TELEMETRY: "true",
-      // The booted hosts log every migration and event at info: keep errors unless the caller asks for more.
-      LOG_LEVEL: process.env.LOG_LEVEL || "error",
-      TZ: "UTC",
-    }
-    const jestBin = path.join(projectRoot, "node_modules", "jest", "bin", "jest.js")
-    exitCode = await new Promise((resolve) => {
-      const child = spawn(
-        process.execPath,
-        // --forceExit: the booted hosts leave timers (scheduled jobs, pools) behind.
-        [jestBin, "--forceExit", ...jestArgs],
-        { stdio: "inherit", cwd: projectRoot, env }
-      )
-      child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
-    })
+    exitCode = await runJest(jestArgs, jestEnvironment(database.connection))
   } finally {
     await database.stop()
   }

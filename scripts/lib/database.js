@@ -24,16 +24,17 @@ async function canConnect(connection) {
 
 /**
  * Starts (initialising on first use) an embedded PostgreSQL with its data in
- * .data/<name> of the project. As root, the server runs as the unprivileged
+ * .data/<name> of the project, with the server `settings` given (`{ log_statement: "all" }`). As root, the server runs as the unprivileged
  * `postgres` user from binaries and data that user reaches (postgres-as-root.js).
  */
-async function startEmbeddedPostgres({ name, port, persistent, projectDirectory = projectRoot }) {
+async function startEmbeddedPostgres({ name, port, persistent, projectDirectory = projectRoot, settings = {} }) {
   if (typeof process.getuid === "function" && process.getuid() === 0) {
     const server = await startPostgresAsRoot({
       name,
       port,
       persistent,
       projectDirectory,
+      settings,
       password: "postgres",
       canConnect,
     })
@@ -52,7 +53,7 @@ async function startEmbeddedPostgres({ name, port, persistent, projectDirectory 
     authMethod: "password",
     persistent,
     // The socket goes to the OS temp dir, which every user may write.
-    postgresFlags: ["-c", `unix_socket_directories=${os.tmpdir()}`, "-c", "max_connections=300"],
+    postgresFlags: ["-c", `unix_socket_directories=${os.tmpdir()}`, "-c", "max_connections=300", ...settingFlags(settings)],
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
   })
@@ -75,6 +76,11 @@ async function startEmbeddedPostgres({ name, port, persistent, projectDirectory 
     directory: databaseDir,
     stop: () => pg.stop(),
   }
+}
+
+/** Server settings as `postgres -c name=value` flags. */
+function settingFlags(settings) {
+  return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`])
 }
 
 function connectionFromUrl(url) {
@@ -130,6 +136,7 @@ module.exports = {
   connectionFromUrl,
   ensureDatabaseExists,
   projectRoot,
+  settingFlags,
   startEmbeddedPostgres,
   urlFor,
 }

@@ -169,11 +169,11 @@ function initialise(user, binaries, directory, password) {
 }
 
 /**
- * Starts PostgreSQL as the server user on `port` with the data of `name`
+ * Starts PostgreSQL as the server user on `port` with the data of `name` and the server `settings` given
  * (initialised on first use; removed at stop unless `persistent`). Resolves
  * once it accepts connections, with the connection and `stop`.
  */
-async function startPostgresAsRoot({ name, port, persistent, projectDirectory, password, canConnect }) {
+async function startPostgresAsRoot({ name, port, persistent, projectDirectory, password, canConnect, settings = {} }) {
   const user = serverUser()
   const binaries = reachableBinaries(user, projectDirectory)
   const directory = reachableDataDirectory(user, projectDirectory, name, persistent)
@@ -186,7 +186,17 @@ async function startPostgresAsRoot({ name, port, persistent, projectDirectory, p
   // No Unix socket: clients use TCP on localhost, and no socket directory has to be writable.
   const server = spawn(
     path.join(binaries, "bin", "postgres"),
-    ["-D", directory, "-p", String(port), "-c", "unix_socket_directories=", "-c", "max_connections=300"],
+    [
+      "-D",
+      directory,
+      "-p",
+      String(port),
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=300",
+      ...Object.entries(settings).flatMap(([setting, value]) => ["-c", `${setting}=${value}`]),
+    ],
     { ...user, stdio: ["ignore", "pipe", "pipe"] }
   )
   let running = true

@@ -108,6 +108,9 @@ export type CatalogueVariant = {
   variant_title: string | null
   merchant_id: string
   is_add_on_product: boolean
+  /** The product's collection and type, read with it at no cost: line rules need no read of their own for them. */
+  collection_id?: string | null
+  type_id?: string | null
   /** The quantity `unit_price` is the host's price at (prices may hold for some quantities only). */
   quantity: number
   /** Integer minor units of the session's currency; null when the host has no price in it. */

@@ -54,7 +54,9 @@ export function buildSessionPricingInput(
   codes: StoredCode[],
   eligibilities: Record<string, CouponEligibility>,
   manual: PricingManualInput[] = [],
-  rules: SessionRules | null = null
+  rules: SessionRules | null = null,
+  /** Codes left out of the input, rather than priced to a refusal, when they cannot apply (automatic coupons). */
+  leftOutUnlessApplicable: ReadonlySet<string> = new Set()
 ): SessionPricingInput {
   const terms: Record<string, CodeTerms> = {}
   const claimedCoupons = new Map<string, string>()
@@ -62,10 +64,13 @@ export function buildSessionPricingInput(
     (code: string, coupon: CouponPricingTerms) => decideRules(code, coupon, currency, lines, rules),
     { moneyRule: (coupon: CouponPricingTerms) => !!rules && !!coupon.rules?.some((rule) => rules.registry.get(rule.attribute)?.money) }
   )
-  const codeInputs = codes.map((row) => {
+  const codeInputs = codes.flatMap((row) => {
     const { input, codeTerms } = codeInput(row, eligibilities[row.id], currency, claimedCoupons, ruleTermsOf)
+    if (leftOutUnlessApplicable.has(row.id) && cannotApply(input, lines)) {
+      return []
+    }
     terms[row.id] = codeTerms
-    return input
+    return [input]
   })
   const lineInputs: PricingLineInput[] = lines.map((line) => ({
     id: line.id,
@@ -124,6 +129,20 @@ function codeInput(
   return { input: { ...base, min_subtotal, ...ruleTermsOf(row.code, coupon) }, codeTerms }
 }
 
+/**
+ * Whether a code is sure to come out of the pricing core other than APPLIED, from its input alone: a
+ * status already decided, no line of its merchant, none of its target lines in its scope, or nothing
+ * bought for a buy X get Y. (What the core decides beyond these — minimums, stacking — it decides.)
+ */
+export function cannotApply(input: PricingCodeInput, lines: readonly StoredLine[]): boolean {
+  if (input.eligibility) {
+    return true
+  }
+  const scope = lines.filter((line) => !input.merchant_id || line.merchant_id === input.merchant_id)
+  const inScope = (ids: readonly string[] | null | undefined) => ids == null || scope.some((line) => ids.includes(line.id))
+  return !scope.length || !inScope(input.target_line_ids) || (!!input.buy_get && !inScope(input.buy_get.buy_line_ids))
+}
+
 /** A coupon's rule terms for the session, and whether a rule of it counts money (in the coupon's currency). */
 type RuleTermsOf = ((code: string, coupon: CouponPricingTerms) => CouponRuleTerms) & {
   moneyRule: (coupon: CouponPricingTerms) => boolean
@@ -159,7 +178,7 @@ function decideRules(
 }
 
 /** A coupon's amounts are in its own currency: a fixed value, a minimum or an amount in a rule only fits carts in that currency. */
-function currencyMismatch(coupon: CouponPricingTerms, currency: string, moneyRule: boolean): string | null {
+export function currencyMismatch(coupon: CouponPricingTerms, currency: string, moneyRule: boolean): string | null {
   const amountsInCurrency = coupon.value_type === "fixed" || coupon.min_subtotal !== null || moneyRule
   const couponCurrency = coupon.currency_code?.toLowerCase() ?? null
   return amountsInCurrency && couponCurrency && couponCurrency !== currency.toLowerCase() ? couponCurrency : null

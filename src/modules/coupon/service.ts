@@ -11,7 +11,7 @@ import { CheckoutDiscountError } from "../../lib/errors"
 import { ruleRegistryOf, type RuleRegistry, type StoreRuleAttribute } from "../../lib/coupon-rules"
 import { parsePluginOptions } from "../../lib/plugin-options"
 import { Coupon, CouponRedemption } from "./models"
-import type { CouponCodeRepository, CouponSeatRepository, SeatHolder } from "./repositories"
+import type { AutomaticCouponsFor, CouponCodeRepository, CouponSeatRepository, SeatHolder } from "./repositories"
 import {
   CouponCandidate,
   CouponDTO,
@@ -35,6 +35,9 @@ type InjectedDependencies = { couponCodeRepository: CouponCodeRepository; coupon
 /** The rule lists are JSON columns, which the generated CRUD types as objects. */
 type StoredCouponInput = Record<string, any>
 
+/** How many sets of automatic coupons (one per merchant mix and currency of the sessions changed) are kept. */
+const AUTOMATIC_SETS_KEPT = 64
+
 type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: string | null }
 
 /**
@@ -47,6 +50,8 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   protected readonly codes_: CouponCodeRepository
   protected readonly seats_: CouponSeatRepository
   protected readonly ruleAttributes_: readonly StoreRuleAttribute[]
+  /** Sets of automatic coupons as read, by fingerprint (see `automaticCoupons_`). */
+  private readonly automaticByFingerprint_ = new Map<string, CouponCandidate[]>()
 
   constructor(container: InjectedDependencies, options: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
@@ -128,7 +133,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     query: CouponEligibilityQuery,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponEligibility[]> {
-    return (await this.checkCoupons_(query, false, sharedContext)).codes
+    return (await this.checkCoupons_(query, null, sharedContext)).codes
   }
 
   /**
@@ -142,33 +147,33 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     query: SessionCouponsQuery,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SessionCoupons> {
-    return await this.checkCoupons_(query, true, sharedContext)
+    return await this.checkCoupons_(query, { at: query.at ?? new Date(), ...query.automatic_for }, sharedContext)
   }
 
   private async checkCoupons_(
     query: CouponEligibilityQuery,
-    withAutomatic: boolean,
+    automaticFor: AutomaticCouponsFor | null,
     sharedContext: Context
   ): Promise<SessionCoupons> {
-    const at = query.at ?? new Date()
+    const at = automaticFor?.at ?? query.at ?? new Date()
     const asked = query.codes.map((entry) =>
       typeof entry === "string"
         ? { code: entry, merchant_id: query.merchant_id ?? null }
         : { code: entry.code, merchant_id: entry.merchant_id ?? query.merchant_id ?? null }
     )
     const wanted = [...new Set(asked.map((entry) => entry.code.trim().toLowerCase()).filter(isCouponCode))]
-    const candidates = await this.codes_.findCandidates(wanted, withAutomatic ? at : null, sharedContext)
+    const found = await this.codes_.findCandidates(wanted, automaticFor, sharedContext)
+    const automaticCoupons = automaticFor ? await this.automaticCoupons_(automaticFor, found.automatic_fingerprint!, sharedContext) : []
+    const candidates = [...found.codes, ...automaticCoupons]
     const customerUses = await this.countShopperRedemptions_(candidates, shopperOf(query), sharedContext)
     const codes = asked.map((entry) => {
       const choice = pickCoupon(entry.code.trim(), candidates, entry.merchant_id)
       return decideEligibility(entry.code, choice, { at, customerUses })
     })
     const answered = new Set(codes.map((code) => code.coupon?.id))
-    const automatic = withAutomatic
-      ? candidates
-          .filter((coupon) => coupon.is_automatic && coupon.is_active && !answered.has(coupon.id))
-          .map((coupon) => decideEligibility(coupon.code, { coupon }, { at, customerUses }))
-      : []
+    const automatic = automaticCoupons
+      .filter((coupon) => !answered.has(coupon.id))
+      .map((coupon) => decideEligibility(coupon.code, { coupon }, { at, customerUses }))
     return { codes, automatic }
   }
 
@@ -320,6 +325,31 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; cart_session_id: string | null; cart_id: string | null }[]> {
     return await this.seats_.listAbandonedSeats(query, sharedContext)
+  }
+
+  /**
+   * The live automatic coupons a session may meet. A store may run many, and every change of every
+   * session needs them: the set read last is kept by its fingerprint, which the change's first
+   * statement reads from the database with the codes; only when the fingerprint is new (a coupon was
+   * created, edited, deleted, started, ended or took a seat) are they read again, with their
+   * fingerprint in the same statement. The database decides what is current; this only saves the
+   * transfer.
+   */
+  private async automaticCoupons_(
+    automaticFor: AutomaticCouponsFor,
+    fingerprint: string,
+    sharedContext: Context
+  ): Promise<CouponCandidate[]> {
+    const known = this.automaticByFingerprint_.get(fingerprint)
+    if (known) {
+      return known
+    }
+    const read = await this.codes_.automaticCoupons(automaticFor, sharedContext)
+    this.automaticByFingerprint_.set(read.fingerprint, read.coupons)
+    if (this.automaticByFingerprint_.size > AUTOMATIC_SETS_KEPT) {
+      this.automaticByFingerprint_.delete(this.automaticByFingerprint_.keys().next().value!)
+    }
+    return read.coupons
   }
 
   private async countShopperRedemptions_(

@@ -1,8 +1,8 @@
 import type { CartSessionDiscountState, CartSessionLineState } from "../../../modules/cart-session"
 import { createRuleRegistry, type CouponRule, type LineFacts } from "../../coupon-rules"
 import { changedCodes, priceDraft, type SessionCouponVerdicts } from "../price-draft"
-import { buildSessionPricingInput, type SessionRuleFacts } from "../pricing-input"
-import { ruleFactsNeeded } from "../rule-facts"
+import { buildSessionPricingInput, cannotApply, type SessionRuleFacts } from "../pricing-input"
+import { automaticThatMayApply, ruleFactsNeeded } from "../rule-facts"
 import { couponTerms, eligible } from "./coupons"
 import { sessionState } from "./session-state"
 
@@ -136,16 +136,87 @@ describe("what a change reads for rules", () => {
     })
     expect(ruleFactsNeeded([code], [automatic], registry)).toEqual({
       customer_groups: true,
-      products: true,
+      products: { columns: true, categories: false, tags: false },
       custom_shopper: ["custom.first_order"],
       custom_line: ["custom.engraved"],
       names: { customer_group: ["cusgroup_vip"], product: ["prod_shirt"] },
     })
   })
 
-  it("needs no product read for rules on the line's own product and variant ids", () => {
+  it("needs no product read for rules on the line's own product and variant ids, and the relations only when used", () => {
     const code = couponTerms({ target_rules: [rule("items.product.id", "in", "prod_shirt"), rule("items.variant_id", "ne", "v")] })
-    expect(ruleFactsNeeded([code], [], registry)).toMatchObject({ products: false, customer_groups: false })
+    expect(ruleFactsNeeded([code], [], registry)).toMatchObject({
+      products: { columns: false, categories: false, tags: false },
+      customer_groups: false,
+    })
+    const tagged = couponTerms({ target_rules: [rule("items.product.tags.id", "in", "ptag_sale")] })
+    expect(ruleFactsNeeded([], [tagged], registry)?.products).toEqual({ columns: false, categories: false, tags: true })
+  })
+})
+
+describe("automatic coupons that may apply, decided before they travel between steps", () => {
+  const session = sessionState({ items: [shirt, cap], discounts: [] })
+  const auto = (code: string, fields: Partial<Parameters<typeof couponTerms>[0]> = {}) =>
+    eligible(couponTerms({ id: `cpn_${code}`, code, is_automatic: true, ...fields }))
+
+  it("keeps those the pricing core must decide, and leaves out the ones sure not to apply", () => {
+    const coupons = [
+      auto("PLAIN"),
+      auto("ACME", { merchant_id: "acme" }),
+      auto("GLOBEX", { merchant_id: "globex" }),
+      auto("EUROS", { value_type: "fixed", value: 5, currency_code: "eur" }),
+      auto("CAPS", { target_rules: [rule("items.product.collection_id", "in", "pcol_caps")] }),
+      auto("HATS", { target_rules: [rule("items.product.collection_id", "in", "pcol_hats")] }),
+      auto("VIP", { rules: [rule("customer.groups.id", "in", "cusgroup_vip")] }),
+      auto("BIG", { currency_code: "usd", rules: [rule("item_total", "gte", 90)] }),
+      auto("HUGE", { currency_code: "usd", rules: [rule("item_total", "gt", 90)] }),
+      auto("B1G1", {
+        type: "buyget",
+        buy_rules: [rule("items.product.collection_id", "in", "pcol_hats")],
+        target_rules: [rule("items.product.collection_id", "in", "pcol_caps")],
+        buy_rules_min_quantity: 1,
+        apply_to_quantity: 1,
+        max_quantity: 1,
+      }),
+      auto("BIGMIN", { currency_code: "usd", min_subtotal: 1000 }),
+    ]
+    expect(automaticThatMayApply(session, coupons, ruleFacts, registry).map((coupon) => coupon.code)).toEqual([
+      "PLAIN",
+      "ACME",
+      "CAPS",
+      "BIG",
+      "BIGMIN",
+    ])
+  })
+})
+
+describe("automatic coupons left out before pricing", () => {
+  const lines = [shirt, cap]
+  const input = (fields: Record<string, unknown>) =>
+    ({ id: "d1", code: "AUTO", value_type: "percentage", value: 10, combinable: true, ...fields }) as never
+
+  it("leaves out one sure not to apply: decided, no line of its merchant, no target or bought line in scope", () => {
+    expect(cannotApply(input({ eligibility: { status: "NOT_ELIGIBLE" } }), lines)).toBe(true)
+    expect(cannotApply(input({ merchant_id: "globex" }), lines)).toBe(true)
+    expect(cannotApply(input({ target_line_ids: [] }), lines)).toBe(true)
+    expect(cannotApply(input({ merchant_id: "acme", target_line_ids: ["line_9"] }), lines)).toBe(true)
+    expect(cannotApply(input({ target_line_ids: ["line_2"], buy_get: { buy_line_ids: [], buy_min_quantity: 1, apply_to_quantity: 1 } }), lines)).toBe(true)
+  })
+
+  it("keeps one the pricing core must decide", () => {
+    expect(cannotApply(input({}), lines)).toBe(false)
+    expect(cannotApply(input({ merchant_id: "acme", target_line_ids: ["line_2"], min_subtotal: 1_000_000 }), lines)).toBe(false)
+    expect(cannotApply(input({ target_line_ids: ["line_2"], buy_get: { buy_line_ids: ["line_1"], buy_min_quantity: 9, apply_to_quantity: 1 } }), lines)).toBe(false)
+  })
+
+  it("prices a session with a thousand automatic coupons that cannot apply as one without them", () => {
+    const many = Array.from({ length: 1000 }, (_, index) => ({
+      id: `csdisc_${index}`,
+      eligibility: eligible(couponTerms({ id: `cpn_${index}`, code: `AUTO${index}`, is_automatic: true, merchant_id: `merchant_${index}` })),
+    }))
+    const draft = sessionState({ items: [shirt, cap], discounts: [] })
+    const { priced } = priceDraft(draft, {}, { eligibilities: {}, automatic: many, rule_facts: null }, { registry })
+    expect(priced.discounts).toEqual([])
   })
 })
 

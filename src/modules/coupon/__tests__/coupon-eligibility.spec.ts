@@ -31,6 +31,42 @@ couponModuleIntegrationTestRunner(({ service }) => {
       ])
     })
 
+    it("leaves out automatic coupons of other merchants and with amounts in another currency, when the session names its own", async () => {
+      await service.createCoupons([
+        { code: "ALL", ...tenPercent, is_automatic: true },
+        { code: "ACME", ...tenPercent, is_automatic: true, merchant_id: "acme" },
+        { code: "GLOBEX", ...tenPercent, is_automatic: true, merchant_id: "globex" },
+        { code: "USD5", value_type: "fixed", value: 5, currency_code: "usd", is_automatic: true },
+        { code: "EUR5", value_type: "fixed", value: 5, currency_code: "eur", is_automatic: true },
+        { code: "EURMIN", ...tenPercent, min_subtotal: 50, currency_code: "eur", is_automatic: true },
+      ])
+      const { automatic } = await service.checkSessionCoupons({
+        codes: [],
+        automatic_for: { merchant_ids: ["acme"], currency_code: "USD" },
+      })
+      expect(automatic.map((code) => code.code).sort()).toEqual(["ACME", "ALL", "USD5"])
+    })
+
+    it("sees every change of the automatic coupons at once, though it reads them again only when they changed", async () => {
+      const answer = async () =>
+        (await service.checkSessionCoupons({ codes: [] })).automatic.map((code) => [code.code, code.status, code.coupon?.value])
+      const [limited] = await service.createCoupons([{ code: "ONE", ...tenPercent, is_automatic: true, usage_limit: 1 }])
+      expect(await answer()).toEqual([["ONE", "ELIGIBLE", 10]])
+      expect(await answer()).toEqual([["ONE", "ELIGIBLE", 10]])
+
+      const [seat] = await service.recordRedemptions([{ coupon_id: limited.id, cart_id: "cart_1", amount: 1, currency_code: "usd" }])
+      expect(await answer()).toEqual([["ONE", "USAGE_LIMIT_REACHED", 10]])
+      await service.releaseRedemptions([seat.id])
+      expect(await answer()).toEqual([["ONE", "ELIGIBLE", 10]])
+
+      await service.updateCoupons({ id: limited.id, value: 15 })
+      expect(await answer()).toEqual([["ONE", "ELIGIBLE", 15]])
+      await service.createCoupons({ code: "TWO", ...tenPercent, is_automatic: true })
+      expect((await answer()).map(([code]) => code).sort()).toEqual(["ONE", "TWO"])
+      await service.updateCoupons({ id: limited.id, is_active: false })
+      expect((await answer()).map(([code]) => code)).toEqual(["TWO"])
+    })
+
     it("answers an automatic coupon typed as a code among the codes only", async () => {
       await service.createCoupons({ code: "AUTO", ...tenPercent, is_automatic: true })
       const { codes, automatic } = await service.checkSessionCoupons({ codes: ["auto"] })

@@ -4,6 +4,25 @@ import { readKnex } from "../../../lib/knex"
 import type { CouponCandidate } from "../types"
 import { COUPON_RULE_FIELDS } from "../utils/rule-fields"
 
+/** Which automatic coupons a session may meet: live at `at`, and (when given) of its merchants and currency. */
+export type AutomaticCouponsFor = { at: Date; merchant_ids?: string[]; currency_code?: string }
+
+/**
+ * What identifies a set of automatic coupons as read: every coupon's id, the time it was last written and
+ * its usage count (moved in place by seats, without touching updated_at).
+ */
+const FINGERPRINT = "md5(coalesce(string_agg(id || ':' || updated_at::text || ':' || usage_count, ',' order by id), ''))"
+
+type RowWithFingerprint = CouponCandidate & { automatic_fingerprint: string }
+
+/** The rows of a read joined to its one fingerprint row: the coupons (none when no row matched) and the fingerprint. */
+function splitFingerprint(rows: RowWithFingerprint[]): { coupons: CouponCandidate[]; fingerprint: string } {
+  return {
+    coupons: rows.filter((row) => row.id !== null).map(({ automatic_fingerprint: _fingerprint, ...coupon }) => coupon),
+    fingerprint: rows[0].automatic_fingerprint,
+  }
+}
+
 /** The columns eligibility and pricing read of a coupon. */
 const CANDIDATE_COLUMNS = [
   "id",
@@ -42,27 +61,72 @@ export class CouponCodeRepository extends MikroOrmBase {
 
   /**
    * In one statement: the live coupons, of any merchant, whose code is one of `lowerCodes` (lower-cased),
-   * and, with `automaticAt`, every active automatic coupon whose dates hold then (the partial index
-   * IDX_coupon_automatic_active keeps that part small).
+   * and, with `automatic`, the fingerprint of the live automatic coupons a session may meet
+   * (`automaticCoupons`): it changes whenever one of them is created, edited, deleted, starts, ends or
+   * takes or gives back a seat.
    */
-  async findCandidates(lowerCodes: string[], automaticAt: Date | null, context: Context): Promise<CouponCandidate[]> {
-    if (!lowerCodes.length && !automaticAt) {
-      return []
+  async findCandidates(
+    lowerCodes: string[],
+    automatic: AutomaticCouponsFor | null,
+    context: Context
+  ): Promise<{ codes: CouponCandidate[]; automatic_fingerprint: string | null }> {
+    if (!automatic) {
+      const codes = lowerCodes.length ? await this.codesQuery(readKnex(context), lowerCodes) : []
+      return { codes, automatic_fingerprint: null }
     }
-    return await readKnex(context)("coupon")
+    const knex = readKnex(context)
+    const rows: RowWithFingerprint[] = await knex
+      .with("fingerprint", (query) => query.select(knex.raw(`${FINGERPRINT} as automatic_fingerprint`)).from(this.automaticQuery(knex, automatic).as("auto")))
+      .with("codes", (query) => this.codesQuery(query, lowerCodes))
+      .select("codes.*", "fingerprint.automatic_fingerprint")
+      .from("fingerprint")
+      .leftJoin("codes", knex.raw("true"))
+    const { coupons, fingerprint } = splitFingerprint(rows)
+    return { codes: coupons, automatic_fingerprint: fingerprint }
+  }
+
+  /**
+   * The live automatic coupons a session may meet (`automatic`: live at its `at`, store-wide or of one of
+   * its merchants, with no amount in another currency), and their fingerprint, read together.
+   */
+  async automaticCoupons(
+    automatic: AutomaticCouponsFor,
+    context: Context
+  ): Promise<{ coupons: CouponCandidate[]; fingerprint: string }> {
+    const knex = readKnex(context)
+    const rows: RowWithFingerprint[] = await knex
+      .with("auto", (query) => this.automaticQuery(query, automatic))
+      .with("fingerprint", (query) => query.select(knex.raw(`${FINGERPRINT} as automatic_fingerprint`)).from("auto"))
+      .select("auto.*", "fingerprint.automatic_fingerprint")
+      .from("fingerprint")
+      .leftJoin("auto", knex.raw("true"))
+    return splitFingerprint(rows)
+  }
+
+  private codesQuery(query: any, lowerCodes: string[]) {
+    return query
       .select(CANDIDATE_COLUMNS)
+      .from("coupon")
       .whereNull("deleted_at")
-      .where((where) => {
-        if (lowerCodes.length) {
-          where.orWhereRaw("lower(code) = any(?)", [lowerCodes])
-        }
-        if (automaticAt) {
-          where.orWhereRaw(
-            "(is_automatic = true and is_active = true and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?))",
-            [automaticAt, automaticAt]
-          )
-        }
-      })
-      .orderBy("id")
+      .whereRaw("lower(code) = any(?)", [lowerCodes])
+  }
+
+  /** The partial index IDX_coupon_automatic_active keeps this read small. */
+  private automaticQuery(query: any, automatic: AutomaticCouponsFor) {
+    let builder = query
+      .select([...CANDIDATE_COLUMNS, "updated_at"])
+      .from("coupon")
+      .whereNull("deleted_at")
+      .whereRaw("is_automatic = true and is_active = true")
+      .whereRaw("(starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)", [automatic.at, automatic.at])
+    if (automatic.merchant_ids) {
+      builder = builder.whereRaw("(merchant_id is null or merchant_id = any(?))", [automatic.merchant_ids])
+    }
+    if (automatic.currency_code) {
+      builder = builder.whereRaw("((value_type = 'percentage' and min_subtotal is null) or lower(currency_code) = ?)", [
+        automatic.currency_code.toLowerCase(),
+      ])
+    }
+    return builder
   }
 }

@@ -159,14 +159,21 @@ export type CouponEligibilityQuery = {
 }
 
 /** A session's coupons: its codes, and every live automatic coupon (docs/coupon-rules.md). */
-export type SessionCouponsQuery = CouponEligibilityQuery
+export type SessionCouponsQuery = CouponEligibilityQuery & {
+  /**
+   * The session's merchants and currency: automatic coupons of another merchant, or whose amounts are in
+   * another currency, cannot apply and are not read.
+   */
+  automatic_for?: { merchant_ids: string[]; currency_code: string }
+}
 
 export type SessionCoupons = {
   /** In the order of `codes`. */
   codes: CouponEligibility[]
   /**
-   * Every active automatic coupon in its dates, each with its verdict (usage and per-customer limits); a
-   * coupon that is also among `codes` is answered there only.
+   * Every active automatic coupon in its dates (of the session's merchants and currency when the query
+   * names them), each with its verdict (usage and per-customer limits); a coupon that is also among
+   * `codes` is answered there only.
    */
   automatic: CouponEligibility[]
 }

@@ -20,7 +20,8 @@ import { readCustomerGroupIds } from "./rule-facts"
 /** How many add-on products one session looks at, at most. */
 export const ADD_ON_SCAN_LIMIT = 200
 
-const PRODUCT_FIELDS = ["id", "title", "status", "metadata", "sales_channels.id"]
+// collection_id and type_id are columns of the product row already read: coupon rules on them cost nothing more.
+const PRODUCT_FIELDS = ["id", "title", "status", "metadata", "collection_id", "type_id", "sales_channels.id"]
 const VARIANT_FIELDS = ["id", "title", "price_set.id"]
 
 type HostPrice = {
@@ -32,6 +33,8 @@ type HostProduct = {
   id: string
   title: string
   status: string
+  collection_id?: string | null
+  type_id?: string | null
   metadata?: Record<string, unknown> | null
   sales_channels?: ({ id: string } | null)[] | null
 }
@@ -223,6 +226,8 @@ function toCatalogueVariant(
     variant_title: variant.title ?? null,
     merchant_id: merchants.merchantHandleForProduct(product),
     is_add_on_product: product.metadata?.add_on === true,
+    collection_id: product.collection_id ?? null,
+    type_id: product.type_id ?? null,
     quantity,
     unit_price: unitPriceOf(variant.id, price ?? null, market.currency_code),
   }

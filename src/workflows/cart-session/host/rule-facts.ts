@@ -4,6 +4,7 @@ import type { FactValue, LineFacts, StoreRuleAttribute } from "../../../lib/coup
 import { readHostEntities } from "../../host/host-entities"
 import type { SessionRuleFacts } from "../../../lib/cart-session/pricing-input"
 import type { RuleFactsNeeded } from "../../../lib/cart-session/rule-facts"
+import { catalogueKey, type CatalogueVariant } from "../../../lib/cart-session/pricing-context"
 import type { CartSessionState } from "../../../modules/cart-session"
 
 /** The ids of a customer's groups (one read). */
@@ -19,17 +20,13 @@ export async function readCustomerGroupIds(container: MedusaContainer, customerI
 
 type ProductFacts = Pick<LineFacts, "collection_id" | "type_id" | "category_ids" | "tag_ids">
 
-/** What line rules read of each product: collection, type, categories and tags, in one read of the products. */
-async function readProductFacts(container: MedusaContainer, productIds: string[]): Promise<Map<string, ProductFacts>> {
-  if (!productIds.length) {
+/** What line rules read of each product, in one read of the products: only the `fields` asked for. */
+async function readProductFacts(container: MedusaContainer, productIds: string[], fields: string[]): Promise<Map<string, Partial<ProductFacts>>> {
+  if (!productIds.length || !fields.length) {
     return new Map()
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "product",
-    fields: ["id", "collection_id", "type_id", "categories.id", "tags.id"],
-    filters: { id: productIds },
-  })
+  const { data } = await query.graph({ entity: "product", fields: ["id", ...fields], filters: { id: productIds } })
   type HostProduct = {
     id: string
     collection_id?: string | null
@@ -37,29 +34,40 @@ async function readProductFacts(container: MedusaContainer, productIds: string[]
     categories?: ({ id: string } | null)[] | null
     tags?: ({ id: string } | null)[] | null
   }
+  const ids = (list: ({ id: string } | null)[] | null | undefined) => list?.flatMap((entry) => (entry ? [entry.id] : []))
   return new Map(
     (data as HostProduct[]).map((product) => [
       product.id,
       {
-        collection_id: product.collection_id ?? null,
-        type_id: product.type_id ?? null,
-        category_ids: (product.categories ?? []).flatMap((category) => (category ? [category.id] : [])),
-        tag_ids: (product.tags ?? []).flatMap((tag) => (tag ? [tag.id] : [])),
+        collection_id: product.collection_id,
+        type_id: product.type_id,
+        category_ids: ids(product.categories),
+        tag_ids: ids(product.tags),
       },
     ])
   )
 }
 
+/** What the change already read of the host, which rules reuse instead of reading it again. */
+export type KnownHostFacts = {
+  /** The catalogue the change priced the lines with (their products' collection and type among it). */
+  variants: Record<string, CatalogueVariant>
+  /** The customer's groups, read for the pricing context. */
+  customer_group_ids: string[]
+}
+
 /**
  * The facts a session's coupon rules are decided on, reading only what `needed` says its coupons' rules
- * use: the customer's groups (one read), the lines' products (one read), the store's own attributes (their
- * resolvers, once each), and the names of the ids the codes' rules name (one read a kind).
+ * use and `known` does not hold: the customer's groups (one read), the lines' products (one read, of the
+ * relations only when the catalogue gave the columns), the store's own attributes (their resolvers, once
+ * each), and the names of the ids the codes' rules name (one read a kind).
  */
 export async function readSessionRuleFacts(
   container: MedusaContainer,
   session: CartSessionState,
   needed: RuleFactsNeeded,
-  storeAttributes: readonly StoreRuleAttribute[]
+  storeAttributes: readonly StoreRuleAttribute[],
+  known: KnownHostFacts | null = null
 ): Promise<SessionRuleFacts> {
   const customerId = session.customer_id ?? null
   const forRules = {
@@ -73,9 +81,20 @@ export async function readSessionRuleFacts(
   }
   const lines = session.items.map((line) => ({ id: line.id, product_id: line.product_id, variant_id: line.variant_id }))
   const resolverOf = (name: string) => storeAttributes.find((attribute) => attribute.name === name)!
+  const catalogued = (line: CartSessionState["items"][number]) => known?.variants[catalogueKey(line)]
+  const columnsKnown = session.items.every((line) => catalogued(line))
+  const productFields = [
+    ...(needed.products.columns && !columnsKnown ? ["collection_id", "type_id"] : []),
+    ...(needed.products.categories ? ["categories.id"] : []),
+    ...(needed.products.tags ? ["tags.id"] : []),
+  ]
   const [groups, products, shopperCustom, lineCustom, named] = await Promise.all([
-    needed.customer_groups && customerId ? readCustomerGroupIds(container, customerId) : Promise.resolve([]),
-    needed.products ? readProductFacts(container, [...new Set(lines.map((line) => line.product_id))]) : Promise.resolve(new Map()),
+    needed.customer_groups && customerId
+      ? known
+        ? Promise.resolve(known.customer_group_ids)
+        : readCustomerGroupIds(container, customerId)
+      : Promise.resolve([]),
+    readProductFacts(container, [...new Set(lines.map((line) => line.product_id))], productFields),
     Promise.all(
       needed.custom_shopper.map(async (name) => {
         const attribute = resolverOf(name) as Extract<StoreRuleAttribute, { kind: "shopper" }>
@@ -103,15 +122,16 @@ export async function readSessionRuleFacts(
       currency_code: session.currency_code,
       custom,
     },
-    lines: lines.map((line) => {
-      const product: ProductFacts | undefined = products.get(line.product_id)
+    lines: session.items.map((line) => {
+      const product: Partial<ProductFacts> | undefined = products.get(line.product_id)
+      const variant = catalogued(line)
       return {
         id: line.id,
         product_id: line.product_id,
         variant_id: line.variant_id,
-        collection_id: product?.collection_id ?? null,
+        collection_id: product?.collection_id ?? variant?.collection_id ?? null,
         category_ids: product?.category_ids ?? [],
-        type_id: product?.type_id ?? null,
+        type_id: product?.type_id ?? variant?.type_id ?? null,
         tag_ids: product?.tag_ids ?? [],
         custom: Object.fromEntries(lineCustom.map(([name, values]) => [name, values[line.id] ?? null])),
       }

@@ -5,11 +5,14 @@ import { PREVIEW_DISCOUNT_ID, type SessionCouponVerdicts } from "../../../lib/ca
 import type { StoredCode } from "../../../lib/cart-session/pricing-input"
 import { checkCodesOf } from "../helpers/check-codes"
 import { cartSessionService } from "../helpers/service"
+import type { SessionCatalogue } from "./fetch-session-catalogue"
 
 export type CheckSessionCodesStepInput = {
   session: CartSessionState
   /** A code to price as if it were added last (validate_only); nothing is written. */
   preview_code?: WantedCode | null
+  /** The catalogue the change read: coupon rules take the products' collection and type and the customer's groups from it. */
+  catalogue?: SessionCatalogue
 }
 
 export type CheckedSessionCodes = SessionCouponVerdicts & {
@@ -30,7 +33,7 @@ export const checkSessionCodesStepId = "check-cart-session-codes"
  */
 export const checkSessionCodesStep = createStep(
   checkSessionCodesStepId,
-  async ({ session, preview_code }: CheckSessionCodesStepInput, { container }) => {
+  async ({ session, preview_code, catalogue }: CheckSessionCodesStepInput, { container }) => {
     let preview: StoredCode | null = null
     let previewDiscountId: string | null = null
     if (preview_code) {
@@ -45,7 +48,7 @@ export const checkSessionCodesStep = createStep(
       }
     }
     const checked: CheckedSessionCodes = {
-      ...(await checkCodesOf(container, session, preview)),
+      ...(await checkCodesOf(container, session, preview, catalogue ?? null)),
       preview,
       preview_discount_id: previewDiscountId,
     }

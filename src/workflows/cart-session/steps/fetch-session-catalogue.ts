@@ -21,6 +21,8 @@ export type SessionCatalogue = {
   variants: Record<string, CatalogueVariant>
   /** The add-ons of the merchants the shopper buys from. */
   add_ons: CatalogueVariant[]
+  /** The customer's groups, read for the pricing context (coupon rules on them read nothing more). */
+  customer_group_ids: string[]
 }
 
 export const fetchSessionCatalogueStepId = "fetch-cart-session-catalogue"
@@ -34,7 +36,11 @@ export const fetchSessionCatalogueStep = createStep(
     const toRead = session.items.filter((line) => !knownKeys.has(catalogueKey(line)))
     const sellable = await fetchSellableVariants(container, toRead, context)
     const variants = Object.fromEntries([...known.map((variant) => [catalogueKey(variant), variant]), ...sellable])
-    const catalogue: SessionCatalogue = { variants, add_ons: await fetchOfferedAddOns(container, session, context) }
+    const catalogue: SessionCatalogue = {
+      variants,
+      add_ons: await fetchOfferedAddOns(container, session, context),
+      customer_group_ids: context.customer_group_ids,
+    }
     return new StepResponse(catalogue)
   }
 )

@@ -40,7 +40,7 @@ export const commitCartSessionChangeWorkflow = createWorkflow(
       pricing_context: input.pricing_context,
       known: input.known_variants,
     })
-    const codes = checkSessionCodesStep({ session: input.draft })
+    const codes = checkSessionCodesStep({ session: input.draft, catalogue })
     const session = priceCartSessionDraftStep({
       before: input.before,
       draft: input.draft,

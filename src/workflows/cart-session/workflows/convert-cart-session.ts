@@ -43,7 +43,7 @@ export const convertCartSessionWorkflow = createWorkflow(
     const loaded = loadCartSessionStep(input)
     validateCartSessionPricedStep({ session: loaded.session })
     const catalogue = fetchSessionCatalogueStep({ session: loaded.draft })
-    const codes = checkSessionCodesStep({ session: loaded.draft })
+    const codes = checkSessionCodesStep({ session: loaded.draft, catalogue })
     const priced = priceCartSessionDraftStep({
       before: loaded.session,
       draft: loaded.draft,

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm run bench:rules`: what 1,000 active automatic coupons cost a change of a cart session
+// (docs/coupon-rules.md, "What a change reads for rules"). Starts an embedded PostgreSQL of its own
+// that logs every statement of every connection (log_statement = all, csvlog), builds the plugin,
+// and runs bench/automatic-coupons.bench.spec.ts, which boots the host on it and prints p50 and
+// statements per change, counted in the database's log, without and with the coupons.
+const fs = require("fs")
+const path = require("path")
+const { startEmbeddedPostgres } = require("../scripts/lib/database")
+const { jestEnvironment, runJest } = require("../scripts/lib/jest")
+const { buildPlugin, linkPluginIntoHost } = require("../scripts/lib/plugin")
+
+async function main() {
+  const port = Number(process.env.BENCH_PG_PORT || 54339)
+  const database = await startEmbeddedPostgres({
+    name: "bench-pg",
+    port,
+    persistent: false,
+    settings: {
+      log_statement: "all",
+      logging_collector: "on",
+      log_destination: "csvlog",
+      log_directory: "log",
+      log_filename: "statements",
+      log_rotation_size: 0,
+    },
+  })
+  let exitCode = 1
+  try {
+    buildPlugin()
+    linkPluginIntoHost()
+    const env = jestEnvironment(database.connection, {
+      CHECKOUT_DISCOUNTS_BENCH_LOG: path.join(database.directory, "log", "statements.csv"),
+    })
+    exitCode = await runJest(["--selectProjects", "bench", "--reporters", "default"], env)
+    if (!fs.existsSync(env.CHECKOUT_DISCOUNTS_BENCH_LOG)) {
+      console.error(`[bench] no statement log at ${env.CHECKOUT_DISCOUNTS_BENCH_LOG}`)
+      exitCode = 1
+    }
+  } finally {
+    await database.stop()
+  }
+  process.exit(exitCode)
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error?.stack ?? error}`)
+  process.exit(1)
+})
