@@ -4,7 +4,7 @@ import { adminRequest } from "./admin-request"
 /** `AUTOMATIC`: a coupon with `is_automatic` that applied itself because the session meets its rules. */
 export type CartSessionDiscountType = "CODE" | "MANUAL" | "AUTOMATIC"
 
-/** SPEC §4; `NOT_ELIGIBLE`: a shopper rule of the coupon fails (its message names the rule). */
+/** docs/statuses.md; `NOT_ELIGIBLE`: a shopper rule of the coupon fails (its message names the rule). */
 export type CartSessionDiscountStatus =
   | "PENDING"
   | "APPLIED"

@@ -3,11 +3,10 @@ import { adminRequest } from "./admin-request"
 
 export type CouponValueType = "percentage" | "fixed"
 
-export const RULE_OPERATORS = ["in", "not_in", "eq", "ne", "gt", "gte", "lt", "lte"] as const
-export type RuleOperator = (typeof RULE_OPERATORS)[number]
-export type RuleValue = string | number | boolean
-/** One rule, as the host's promotions write them (docs/coupon-rules.md). */
-export type CouponRule = { attribute: string; operator: RuleOperator; values: RuleValue[] }
+// One rule, as the host's promotions write them (docs/coupon-rules.md): the plugin's own shapes.
+export { RULE_OPERATORS } from "../../lib/coupon-rules/types"
+export type { CouponRule, RuleOperator, RuleValue } from "../../lib/coupon-rules/types"
+import type { CouponRule } from "../../lib/coupon-rules/types"
 export type CouponType = "standard" | "buyget"
 export type CouponAllocation = "across" | "each" | "once"
 

@@ -2,20 +2,8 @@ import { useQuery } from "@tanstack/react-query"
 import { adminRequest } from "./admin-request"
 import type { RuleOperator } from "./coupon-api"
 
-/** What the ids of an attribute name in the host. */
-export type HostEntity =
-  | "product"
-  | "variant"
-  | "collection"
-  | "category"
-  | "type"
-  | "tag"
-  | "customer"
-  | "customer_group"
-  | "sales_channel"
-  | "region"
-
-export type RuleValueType = "id" | "id_list" | "string" | "number" | "boolean"
+export type { HostEntity, RuleValueType } from "../../lib/coupon-rules/types"
+import type { HostEntity, RuleValueType } from "../../lib/coupon-rules/types"
 
 /** One rule attribute of the store, as GET /admin/coupon-rule-attributes lists it (built-in or the store's own). */
 export type RuleAttributeInfo = {
