@@ -34,6 +34,10 @@ const benchProjects = process.env.CHECKOUT_DISCOUNTS_BENCH_LOG
   : []
 
 module.exports = {
+  // Every HTTP spec boots a host in the process that runs it, and not all of a host's memory comes back
+  // when it stops: a run of every spec outgrew a 4 GB heap. Past this much after a spec file, the
+  // worker is replaced by a fresh one (and jest always runs specs in a worker, even with one CPU).
+  workerIdleMemoryLimit: "1536MB",
   // The counts .ci/run closes with, written by a reporter of ours (see jest-count-reporter.js).
   reporters: [
     "default",

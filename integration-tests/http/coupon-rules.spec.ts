@@ -466,6 +466,31 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("generated coupons", () => {
+      it("carries the template's rules onto every generated code, and refuses an unknown id creating none", async () => {
+        const target_rules = [rule("items.product.collection_id", "in", ids.caps)]
+        const { data } = await api.post(
+          "/admin/coupons/generate",
+          { prefix: "CAP-", count: 3, ...tenPercent, target_rules, allocation: "once", max_quantity: 1 },
+          admin
+        )
+        expect(data.count).toBe(3)
+        for (const { id } of data.coupons) {
+          const stored = (await api.get(`/admin/coupons/${id}`, admin)).data.coupon
+          expect(stored).toMatchObject({ target_rules, allocation: "once", max_quantity: 1 })
+        }
+        const session = await withCode(data.coupons[0].code, [[products.oxford, 1], [products.cap, 2]])
+        expect(discountOf(session, data.coupons[0].code)).toMatchObject({ status: "APPLIED", amount_total: 1.5 })
+
+        const { status, body } = await refused(
+          api.post("/admin/coupons/generate", { prefix: "BAD-", count: 2, ...tenPercent, target_rules: [rule("items.product.id", "in", "prod_nope")] }, admin)
+        )
+        expect(status).toBe(400)
+        expect(body.message).toContain(`Field 'target_rules.0.values.0' names product "prod_nope", which does not exist`)
+        expect((await api.get("/admin/coupons?q=BAD-", admin)).data.count).toBe(0)
+      })
+    })
+
     describe("in the admin", () => {
       it("lists the rule attributes the store knows, its own among them", async () => {
         const { data } = await api.get("/admin/coupon-rule-attributes", admin)
