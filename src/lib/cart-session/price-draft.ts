@@ -145,9 +145,7 @@ export function priceDraft(
     [...automatic, ...storedCodesOf(refreshed, options.preview)],
     eligibilities,
     manualInputsOf(refreshed),
-    verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null,
-    // A store may run many automatic coupons; those sure not to apply here are not priced at all.
-    new Set(verdicts.automatic.map(({ id }) => id))
+    verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null
   )
   const priced = priceSession(input)
   const results = new Map(priced.discounts.map((result) => [result.id, result]))

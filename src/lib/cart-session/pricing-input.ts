@@ -54,9 +54,7 @@ export function buildSessionPricingInput(
   codes: StoredCode[],
   eligibilities: Record<string, CouponEligibility>,
   manual: PricingManualInput[] = [],
-  rules: SessionRules | null = null,
-  /** Codes left out of the input, rather than priced to a refusal, when they cannot apply (automatic coupons). */
-  leftOutUnlessApplicable: ReadonlySet<string> = new Set()
+  rules: SessionRules | null = null
 ): SessionPricingInput {
   const terms: Record<string, CodeTerms> = {}
   const claimedCoupons = new Map<string, string>()
@@ -64,13 +62,10 @@ export function buildSessionPricingInput(
     (code: string, coupon: CouponPricingTerms) => decideRules(code, coupon, currency, lines, rules),
     { moneyRule: (coupon: CouponPricingTerms) => !!rules && !!coupon.rules?.some((rule) => rules.registry.get(rule.attribute)?.money) }
   )
-  const codeInputs = codes.flatMap((row) => {
+  const codeInputs = codes.map((row) => {
     const { input, codeTerms } = codeInput(row, eligibilities[row.id], currency, claimedCoupons, ruleTermsOf)
-    if (leftOutUnlessApplicable.has(row.id) && cannotApply(input, lines)) {
-      return []
-    }
     terms[row.id] = codeTerms
-    return [input]
+    return input
   })
   const lineInputs: PricingLineInput[] = lines.map((line) => ({
     id: line.id,
@@ -127,20 +122,6 @@ function codeInput(
   claimedCoupons.set(coupon.id, row.code)
   const min_subtotal = coupon.min_subtotal === null ? null : toMinorUnits(coupon.min_subtotal, currency, "min_subtotal")
   return { input: { ...base, min_subtotal, ...ruleTermsOf(row.code, coupon) }, codeTerms }
-}
-
-/**
- * Whether a code is sure to come out of the pricing core other than APPLIED, from its input alone: a
- * status already decided, no line of its merchant, none of its target lines in its scope, or nothing
- * bought for a buy X get Y. (What the core decides beyond these — minimums, stacking — it decides.)
- */
-export function cannotApply(input: PricingCodeInput, lines: readonly StoredLine[]): boolean {
-  if (input.eligibility) {
-    return true
-  }
-  const scope = lines.filter((line) => !input.merchant_id || line.merchant_id === input.merchant_id)
-  const inScope = (ids: readonly string[] | null | undefined) => ids == null || scope.some((line) => ids.includes(line.id))
-  return !scope.length || !inScope(input.target_line_ids) || (!!input.buy_get && !inScope(input.buy_get.buy_line_ids))
 }
 
 /** A coupon's rule terms for the session, and whether a rule of it counts money (in the coupon's currency). */
