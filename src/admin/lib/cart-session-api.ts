@@ -1,22 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { adminRequest } from "./admin-request"
 
-/** `AUTOMATIC`: a coupon with `is_automatic` that applied itself because the session meets its rules. */
-export type CartSessionDiscountType = "CODE" | "MANUAL" | "AUTOMATIC"
-
-/** docs/statuses.md; `NOT_ELIGIBLE`: a shopper rule of the coupon fails (its message names the rule). */
-export type CartSessionDiscountStatus =
-  | "PENDING"
-  | "APPLIED"
-  | "INVALID"
-  | "EXPIRED"
-  | "NOT_STARTED"
-  | "MIN_SUBTOTAL_NOT_MET"
-  | "USAGE_LIMIT_REACHED"
-  | "CUSTOMER_LIMIT_REACHED"
-  | "NOT_COMBINABLE"
-  | "NOT_APPLICABLE"
-  | "NOT_ELIGIBLE"
+// The plugin's own names (docs/statuses.md): `AUTOMATIC`, a coupon with `is_automatic` that applied itself;
+// `NOT_ELIGIBLE`, a shopper rule of the coupon fails (its message names the rule).
+export type { DiscountStatus as CartSessionDiscountStatus, DiscountType as CartSessionDiscountType } from "../../lib/pricing/types"
+import type { DiscountStatus as CartSessionDiscountStatus, DiscountType as CartSessionDiscountType } from "../../lib/pricing/types"
 
 /** A discount of a session as the session view gives it; amounts in the currency's major unit. */
 export type CartSessionDiscount = {

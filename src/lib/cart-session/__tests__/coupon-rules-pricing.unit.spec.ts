@@ -3,6 +3,7 @@ import { createRuleRegistry, type CouponRule, type LineFacts } from "../../coupo
 import { changedCodes, priceDraft, type SessionCouponVerdicts } from "../price-draft"
 import { buildSessionPricingInput, type SessionRuleFacts } from "../pricing-input"
 import { automaticThatMayApply, ruleFactsNeeded } from "../rule-facts"
+import { newDiscountRow } from "../session-draft"
 import { couponTerms, eligible } from "./coupons"
 import { sessionState } from "./session-state"
 
@@ -52,25 +53,8 @@ const ruleFacts: SessionRuleFacts = {
   lines: [facts("line_1", "shirt", "pcol_shirts"), facts("line_2", "cap", "pcol_caps")],
   names: { pcol_shirts: "Shirts", pcol_caps: "Summer caps", cusgroup_vip: "VIP" },
 }
-const codeRow = (id: string, code: string, fields: Partial<CartSessionDiscountState> = {}): CartSessionDiscountState => ({
-  id,
-  position: 1,
-  type: "CODE",
-  code,
-  merchant_id: null,
-  scope_merchant_id: null,
-  is_primary: false,
-  coupon_id: null,
-  status: "PENDING",
-  value_type: null,
-  value: null,
-  amount_total: 0,
-  allocations: [],
-  message: null,
-  metadata: null,
-  manual: null,
-  ...fields,
-})
+const codeRow = (id: string, code: string, fields: Partial<CartSessionDiscountState> = {}): CartSessionDiscountState =>
+  newDiscountRow({ id, position: 1, type: "CODE", code, ...fields })
 
 describe("a coupon's rules in the session's pricing input", () => {
   const lines = [shirt, cap]
