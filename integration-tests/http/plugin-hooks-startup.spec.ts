@@ -12,6 +12,7 @@ jest.setTimeout(300_000)
 
 const COMPLETE = "completeCartWorkflow.hooks.validate"
 const REFRESH = "refreshCartItemsWorkflow.hooks.setPricingContext"
+const KEEP_SHIPPING = "refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection"
 const BOOTED_SCRIPT = path.resolve(__dirname, "../hosts/booted.js")
 
 /** `medusa exec` of the booted script in a store: it loads all a start loads; its log at info level. */
@@ -60,16 +61,16 @@ describe("the plugin's hooks as a store starts", () => {
     await database?.drop()
   })
 
-  it("takes both hooks in a store that handles neither, without a word, and never twice", () => {
+  it("takes every hook in a store that handles none, without a word, and never twice", () => {
     const { status, report, warnings } = bootStore(hostDirectory, database)
     expect({ status, warnings }).toEqual({ status: 0, warnings: [] })
-    expect(report).toEqual({ taken: [], already_taken: [COMPLETE, REFRESH], left_to_store: [], warnings: 0 })
+    expect(report).toEqual({ taken: [], already_taken: [COMPLETE, REFRESH, KEEP_SHIPPING], left_to_store: [], warnings: 0 })
   })
 
-  it("lets a store with its own handlers of both hooks start, and says once per hook what the store's handler must call", () => {
+  it("lets a store with its own handlers of two hooks start, takes the third, and says once per hook what the store's handler must call", () => {
     const { status, report, warnings, output } = bootStore(storeWithHooksDirectory, database)
     expect(status).toBe(0)
-    expect(report).toEqual({ taken: [], already_taken: [], left_to_store: [COMPLETE, REFRESH], warnings: 0 })
+    expect(report).toEqual({ taken: [], already_taken: [KEEP_SHIPPING], left_to_store: [COMPLETE, REFRESH], warnings: 0 })
     expect(warnings).toEqual([`the store has its own handler for ${COMPLETE}`, `the store has its own handler for ${REFRESH}`])
     expect(output).toContain("return checkoutDiscountsHooks.completeCartValidate(input, context)")
     expect(output).toContain("await checkoutDiscountsHooks.refreshCartSetPricingContext(input, context)")
@@ -81,6 +82,7 @@ describe("the plugin's hooks as a store starts", () => {
     const { status, report, warnings } = bootStore(directory, database)
     expect({ status, warnings }).toEqual({ status: 0, warnings: [] })
     // Asked after the start, the plugin finds the store's handlers there: it had not looked before.
-    expect(report).toEqual({ taken: [], already_taken: [], left_to_store: [COMPLETE, REFRESH], warnings: 2 })
+    // The hook the store leaves free is taken only now, by the asking script itself.
+    expect(report).toEqual({ taken: [KEEP_SHIPPING], already_taken: [], left_to_store: [COMPLETE, REFRESH], warnings: 2 })
   })
 })

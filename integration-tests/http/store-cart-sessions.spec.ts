@@ -248,7 +248,10 @@ medusaIntegrationTestRunner({
           unit_price: 11.37,
           subtotal: 22.74,
           discount_total: 0,
+          // No shipping address yet: no tax.
+          tax_total: 0,
           total: 22.74,
+          is_tax_inclusive: false,
           is_add_on: false,
           metadata: null,
         })

@@ -49,6 +49,12 @@ export const PLUGIN_ERROR_STATUS = {
   CART_DISCOUNTS_RELEASED: 409,
   /** The pricing core refused its input: a fault of the plugin, answered with its code, never a 500. */
   PRICING_FAILED: 422,
+  /** A shipping method for an option the host does not offer the bag (address, items, profiles), or for a bag the session does not have. */
+  SHIPPING_OPTION_INVALID: 400,
+  /** Re-pricing at convert removed a bag's shipping method or changed its price: the shopper must look again. */
+  CART_SESSION_SHIPPING_CHANGED: 409,
+  /** A shipping address in a country the session's region does not have. */
+  SHIPPING_ADDRESS_INVALID: 400,
   /** A change without a client version lost the race for a busy session for 15 s. */
   CART_SESSION_BUSY: 409,
 } as const

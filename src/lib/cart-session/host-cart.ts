@@ -34,9 +34,20 @@ export type HostCartAdjustment = {
   is_tax_inclusive: boolean
 }
 
-/** What the host's createCartWorkflow takes to make the session's cart: same market, buyer and lines. */
+/** Keys the plugin writes in a host cart's shipping methods' metadata: the bag each is for, and its price there. */
+export const SHIPPING_METHOD_METADATA = { session: "cart_session_id", merchant: "merchant_id", amount: "bag_amount" } as const
+
+/** What the host's createCartWorkflow takes to make the session's cart: same market, buyer, address and lines. */
 export function hostCartInputOf(session: CartSessionState) {
+  const address = session.shipping_address
   return {
+    ...(address
+      ? {
+          shipping_address: Object.fromEntries(
+            Object.entries(address).filter(([, value]) => value !== null && value !== undefined)
+          ) as Record<string, string>,
+        }
+      : {}),
     region_id: session.region_id,
     sales_channel_id: session.sales_channel_id,
     currency_code: session.currency_code,
@@ -211,5 +222,60 @@ export function cartHasSessionLines(session: CartSessionState, cartLines: HostCa
   return cartLines.every((cartLine) => {
     const line = sessionLines.get(sessionLineIdOf(cartLine) ?? "")
     return !!line && line.variant_id === cartLine.variant_id && line.quantity === cartLine.quantity
+  })
+}
+
+/**
+ * The session's bags' shipping methods as the host cart's shipping methods: one per bag that has one, at the
+ * bag's price, with the bag's merchant and price in its metadata (the order keeps it: which bag each method was
+ * for). The host re-prices methods on every refresh; the plugin's refresh handler puts the bag's price back
+ * (docs/shipping-and-tax.md).
+ */
+export function cartShippingMethodsOf(session: CartSessionState, cartId: string) {
+  const merchants = new Set(session.items.map((line) => line.merchant_id))
+  return session.shipping_methods
+    .filter((method) => merchants.has(method.merchant_id))
+    .map((method) => ({
+      cart_id: cartId,
+      shipping_option_id: method.option_id,
+      name: method.name,
+      amount: fromMinorUnits(method.amount, session.currency_code),
+      is_tax_inclusive: method.is_tax_inclusive,
+      data: method.data ?? {},
+      metadata: {
+        [SHIPPING_METHOD_METADATA.session]: session.id,
+        [SHIPPING_METHOD_METADATA.merchant]: method.merchant_id,
+        [SHIPPING_METHOD_METADATA.amount]: fromMinorUnits(method.amount, session.currency_code),
+      },
+    }))
+}
+
+/** The shipping discounts of the session as code-less adjustments of the host cart's methods (by merchant). */
+export function cartShippingAdjustmentsOf(session: CartSessionState, methodIdOfMerchant: Map<string, string>) {
+  return session.discounts
+    .filter((discount) => discount.status === "APPLIED")
+    .flatMap((discount) =>
+      discount.shipping_allocations
+        .filter((share) => share.amount > 0 && methodIdOfMerchant.has(share.merchant_id))
+        .map((share) => ({
+          shipping_method_id: methodIdOfMerchant.get(share.merchant_id)!,
+          amount: fromMinorUnits(share.amount, session.currency_code),
+          code: null,
+          promotion_id: null,
+          provider_id: CART_ADJUSTMENT_PROVIDER,
+          description: adjustmentDescription(discount),
+        }))
+    )
+}
+
+/** A host cart shipping method as the plugin reads it. */
+export type HostCartShippingMethod = { id: string; amount: number | string; metadata?: Record<string, unknown> | null }
+
+/** The plugin's methods of a host cart whose amount the host changed from their bag's price: `{ id, amount }` to put back. */
+export function bagPricesToRestore(methods: HostCartShippingMethod[]): { id: string; amount: number }[] {
+  return methods.flatMap((method) => {
+    const bagAmount = method.metadata?.[SHIPPING_METHOD_METADATA.amount]
+    if (typeof bagAmount !== "number" || typeof method.metadata?.[SHIPPING_METHOD_METADATA.merchant] !== "string") return []
+    return Number(method.amount) === bagAmount ? [] : [{ id: method.id, amount: bagAmount }]
   })
 }

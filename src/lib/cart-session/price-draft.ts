@@ -6,6 +6,7 @@ import {
   type DiscountStatus,
   type PricedSession,
   type PricingManualInput,
+  type PricingShippingMethodInput,
 } from "../pricing"
 import type { CartSessionDiscountState, CartSessionState } from "../../modules/cart-session"
 import type { CouponEligibility } from "../../modules/coupon"
@@ -88,10 +89,29 @@ export function refreshLinePrices(state: CartSessionState, variants: Record<stri
         unit_price: hostPrice ?? variant.unit_price,
         title: variant.title,
         variant_title: variant.variant_title,
+        is_tax_inclusive: variant.is_tax_inclusive ?? false,
         metadata: hostPrice === null ? withoutHostPrice(line.metadata) : line.metadata,
       }
     }),
   }
+}
+
+/**
+ * The bags' shipping methods as the pricing core takes them: a method whose merchant has no line left is
+ * left out (it is dropped from the session when the change re-checks its methods).
+ */
+export function shippingInputsOf(state: CartSessionState): PricingShippingMethodInput[] {
+  const merchants = new Set(state.items.map((line) => line.merchant_id))
+  return state.shipping_methods
+    .filter((method) => merchants.has(method.merchant_id))
+    .map(({ merchant_id, option_id, name, amount, tax_rates, is_tax_inclusive }) => ({
+      merchant_id,
+      option_id,
+      name,
+      amount,
+      tax_rates,
+      is_tax_inclusive,
+    }))
 }
 
 /**
@@ -145,7 +165,8 @@ export function priceDraft(
     [...automatic, ...storedCodesOf(refreshed, options.preview)],
     eligibilities,
     manualInputsOf(refreshed),
-    verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null
+    verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null,
+    shippingInputsOf(refreshed)
   )
   const priced = priceSession(input)
   const results = new Map(priced.discounts.map((result) => [result.id, result]))
@@ -162,7 +183,9 @@ export function priceDraft(
       status: result.status,
       message: result.message,
       amount_total: result.amount_total,
+      target_type: result.target_type,
       allocations: result.allocations.map((share) => ({ line_item_id: share.line_id, amount: share.amount })),
+      shipping_allocations: result.shipping_allocations.map(({ merchant_id, amount }) => ({ merchant_id, amount })),
     }
   }
   const kept = refreshed.discounts.filter((discount) => discount.type !== "AUTOMATIC")

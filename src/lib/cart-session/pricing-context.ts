@@ -115,4 +115,6 @@ export type CatalogueVariant = {
   quantity: number
   /** Integer minor units of the session's currency; null when the host has no price in it. */
   unit_price: number | null
+  /** Whether the host's price includes tax (the region's or currency's price preference). */
+  is_tax_inclusive?: boolean
 }

@@ -1,5 +1,11 @@
 import { toMinorUnits } from "../pricing"
-import type { PriceSessionInput, PricingCodeInput, PricingLineInput, PricingManualInput } from "../pricing"
+import type {
+  PriceSessionInput,
+  PricingCodeInput,
+  PricingLineInput,
+  PricingManualInput,
+  PricingShippingMethodInput,
+} from "../pricing"
 import { couponRuleTerms, scopeItemTotal, type CouponRuleTerms, type LineFacts, type RuleRegistry, type ShopperFacts } from "../coupon-rules"
 import type { CouponEligibility, CouponPricingTerms } from "../../modules/coupon"
 
@@ -9,6 +15,8 @@ export type StoredLine = {
   unit_price: number
   quantity: number
   is_add_on: boolean
+  tax_rates?: number[] | null
+  is_tax_inclusive?: boolean
 }
 
 /** A code to price, with the merchant the shopper gave with it (null = none). */
@@ -54,7 +62,8 @@ export function buildSessionPricingInput(
   codes: StoredCode[],
   eligibilities: Record<string, CouponEligibility>,
   manual: PricingManualInput[] = [],
-  rules: SessionRules | null = null
+  rules: SessionRules | null = null,
+  shippingMethods: PricingShippingMethodInput[] = []
 ): SessionPricingInput {
   const terms: Record<string, CodeTerms> = {}
   const claimedCoupons = new Map<string, string>()
@@ -73,8 +82,13 @@ export function buildSessionPricingInput(
     unit_price: line.unit_price,
     quantity: line.quantity,
     is_add_on: line.is_add_on,
+    tax_rates: line.tax_rates ?? null,
+    is_tax_inclusive: line.is_tax_inclusive ?? false,
   }))
-  return { input: { currency_code: currency, lines: lineInputs, codes: codeInputs, manual }, terms }
+  return {
+    input: { currency_code: currency, lines: lineInputs, codes: codeInputs, manual, shipping_methods: shippingMethods },
+    terms,
+  }
 }
 
 function codeInput(

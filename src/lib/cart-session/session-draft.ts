@@ -61,6 +61,8 @@ export function addLines(state: CartSessionState, lines: NewLine[], maxLineQuant
       quantity: isAddOn ? 1 : line.quantity,
       unit_price: line.unit_price,
       is_add_on: isAddOn,
+      tax_rates: null,
+      is_tax_inclusive: false,
       metadata: null,
     })
   }
@@ -118,7 +120,9 @@ export function newDiscountRow(
     value_type: null,
     value: null,
     amount_total: 0,
+    target_type: "items",
     allocations: [],
+    shipping_allocations: [],
     message: null,
     metadata: null,
     manual: null,

@@ -2,7 +2,13 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { COUPON_MODULE, CouponModuleService } from "../../modules/coupon"
 import { CartSessionEvents } from "../cart-session/events"
-import { cartHasSessionLines, HostCartLine, pluginAdjustmentIdsOf } from "../../lib/cart-session/host-cart"
+import {
+  bagPricesToRestore,
+  cartHasSessionLines,
+  HostCartLine,
+  type HostCartShippingMethod,
+  pluginAdjustmentIdsOf,
+} from "../../lib/cart-session/host-cart"
 import { HostCartState, loadHostCartState } from "../cart-session/host/cart-state"
 import { cartSessionService } from "../cart-session/helpers/service"
 
@@ -99,4 +105,17 @@ export async function claimSeatsOfCompletingCart(
     )
   }
   return claimed.map((seat) => seat.id)
+}
+
+/**
+ * Puts back the bag's price (kept in the method's metadata at convert) on every shipping method of the cart
+ * that the host re-priced from the whole cart. One read of the cart's methods; a write only when one differs.
+ */
+export async function restoreBagShippingPrices(container: MedusaContainer, cartId: string) {
+  const cartModule = container.resolve(Modules.CART)
+  const methods = await cartModule.listShippingMethods({ cart_id: cartId }, { select: ["id", "amount", "metadata"] })
+  const restore = bagPricesToRestore(methods as unknown as HostCartShippingMethod[])
+  if (restore.length) {
+    await cartModule.updateShippingMethods(restore)
+  }
 }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE, CouponModuleService } from "../../modules/coupon"
-import { claimSeatsOfCompletingCart, dropDiscountsOfChangedCart } from "../checkout/cart-discounts"
+import { claimSeatsOfCompletingCart, dropDiscountsOfChangedCart, restoreBagShippingPrices } from "../checkout/cart-discounts"
 
 // The plugin's handlers of two host workflow hooks, as functions a store calls
 // from its own handler (the host takes one handler per hook). Nothing here
@@ -55,9 +55,23 @@ export async function refreshCartSetPricingContext(
   return {}
 }
 
+/** What the plugin's handler reads of `refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection`'s input. */
+export type RefreshCartBeforePaymentInput = { input: { cart_id: string } }
+
+/**
+ * For `refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection` (it runs in every cart refresh after
+ * the host re-priced the shipping methods from the whole cart, and before the payment collection is synced):
+ * each shipping method the plugin gave a cart at convert gets its bag's price back (docs/shipping-and-tax.md),
+ * so a "free over 50" priced on one merchant's bag stays that bag's price whatever the rest of the cart holds.
+ */
+export async function refreshCartBeforePayment(input: RefreshCartBeforePaymentInput, { container }: CheckoutDiscountsHookContext) {
+  await restoreBagShippingPrices(container, input.input.cart_id)
+}
+
 /** The plugin's hook handlers, named after the hook each belongs to. */
 export const checkoutDiscountsHooks = {
   completeCartValidate,
   completeCartValidateCompensate,
   refreshCartSetPricingContext,
+  refreshCartBeforePayment,
 }

@@ -4,6 +4,7 @@ import { completeCartWorkflow, refreshCartItemsWorkflow } from "@medusajs/medusa
 import {
   completeCartValidate,
   completeCartValidateCompensate,
+  refreshCartBeforePayment,
   refreshCartSetPricingContext,
 } from "./checkout-discounts-hooks"
 
@@ -38,6 +39,16 @@ export const CHECKOUT_DISCOUNTS_HOOKS: CartHook[] = [
       ),
     call: "call `await checkoutDiscountsHooks.refreshCartSetPricingContext(input, context)` first in your handler",
     lost: "a converted cart whose lines change keeps the session's discounts",
+  },
+  {
+    name: "refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection",
+    hooks: refreshCartItemsWorkflow.hooks,
+    register: () =>
+      refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection(async (input, context) => {
+        await refreshCartBeforePayment(input as { input: { cart_id: string } }, context)
+      }),
+    call: "call `await checkoutDiscountsHooks.refreshCartBeforePayment(input, context)` in your handler",
+    lost: "a converted cart's shipping methods take the host's price on the whole cart instead of each bag's price after a refresh",
   },
 ]
 

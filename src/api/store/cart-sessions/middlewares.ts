@@ -5,7 +5,9 @@ import {
   StoreCartSessionVersion,
   StoreCreateCartSession,
   StoreSetCartSessionDiscountCode,
+  StoreSetCartSessionShippingMethod,
   StoreToggleCartSessionAddOn,
+  StoreUpdateCartSession,
   StoreUpdateCartSessionLineItem,
 } from "./validators"
 
@@ -21,6 +23,9 @@ const route = (method: MiddlewareRoute["method"], path: string, body?: Parameter
 export const storeCartSessionMiddlewares: MiddlewareRoute[] = [
   route(["POST"], "", StoreCreateCartSession),
   route(["GET"], "/:id"),
+  route(["POST"], "/:id", StoreUpdateCartSession),
+  route(["GET"], "/:id/shipping-options"),
+  route(["POST"], "/:id/shipping-methods", StoreSetCartSessionShippingMethod),
   route(["POST"], "/:id/line-items", StoreAddCartSessionLineItem),
   route(["PATCH"], "/:id/line-items/:line_id", StoreUpdateCartSessionLineItem),
   route(["DELETE"], "/:id/line-items/:line_id", StoreCartSessionVersion),

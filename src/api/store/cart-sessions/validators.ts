@@ -51,3 +51,29 @@ export type StoreAddCartSessionCouponType = z.infer<typeof StoreAddCartSessionCo
 /** Routes whose only input is the version: removals, price, convert. */
 export const StoreCartSessionVersion = z.object({ version }).strict()
 export type StoreCartSessionVersionType = z.infer<typeof StoreCartSessionVersion>
+
+/** An address as the host's cart update takes it: `country_code` required (ISO 3166-1 alpha-2). */
+const address = z
+  .object({
+    country_code: z.string().regex(/^[A-Za-z]{2}$/, "must be a two-letter country code"),
+    province: z.string().nullish(),
+    postal_code: z.string().nullish(),
+    city: z.string().nullish(),
+    address_1: z.string().nullish(),
+    address_2: z.string().nullish(),
+    first_name: z.string().nullish(),
+    last_name: z.string().nullish(),
+    company: z.string().nullish(),
+    phone: z.string().nullish(),
+  })
+  .strict()
+
+export const StoreUpdateCartSession = z
+  .object({ email: z.string().email().nullish(), shipping_address: address.nullish(), version })
+  .strict()
+export type StoreUpdateCartSessionType = z.infer<typeof StoreUpdateCartSession>
+
+export const StoreSetCartSessionShippingMethod = z
+  .object({ merchant_id: z.string().min(1), option_id: z.string().min(1), version })
+  .strict()
+export type StoreSetCartSessionShippingMethodType = z.infer<typeof StoreSetCartSessionShippingMethod>

@@ -12,6 +12,8 @@ export function sessionState(
     sales_channel_id: "sc_1",
     customer_id: null,
     email: null,
+    shipping_address: null,
+    shipping_methods: [],
     version: 3,
     priced: true,
     expires_at: "2026-12-09T09:00:00.000Z",

@@ -42,6 +42,10 @@ export const CartSessionDiscount = model
     value: model.bigNumber().nullable(),
     amount_total: model.bigNumber().default(0),
     allocations: model.json().nullable(),
+    /** What the discount took from: the items of its scope, or the shipping of its bags. */
+    target_type: model.enum(["items", "shipping_methods"]).default("items"),
+    /** A shipping discount's amounts by bag (`[{ merchant_id, amount }]`), integer minor units. */
+    shipping_allocations: model.json().nullable(),
     message: model.text().nullable(),
     metadata: model.json().nullable(),
   })

@@ -20,6 +20,10 @@ export const CartSessionLineItem = model
     quantity: model.number(),
     unit_price: model.bigNumber(),
     is_add_on: model.boolean().default(false),
+    /** Percent rates of the host's tax lines for the session's address (null: untaxed or no address yet). */
+    tax_rates: model.json().nullable(),
+    /** Whether `unit_price` includes its tax (the region's price preference), as the host's line will. */
+    is_tax_inclusive: model.boolean().default(false),
     metadata: model.json().nullable(),
   })
   .indexes([

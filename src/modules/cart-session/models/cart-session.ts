@@ -20,6 +20,10 @@ export const CartSession = model
     sales_channel_id: model.text(),
     customer_id: model.text().nullable(),
     email: model.text().nullable(),
+    /** Where the shopper ships to, as the host's cart address takes it (docs/shipping-and-tax.md); null: none yet. */
+    shipping_address: model.json().nullable(),
+    /** Each bag's chosen shipping method (at most one a merchant), priced for that bag alone. */
+    shipping_methods: model.json().nullable(),
     version: model.number().default(1),
     priced: model.boolean().default(true),
     expires_at: model.dateTime(),

@@ -62,11 +62,12 @@ export class CartSessionStateRepository extends MikroOrmBase {
 
 const LINE_COLUMNS = [
   "id", "position", "merchant_id", "variant_id", "product_id", "title", "variant_title",
-  "quantity", "unit_price", "is_add_on", "metadata",
+  "quantity", "unit_price", "is_add_on", "tax_rates", "is_tax_inclusive", "metadata",
 ]
 const DISCOUNT_COLUMNS = [
   "id", "position", "type", "code", "merchant_id", "scope_merchant_id", "is_primary", "coupon_id",
-  "status", "value_type", "value", "amount_total", "allocations", "message", "metadata",
+  "status", "value_type", "value", "amount_total", "target_type", "allocations", "shipping_allocations", "message",
+  "metadata",
 ]
 
 const MANUAL_COLUMNS = ["id", "scope", "line_item_id", "amount", "name", "reason", "created_by", "created_at"]
@@ -129,6 +130,8 @@ function toState(row: Record<string, any>): CartSessionState {
     sales_channel_id: row.sales_channel_id,
     customer_id: row.customer_id,
     email: row.email,
+    shipping_address: row.shipping_address ?? null,
+    shipping_methods: ((row.shipping_methods as any[] | null) ?? []).map((method) => ({ ...method, amount: Number(method.amount) })),
     version: row.version,
     priced: row.priced,
     expires_at: iso(row.expires_at)!,
@@ -137,7 +140,7 @@ function toState(row: Record<string, any>): CartSessionState {
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,
     items: (row.items as any[]).map(
-      (line): CartSessionLineState => ({ ...line, unit_price: Number(line.unit_price) })
+      (line): CartSessionLineState => ({ ...line, unit_price: Number(line.unit_price), tax_rates: line.tax_rates ?? null })
     ),
     discounts: (row.discounts as any[]).map(
       (discount): CartSessionDiscountState => ({
@@ -145,6 +148,7 @@ function toState(row: Record<string, any>): CartSessionState {
         value: discount.value === null ? null : Number(discount.value),
         amount_total: Number(discount.amount_total),
         allocations: discount.allocations ?? [],
+        shipping_allocations: discount.shipping_allocations ?? [],
         manual: discount.manual && {
           ...discount.manual,
           amount: Number(discount.manual.amount),
@@ -171,6 +175,8 @@ async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCom
     status: session.status,
     customer_id: session.customer_id,
     email: session.email,
+    shipping_address: json(session.shipping_address),
+    shipping_methods: json(session.shipping_methods),
     version: session.version,
     priced: session.priced,
     expires_at: session.expires_at,
@@ -202,11 +208,15 @@ async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCom
           ...line,
           ...stamps({ deleted }),
           metadata: json(line.metadata),
+          tax_rates: json(line.tax_rates),
           raw_unit_price: raw(line.unit_price),
         }))
       )
       .onConflict("id")
-      .merge(["title", "variant_title", "quantity", "unit_price", "raw_unit_price", "metadata", "updated_at", "deleted_at"])
+      .merge([
+        "title", "variant_title", "quantity", "unit_price", "raw_unit_price", "tax_rates", "is_tax_inclusive", "metadata",
+        "updated_at", "deleted_at",
+      ])
   }
   if (change.discounts.length) {
     await knex("cart_session_discount")
@@ -215,6 +225,7 @@ async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCom
           ...discount,
           ...stamps({ deleted }),
           allocations: JSON.stringify(discount.allocations),
+          shipping_allocations: JSON.stringify(discount.shipping_allocations),
           metadata: json(discount.metadata),
           raw_value: raw(discount.value),
           raw_amount_total: raw(discount.amount_total),
@@ -223,7 +234,7 @@ async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCom
       .onConflict("id")
       .merge([
         "merchant_id", "is_primary", "coupon_id", "status", "value_type", "value", "raw_value", "amount_total",
-        "raw_amount_total", "allocations", "message", "metadata", "updated_at", "deleted_at",
+        "raw_amount_total", "target_type", "allocations", "shipping_allocations", "message", "metadata", "updated_at", "deleted_at",
       ])
   }
   if (change.manual_discounts.length) {
@@ -265,7 +276,7 @@ async function markSessionsUnpriced(knex: Knex.Transaction, ids: string[], now: 
     await knex.raw(
       `update cart_session_discount
        set status = 'PENDING', amount_total = 0, raw_amount_total = ?::jsonb, allocations = '[]'::jsonb,
-           message = null, updated_at = ?
+           shipping_allocations = '[]'::jsonb, message = null, updated_at = ?
        where cart_session_id = any(?) and type = 'CODE' and deleted_at is null and status <> 'PENDING'`,
       [raw(0), now, marked]
     )

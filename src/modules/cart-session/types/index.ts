@@ -12,6 +12,38 @@ export type CartSessionDiscountStatus = CartSessionDiscountDTO["status"]
 /** One share of a discount on a line, in integer minor units. */
 export type StoredAllocation = { line_item_id: string; amount: number }
 
+/** A shipping discount's share on one bag's shipping method, in integer minor units. */
+export type StoredShippingAllocation = { merchant_id: string; amount: number }
+
+/** Where a session ships to, with the fields the host's cart address takes (`country_code` lower case). */
+export type CartSessionAddress = {
+  country_code: string
+  province: string | null
+  postal_code: string | null
+  city: string | null
+  address_1: string | null
+  address_2: string | null
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  phone: string | null
+}
+
+/**
+ * A bag's shipping method as chosen from the options the host offers that bag and priced for the bag
+ * alone (`amount` in integer minor units); the tax rates are the host's for the session's address.
+ */
+export type CartSessionShippingMethodState = {
+  merchant_id: string
+  option_id: string
+  name: string
+  amount: number
+  is_tax_inclusive: boolean
+  tax_rates: number[] | null
+  /** What the option's fulfillment provider keeps for it (the host's `data`), passed on at convert. */
+  data: Record<string, unknown> | null
+}
+
 /**
  * A session as one change reads and writes it: the session's columns and its
  * live lines and discounts in the order they were added. Amounts are integer
@@ -25,6 +57,9 @@ export type CartSessionRecord = {
   sales_channel_id: string
   customer_id: string | null
   email: string | null
+  shipping_address: CartSessionAddress | null
+  /** In the order of the bags' merchants' first lines; at most one a merchant. */
+  shipping_methods: CartSessionShippingMethodState[]
   version: number
   priced: boolean
   expires_at: string
@@ -45,6 +80,9 @@ export type CartSessionLineState = {
   quantity: number
   unit_price: number
   is_add_on: boolean
+  /** Percent rates of its tax lines (null: untaxed, or no address yet). */
+  tax_rates: number[] | null
+  is_tax_inclusive: boolean
   metadata: Record<string, unknown> | null
 }
 
@@ -63,7 +101,10 @@ export type CartSessionDiscountState = {
   value_type: "percentage" | "fixed" | null
   value: number | null
   amount_total: number
+  /** What it discounted: the items of its scope, or its bags' shipping. */
+  target_type: "items" | "shipping_methods"
   allocations: StoredAllocation[]
+  shipping_allocations: StoredShippingAllocation[]
   message: string | null
   metadata: Record<string, unknown> | null
   /** What staff asked for, on a MANUAL discount; null on a code. */

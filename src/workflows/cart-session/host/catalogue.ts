@@ -28,6 +28,7 @@ type HostPrice = {
   calculated_amount?: number | null
   raw_calculated_amount?: { value?: string } | null
   currency_code?: string | null
+  is_calculated_price_tax_inclusive?: boolean | null
 }
 type HostProduct = {
   id: string
@@ -230,6 +231,7 @@ function toCatalogueVariant(
     type_id: product.type_id ?? null,
     quantity,
     unit_price: unitPriceOf(variant.id, price ?? null, market.currency_code),
+    is_tax_inclusive: price?.is_calculated_price_tax_inclusive === true,
   }
 }
 

@@ -2,8 +2,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { buildCartSessionView } from "../views/cart-session-view"
 import type { CatalogueVariant } from "../../../lib/cart-session"
+import type { ShippingNotice } from "../../../lib/cart-session/shipping"
 
-export type BuildCartSessionViewStepInput = { session: CartSessionState; add_ons: CatalogueVariant[] }
+export type BuildCartSessionViewStepInput = {
+  session: CartSessionState
+  add_ons: CatalogueVariant[]
+  /** Shipping methods the change removed, said in its answer. */
+  notices?: ShippingNotice[]
+}
 
 export const buildCartSessionViewStepId = "build-cart-session-view"
 
@@ -14,5 +20,6 @@ export const buildCartSessionViewStepId = "build-cart-session-view"
  */
 export const buildCartSessionViewStep = createStep(
   buildCartSessionViewStepId,
-  async ({ session, add_ons }: BuildCartSessionViewStepInput) => new StepResponse(buildCartSessionView(session, add_ons))
+  async ({ session, add_ons, notices = [] }: BuildCartSessionViewStepInput) =>
+    new StepResponse(buildCartSessionView(session, add_ons, new Date(), notices))
 )

@@ -23,6 +23,8 @@ export const draftCartSessionStep = createStep(
       sales_channel_id: input.sales_channel_id,
       customer_id: input.customer_id,
       email: input.email,
+      shipping_address: null,
+      shipping_methods: [],
       version: 1,
       priced: true,
       expires_at: sessionExpiry(lifetime, now).toISOString(),

@@ -1,6 +1,8 @@
-import { fromMinorUnits, summarizeSession } from "../../../lib/pricing"
-import type { CartSessionDiscountState, CartSessionState } from "../../../modules/cart-session"
+import { fromMinorUnits, type PricedShippingMethod, summarizeSession } from "../../../lib/pricing"
+import type { CartSessionDiscountState, CartSessionShippingMethodState, CartSessionState } from "../../../modules/cart-session"
 import type { CatalogueVariant } from "../../../lib/cart-session"
+import { shippingInputsOf } from "../../../lib/cart-session/price-draft"
+import type { ShippingNotice } from "../../../lib/cart-session/shipping"
 import { isCartSessionOpen } from "../../../lib/cart-session/session-rules"
 
 /** The shopper's sentence for a code that has not been priced (again) yet. */
@@ -17,7 +19,12 @@ export function pendingMessage(code: string | null): string {
  * units to the currency's major unit. Pure: the store routes, the stored
  * idempotent responses and the admin routes all answer with it.
  */
-export function buildCartSessionView(state: CartSessionState, addOns: CatalogueVariant[] = [], now = new Date()) {
+export function buildCartSessionView(
+  state: CartSessionState,
+  addOns: CatalogueVariant[] = [],
+  now = new Date(),
+  notices: ShippingNotice[] = []
+) {
   const currency = state.currency_code
   const major = (minor: number) => fromMinorUnits(minor, currency)
   const summary = summarizeSession({
@@ -28,7 +35,10 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
       unit_price: line.unit_price,
       quantity: line.quantity,
       is_add_on: line.is_add_on,
+      tax_rates: line.tax_rates,
+      is_tax_inclusive: line.is_tax_inclusive,
     })),
+    shipping_methods: shippingInputsOf(state),
     discounts: state.discounts.map((discount) => ({
       id: discount.id,
       type: discount.type,
@@ -37,9 +47,13 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
       name: discount.manual?.name ?? null,
       status: discount.status,
       message: discount.message ?? "",
+      target_type: discount.target_type,
       allocations: discount.allocations.map((share) => ({ line_id: share.line_item_id, amount: share.amount })),
+      shipping_allocations: discount.shipping_allocations,
     })),
   })
+  const noticeOf = new Map(notices.map((notice) => [notice.merchant_id, notice.message]))
+  const methodOf = new Map(state.shipping_methods.map((method) => [method.merchant_id, method]))
   const lineById = new Map(state.items.map((line) => [line.id, line]))
   const summaryById = new Map(summary.discounts.map((discount) => [discount.id, discount]))
 
@@ -55,10 +69,15 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
       status: discount.status,
       value_type: discount.manual ? "fixed" : discount.value_type,
       value: valueOf(discount, currency),
+      target_type: discount.target_type,
       amount_total: major(summed.amount_total),
       is_primary: discount.is_primary,
       message: messageOf(discount),
       allocations: summed.allocations.map((share) => ({ line_item_id: share.line_id, amount: major(share.amount) })),
+      shipping_allocations: summed.shipping_allocations.map((share) => ({
+        merchant_id: share.merchant_id,
+        amount: major(share.amount),
+      })),
     }
   })
 
@@ -70,6 +89,7 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
     sales_channel_id: state.sales_channel_id,
     customer_id: state.customer_id,
     email: state.email,
+    shipping_address: state.shipping_address,
     version: state.version,
     priced: state.priced && !state.discounts.some((discount) => discount.status === "PENDING"),
     expires_at: state.expires_at,
@@ -91,7 +111,9 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
           unit_price: major(line.unit_price),
           subtotal: major(priced.subtotal),
           discount_total: major(priced.discount_total),
+          tax_total: major(priced.tax_total),
           total: major(priced.total),
+          is_tax_inclusive: line.is_tax_inclusive,
           is_add_on: line.is_add_on,
           metadata: line.metadata,
         }
@@ -102,15 +124,37 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
         type: discount.type,
         amount: major(discount.amount),
       })),
+      shipping_method: shippingMethodOf(bag.shipping_method, methodOf.get(bag.merchant_id), major),
+      shipping_discounts: bag.shipping_discounts.map((discount) => ({
+        id: discount.id,
+        code: discount.code,
+        type: discount.type,
+        amount: major(discount.amount),
+      })),
+      /** Why the bag's shipping method was removed by this change (no longer offered); null otherwise. */
+      shipping_message: noticeOf.get(bag.merchant_id) ?? null,
       subtotal: major(bag.subtotal),
       discount_total: major(bag.discount_total),
+      shipping_total: major(bag.shipping_total),
+      shipping_discount_total: major(bag.shipping_discount_total),
+      item_tax_total: major(bag.item_tax_total),
+      shipping_tax_total: major(bag.shipping_tax_total),
+      tax_total: major(bag.tax_total),
       total: major(bag.total),
     })),
     discounts,
     subtotal: major(summary.subtotal),
     discount_total: major(summary.discount_total),
+    shipping_total: major(summary.shipping_total),
+    shipping_discount_total: major(summary.shipping_discount_total),
+    item_tax_total: major(summary.item_tax_total),
+    shipping_tax_total: major(summary.shipping_tax_total),
+    tax_total: major(summary.tax_total),
     total: major(summary.total),
-    messages: discounts.map((discount) => discount.message).filter((message): message is string => !!message),
+    messages: [
+      ...discounts.map((discount) => discount.message),
+      ...notices.map((notice) => notice.message),
+    ].filter((message): message is string => !!message),
     add_ons_offered: addOns.map((addOn) => ({
       id: addOn.variant_id,
       product_id: addOn.product_id,
@@ -123,6 +167,15 @@ export function buildCartSessionView(state: CartSessionState, addOns: CatalogueV
 }
 
 export type CartSessionView = ReturnType<typeof buildCartSessionView>
+
+function shippingMethodOf(
+  priced: PricedShippingMethod | null,
+  stored: CartSessionShippingMethodState | undefined,
+  major: (minor: number) => number
+) {
+  if (!priced) return null
+  return { option_id: priced.option_id, name: priced.name, amount: major(priced.amount), is_tax_inclusive: stored?.is_tax_inclusive ?? false }
+}
 
 /** A percentage as stored; a fixed value (a manual discount's amount asked for) back in major units. */
 function valueOf(discount: CartSessionDiscountState, currency: string): number | null {

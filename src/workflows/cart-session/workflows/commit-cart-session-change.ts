@@ -6,7 +6,9 @@ import {
   commitCartSessionStep,
   fetchSessionCatalogueStep,
   priceCartSessionDraftStep,
+  priceSessionShippingStep,
 } from "../steps"
+import type { WantedShippingMethod } from "../../../lib/cart-session/shipping"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import type { SessionPricingContext } from "../../../lib/cart-session/pricing-context"
 
@@ -21,6 +23,8 @@ export type CommitCartSessionChangeWorkflowInput = {
   pricing_context?: SessionPricingContext
   /** Variants the change already read from the host, in that context. */
   known_variants?: CatalogueVariant[]
+  /** A bag's shipping method the shopper chooses in this change. */
+  wanted_shipping_method?: WantedShippingMethod | null
 }
 
 export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
@@ -28,7 +32,8 @@ export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
 /**
  * The second half of every change of a session, run as a step of it after
  * the change is applied to a draft in memory: read the host's prices and the
- * coupon module's verdicts once, price every merchant's bag with the pricing
+ * coupon module's verdicts once, the host's shipping and tax for its
+ * address, price every merchant's bag with the pricing
  * core, build the answer, and commit everything in one transaction guarded by
  * the version the change was loaded at. Returns the answer and the session.
  */
@@ -41,14 +46,20 @@ export const commitCartSessionChangeWorkflow = createWorkflow(
       known: input.known_variants,
     })
     const codes = checkSessionCodesStep({ session: input.draft, catalogue })
+    const shipping = priceSessionShippingStep({
+      draft: input.draft,
+      catalogue,
+      codes,
+      wanted: input.wanted_shipping_method,
+    })
     const session = priceCartSessionDraftStep({
       before: input.before,
-      draft: input.draft,
+      draft: shipping.draft,
       variants: catalogue.variants,
       codes,
       extend_expiry: input.extend_expiry,
     })
-    const view = buildCartSessionViewStep({ session, add_ons: catalogue.add_ons })
+    const view = buildCartSessionViewStep({ session, add_ons: catalogue.add_ons, notices: shipping.notices })
     commitCartSessionStep({ before: input.before, after: session })
     return new WorkflowResponse({ view, session })
   }

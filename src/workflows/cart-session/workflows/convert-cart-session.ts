@@ -1,15 +1,17 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createCartWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { createCartWorkflow, emitEventStep, updateTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
 import {
   buildCartSessionViewStep,
   carryDiscountsToCartStep,
+  carryShippingToCartStep,
   checkSessionCodesStep,
   commitConvertedSessionStep,
   confirmCartPricesStep,
   fetchSessionCatalogueStep,
   loadCartSessionStep,
   priceCartSessionDraftStep,
+  priceSessionShippingStep,
   refuseChangedDiscountsStep,
   releaseCartSessionTurnStep,
   takeCartSessionTurnStep,
@@ -31,10 +33,14 @@ export const convertCartSessionWorkflowId = "convert-cart-session"
  * (CART_SESSION_DISCOUNT_CHANGED, the new status saved). Then, all or
  * nothing: a seat of each applied code's coupon (limits re-checked under
  * row locks), the host cart through the host's own createCartWorkflow (same
- * region, channel, customer, email, currency, lines), whose prices must be
+ * region, channel, customer, email, currency, address, lines), whose prices must be
  * the session's (else the session takes the cart's, is saved, and the
  * convert refused once with CART_SESSION_PRICES_CHANGED), the discounts as
- * the plugin's line adjustments, and the session `converted` with its cart.
+ * the plugin's line adjustments, one shipping method a bag at the bag's price
+ * (its shipping discounts as the plugin's adjustments of it) with the host's tax
+ * lines, and the session `converted` with its cart. A bag's method the host no
+ * longer offers, or whose price for the bag changed, refuses the convert once
+ * (CART_SESSION_SHIPPING_CHANGED, the session saved without it or at the new price).
  */
 export const convertCartSessionWorkflow = createWorkflow(
   convertCartSessionWorkflowId,
@@ -44,14 +50,15 @@ export const convertCartSessionWorkflow = createWorkflow(
     validateCartSessionPricedStep({ session: loaded.session })
     const catalogue = fetchSessionCatalogueStep({ session: loaded.draft })
     const codes = checkSessionCodesStep({ session: loaded.draft, catalogue })
+    const shipping = priceSessionShippingStep({ draft: loaded.draft, catalogue, codes })
     const priced = priceCartSessionDraftStep({
       before: loaded.session,
-      draft: loaded.draft,
+      draft: shipping.draft,
       variants: catalogue.variants,
       codes,
       extend_expiry: true,
     })
-    refuseChangedDiscountsStep({ before: loaded.session, after: priced })
+    refuseChangedDiscountsStep({ before: loaded.session, after: priced, notices: shipping.notices })
     takeCouponSeatsStep({ before: loaded.session, session: priced, variants: catalogue.variants })
     const cart = createCartWorkflow.runAsStep({ input: transform({ priced }, ({ priced }) => hostCartInputOf(priced)) })
     const cartId = transform({ cart }, ({ cart }) => cart.id)
@@ -63,6 +70,8 @@ export const convertCartSessionWorkflow = createWorkflow(
       cart_id: cartId,
     })
     carryDiscountsToCartStep({ cart: confirmed, session: priced })
+    carryShippingToCartStep({ cart_id: cartId, session: priced })
+    updateTaxLinesWorkflow.runAsStep({ input: { cart_id: cartId } })
     const converted = commitConvertedSessionStep({ before: loaded.session, session: priced, cart_id: cartId })
     const view = buildCartSessionViewStep({ session: converted, add_ons: [] })
     releaseCartSessionTurnStep(turn)

@@ -4,10 +4,11 @@ import { CartHook, CHECKOUT_DISCOUNTS_HOOKS, takeFreeCartHooks } from "../take-f
 
 const COMPLETE = "completeCartWorkflow.hooks.validate"
 const REFRESH = "refreshCartItemsWorkflow.hooks.setPricingContext"
+const KEEP_SHIPPING = "refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection"
 
-/** Two workflows with a hook each, made with the host's own workflow tools (one handler per hook, as in the core flows). */
+/** Three workflows with a hook each, made with the host's own workflow tools (one handler per hook, as in the core flows). */
 function storeWorkflows(name: string) {
-  const made = ["complete", "refresh"].map((kind) =>
+  const made = ["complete", "refresh", "payment"].map((kind) =>
     createWorkflow(`${name}-${kind}`, (input: { id: string }) => {
       const hook = createHook("check", { input })
       return new WorkflowResponse(input, { hooks: [hook] })
@@ -24,10 +25,11 @@ function storeWorkflows(name: string) {
 }
 
 describe("takeFreeCartHooks", () => {
-  it("registers the plugin's handler on both host hooks of a store that has none, once however often it runs", () => {
+  it("registers the plugin's handler on every host hook of a store that has none, once however often it runs", () => {
     const logger = { warn: jest.fn() }
-    expect(takeFreeCartHooks(logger)).toEqual({ taken: [COMPLETE, REFRESH], already_taken: [], left_to_store: [] })
-    expect(takeFreeCartHooks(logger)).toEqual({ taken: [], already_taken: [COMPLETE, REFRESH], left_to_store: [] })
+    const all = [COMPLETE, REFRESH, KEEP_SHIPPING]
+    expect(takeFreeCartHooks(logger)).toEqual({ taken: all, already_taken: [], left_to_store: [] })
+    expect(takeFreeCartHooks(logger)).toEqual({ taken: [], already_taken: all, left_to_store: [] })
     expect(logger.warn).not.toHaveBeenCalled()
     // The plugin's handler is the hook's one now: another would not be taken.
     expect(() => completeCartWorkflow.hooks.validate(async () => new StepResponse(undefined))).toThrow(
@@ -35,12 +37,13 @@ describe("takeFreeCartHooks", () => {
     )
   })
 
-  it("leaves a hook the store handles to the store, warning once with the line its handler must call, and takes the other", () => {
+  it("leaves a hook the store handles to the store, warning once with the line its handler must call, and takes the others", () => {
     const store = storeWorkflows("store-handles-complete")
     store.storeHandles(store.complete)
     const logger = { warn: jest.fn() }
-    expect(takeFreeCartHooks(logger, store.pluginHooks)).toEqual({ taken: [REFRESH], already_taken: [], left_to_store: [COMPLETE] })
-    expect(takeFreeCartHooks(logger, store.pluginHooks)).toEqual({ taken: [], already_taken: [REFRESH], left_to_store: [COMPLETE] })
+    const others = [REFRESH, KEEP_SHIPPING]
+    expect(takeFreeCartHooks(logger, store.pluginHooks)).toEqual({ taken: others, already_taken: [], left_to_store: [COMPLETE] })
+    expect(takeFreeCartHooks(logger, store.pluginHooks)).toEqual({ taken: [], already_taken: others, left_to_store: [COMPLETE] })
     expect(logger.warn).toHaveBeenCalledTimes(1)
     const [warning] = logger.warn.mock.calls[0]
     expect(warning).toContain(`the store has its own handler for ${COMPLETE}`)
@@ -49,12 +52,12 @@ describe("takeFreeCartHooks", () => {
     expect(warning).toContain('README "Hooks: one handler each"')
   })
 
-  it("leaves both hooks to a store that handles both, warning once for each", () => {
+  it("leaves the hooks a store handles to it, warning once for each", () => {
     const store = storeWorkflows("store-handles-both")
     store.storeHandles(store.complete)
     store.storeHandles(store.refresh)
     const logger = { warn: jest.fn() }
-    expect(takeFreeCartHooks(logger, store.pluginHooks)).toEqual({ taken: [], already_taken: [], left_to_store: [COMPLETE, REFRESH] })
+    expect(takeFreeCartHooks(logger, store.pluginHooks)).toEqual({ taken: [KEEP_SHIPPING], already_taken: [], left_to_store: [COMPLETE, REFRESH] })
     expect(logger.warn.mock.calls.map(([warning]) => warning.match(/own handler for (\S+)/)[1])).toEqual([COMPLETE, REFRESH])
     expect(logger.warn.mock.calls[1][0]).toContain("await checkoutDiscountsHooks.refreshCartSetPricingContext(input, context)")
   })

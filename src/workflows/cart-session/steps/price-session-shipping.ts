@@ -1,0 +1,67 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { CartSessionState } from "../../../modules/cart-session"
+import { priceDraft } from "../../../lib/cart-session"
+import {
+  bagItemTotals,
+  type BagShippingOffers,
+  merchantsToOffer,
+  optionsToTax,
+  recheckShippingMethods,
+  type ShippingNotice,
+  type WantedShippingMethod,
+  withTaxRates,
+} from "../../../lib/cart-session/shipping"
+import { storeRuleRegistry } from "../helpers/check-codes"
+import { readBagShippingOffers, readSessionTaxRates } from "../host/shipping"
+import type { CheckedSessionCodes } from "./check-session-codes"
+import type { SessionCatalogue } from "./fetch-session-catalogue"
+
+export type PriceSessionShippingStepInput = {
+  draft: CartSessionState
+  catalogue: SessionCatalogue
+  codes: CheckedSessionCodes
+  /** A bag's method the shopper chooses in this change (checked against what the host offers the bag). */
+  wanted?: WantedShippingMethod | null
+  /** Ask the host about every bag, not only those with a method (listing the options). */
+  offer_all_bags?: boolean
+}
+
+export type SessionShipping = {
+  /** The draft with its methods checked again and priced for their bags, and the host's tax rates. */
+  draft: CartSessionState
+  /** Methods this change removed (no longer offered), said in its answer. */
+  notices: ShippingNotice[]
+  /** What the host offers the bags it was asked about, by merchant. */
+  offers: BagShippingOffers
+}
+
+export const priceSessionShippingStepId = "price-cart-session-shipping"
+
+/**
+ * The host's shipping and tax for a draft (docs/shipping-and-tax.md): tax rates of its lines and methods for
+ * its address, each bag's method checked again against the options the host offers that bag now and priced
+ * for the bag alone (a method no longer offered is removed, with a notice), the wanted method checked and set.
+ * A session without an address reads nothing: no shipping, no tax.
+ */
+export const priceSessionShippingStep = createStep(
+  priceSessionShippingStepId,
+  async ({ draft, catalogue, codes, wanted = null, offer_all_bags = false }: PriceSessionShippingStepInput, { container }) => {
+    if (!draft.shipping_address) {
+      const untaxed = withTaxRates({ ...draft, shipping_methods: [] }, null)
+      return new StepResponse<SessionShipping>({ draft: untaxed, notices: [], offers: {} })
+    }
+    const rates = await readSessionTaxRates(container, draft, optionsToTax(draft, wanted), catalogue.variants)
+    const taxed = withTaxRates(draft, rates)
+    const merchants = offer_all_bags ? [...new Set(taxed.items.map((line) => line.merchant_id))] : merchantsToOffer(taxed, wanted)
+    if (!merchants.length) {
+      return new StepResponse<SessionShipping>({ draft: taxed, notices: [], offers: {} })
+    }
+    // What each bag's items come to after item discounts: shipping never changes it.
+    const { priced } = priceDraft({ ...taxed, shipping_methods: [] }, catalogue.variants, codes, {
+      registry: storeRuleRegistry(container),
+    })
+    const offers = await readBagShippingOffers(container, taxed, merchants, bagItemTotals(priced), catalogue.variants)
+    const { state, notices } = recheckShippingMethods(taxed, offers, wanted)
+    return new StepResponse<SessionShipping>({ draft: withTaxRates(state, rates), notices, offers })
+  }
+)
