@@ -1,3 +1,4 @@
+import path from "path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { firstOrderRule } from "./src/lib/first-order-rule"
 
@@ -46,6 +47,28 @@ const crossProcessModules = redisUrl
     ]
   : []
 
+/**
+ * The HTTP tests boot this store inside jest (NODE_ENV=test): there it also has a
+ * fulfillment provider that calculates prices (integration-tests/hosts/per-item-fulfillment,
+ * provider id "per-item_test") beside the stock manual one, for calculated shipping
+ * options. The demo and the tests' separate server processes (NODE_ENV=development)
+ * run the stock module.
+ */
+const testFulfillment =
+  process.env.NODE_ENV === "test"
+    ? [
+        {
+          resolve: "@medusajs/medusa/fulfillment",
+          options: {
+            providers: [
+              { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+              { resolve: path.resolve(__dirname, "../integration-tests/hosts/per-item-fulfillment"), id: "test" },
+            ],
+          },
+        },
+      ]
+    : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -62,7 +85,7 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
-  modules: crossProcessModules,
+  modules: [...crossProcessModules, ...testFulfillment],
   plugins: [
     {
       resolve: "medusa-plugin-checkout-discounts",

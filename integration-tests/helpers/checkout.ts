@@ -71,24 +71,43 @@ export async function completeHostCart(api: any, cartId: string, headers: StoreH
   return await api.post(`/store/carts/${cartId}/complete`, {}, headers)
 }
 
-/** A flat shipping option shoppers can pick in the store (the rules HOST-NOTES names), as the admin API and workflow take it. */
+/**
+ * A shipping option shoppers can pick in the store (the rules HOST-NOTES names), as the admin API
+ * and workflow take it: flat with `prices` by default; `price_type: "calculated"` asks its
+ * provider for the price (no `prices`), with the option's `data` as the provider's option data.
+ */
 export function storeShippingOption({
   serviceZoneId,
   profileId,
   prices,
+  name = "Standard shipping",
+  type = { label: "Standard", description: "Ships in 2-3 days.", code: "standard" },
+  priceType = "flat",
+  providerId = "manual_manual",
+  data,
 }: {
   serviceZoneId: string
   profileId: string
-  prices: ({ region_id: string } | { currency_code: string })[] & { amount: number }[]
+  /** A price may carry rules, e.g. `[{ attribute: "item_total", operator: "gte", value: 50 }]`. */
+  prices?: (({ region_id: string } | { currency_code: string }) & {
+    amount: number
+    rules?: { attribute: string; operator: string; value: string | number }[]
+  })[]
+  name?: string
+  type?: { label: string; description: string; code: string }
+  priceType?: "flat" | "calculated"
+  providerId?: string
+  data?: Record<string, unknown>
 }) {
   return {
-    name: "Standard shipping",
-    price_type: "flat" as const,
-    provider_id: "manual_manual",
+    name,
+    price_type: priceType,
+    provider_id: providerId,
     service_zone_id: serviceZoneId,
     shipping_profile_id: profileId,
-    type: { label: "Standard", description: "Ships in 2-3 days.", code: "standard" },
-    prices,
+    type,
+    ...(prices ? { prices } : {}),
+    ...(data ? { data } : {}),
     rules: [
       { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
       { attribute: "is_return", value: "false", operator: "eq" as const },

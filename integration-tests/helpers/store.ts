@@ -32,7 +32,14 @@ export async function createStorefront(
     currencies = ["usd"],
     name = "Web shop",
     countries = {},
-  }: { currencies?: string[]; name?: string; countries?: Record<string, string[]> } = {}
+    taxInclusive = [],
+  }: {
+    currencies?: string[]
+    name?: string
+    countries?: Record<string, string[]>
+    /** Currencies whose region's prices include tax (the host's price preference on the region). */
+    taxInclusive?: string[]
+  } = {}
 ): Promise<Storefront> {
   const {
     result: [salesChannel],
@@ -44,6 +51,7 @@ export async function createStorefront(
         currency_code,
         payment_providers: ["pp_system_default"],
         ...(countries[currency_code] ? { countries: countries[currency_code] } : {}),
+        ...(taxInclusive.includes(currency_code) ? { is_tax_inclusive: true } : {}),
       })),
     },
   })
@@ -93,6 +101,8 @@ export type ProductSpec = {
   title: string
   /** Prices as the host stores them, in major units by currency code. */
   prices: Record<string, number>
+  /** Prices of one region (a `region_id` rule), in major units, besides `prices`. */
+  regionPrices?: { region_id: string; currency_code: string; amount: number }[]
   /** Prices for some quantities only (price tiers), in major units, besides `prices`. */
   quantityPrices?: { currency_code: string; amount: number; min_quantity?: number; max_quantity?: number }[]
   merchant?: string
@@ -126,6 +136,7 @@ export async function createProducts(container: MedusaContainer, specs: ProductS
             options: { Default: "Default" },
             prices: [
               ...Object.entries(spec.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
+              ...(spec.regionPrices ?? []).map(({ region_id, ...price }) => ({ ...price, rules: { region_id } })),
               ...(spec.quantityPrices ?? []),
             ],
           },
