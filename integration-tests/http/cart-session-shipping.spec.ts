@@ -1,0 +1,181 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { refused } from "../helpers/http"
+import { hostDirectory } from "../helpers/host"
+import { CART_SESSIONS as SESSIONS, cartSessionRequests } from "../helpers/store"
+import { createShippingStore, SHIPPING_CURRENCIES, ShippingCurrency, ShippingStore } from "../helpers/shipping-store"
+
+// Shipping and tax per bag (SPEC §8, docs/shipping-and-tax.md) on the shipping store of
+// helpers/shipping-store.ts: three merchants (acme, bolt, cobalt) each with a flat, a free-over-50
+// and a calculated (2.50 + 1.25 a unit) option on its own shipping profile; USD 8.875% and KWD 5%
+// tax-exclusive, JPY 10% tax-inclusive. Each convert completes a real order and compares it with the
+// session to the minor unit.
+
+jest.setTimeout(240_000)
+
+const MINOR: Record<ShippingCurrency, number> = { usd: 100, jpy: 1, kwd: 1000 }
+const minor = (amount: number, currency: ShippingCurrency) => Math.round(amount * MINOR[currency])
+
+medusaIntegrationTestRunner({
+  cwd: hostDirectory,
+  testSuite: ({ api, getContainer }) => {
+    let store: ShippingStore
+
+    beforeEach(async () => {
+      store = await createShippingStore(getContainer())
+    })
+
+    const { create, get, post } = cartSessionRequests(api, () => store.anonymous)
+    const options = async (id: string) => (await api.get(`${SESSIONS}/${id}/shipping-options`, store.anonymous)).data.bags
+    const setAddress = (id: string, currency: ShippingCurrency, extra: Record<string, unknown> = {}) =>
+      post(id, {
+        email: "shopper@example.com",
+        shipping_address: { country_code: store.regions[currency].country, first_name: "Ada", city: "Springfield", ...extra },
+      })
+    const setMethod = (id: string, merchant_id: string, option_id: string) => post(`${id}/shipping-methods`, { merchant_id, option_id })
+
+    /** A session of a lamp (acme), `kettles` kettles (bolt) and a mug (cobalt): each bag under 50, the session over it. */
+    async function sessionOfThree(currency: ShippingCurrency, kettles = 1) {
+      const { acme, bolt, cobalt } = store.merchants
+      return await create({
+        region_id: store.regionIds[currency],
+        items: [
+          { variant_id: acme.products[0].variantId, quantity: 1 },
+          { variant_id: bolt.products[0].variantId, quantity: kettles },
+          { variant_id: cobalt.products[0].variantId, quantity: 1 },
+        ],
+      })
+    }
+
+    /** Flat for acme, free-over for bolt, calculated for cobalt. */
+    async function chooseMethods(id: string) {
+      const { acme, bolt, cobalt } = store.merchants
+      await setMethod(id, "acme", acme.options.flat.id)
+      await setMethod(id, "bolt", bolt.options.freeOver.id)
+      return await setMethod(id, "cobalt", cobalt.options.calculated!.id)
+    }
+
+    async function completeCart(cartId: string) {
+      const {
+        data: { payment_collection },
+      } = await api.post("/store/payment-collections", { cart_id: cartId }, store.anonymous)
+      await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store.anonymous)
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, store.anonymous)
+      expect(data.type).toBe("order")
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        filters: { id: data.order.id },
+        fields: [
+          "id", "item_subtotal", "item_total", "discount_total", "shipping_subtotal", "shipping_total",
+          "shipping_discount_total", "tax_total", "total", "shipping_methods.*", "shipping_methods.adjustments.*",
+        ],
+      })
+      return JSON.parse(JSON.stringify(order))
+    }
+
+    describe("options and methods", () => {
+      it("lists each bag's options priced for the bag alone: free-over counts the bag, calculated counts its units", async () => {
+        const session = await sessionOfThree("usd")
+        expect((await options(session.id)).map((bag: any) => bag.shipping_options)).toEqual([[], [], []])
+
+        await setAddress(session.id, "usd")
+        const bags = await options(session.id)
+        expect(bags.map((bag: any) => bag.merchant_id)).toEqual(["acme", "bolt", "cobalt"])
+        const amounts = Object.fromEntries(
+          bags.map((bag: any) => [bag.merchant_id, Object.fromEntries(bag.shipping_options.map((option: any) => [option.name, option.amount]))])
+        )
+        // The session's items come to 63.87 (over 50); no bag does: free-over is not free for any.
+        expect(amounts).toEqual({
+          acme: { "acme standard": 4.99, "acme free over": 9.99, "acme per item": 3.75 },
+          bolt: { "bolt standard": 6.49, "bolt free over": 8.88, "bolt per item": 3.75 },
+          cobalt: { "cobalt standard": 3.33, "cobalt free over": 7.01, "cobalt per item": 3.75 },
+        })
+
+        // Three kettles bring bolt's bag to 65.97 + tax: its free-over option is free now, and only its.
+        const big = await sessionOfThree("usd", 3)
+        await setAddress(big.id, "usd")
+        const bolt = (await options(big.id)).find((bag: any) => bag.merchant_id === "bolt")
+        expect(bolt.shipping_options.find((option: any) => option.name === "bolt free over").amount).toBe(0)
+        expect(bolt.shipping_options.find((option: any) => option.name === "bolt per item").amount).toBe(6.25)
+      })
+
+      it("sets one method a bag, refuses an option not offered to the bag (400 SHIPPING_OPTION_INVALID, nothing changed), and taxes lines and shipping once", async () => {
+        const session = await sessionOfThree("usd")
+        await setAddress(session.id, "usd")
+        const priced = await chooseMethods(session.id)
+        expect(priced.bags.map((bag: any) => [bag.merchant_id, bag.shipping_method?.name, bag.shipping_total])).toEqual([
+          ["acme", "acme standard", 4.99],
+          ["bolt", "bolt free over", 8.88],
+          ["cobalt", "cobalt per item", 3.75],
+        ])
+        // Items 63.87 + shipping 17.62 = 81.49, 8.875% of it is 7.2322375: 7.23 once, shared over bags.
+        expect(priced).toMatchObject({ subtotal: 63.87, shipping_total: 17.62, tax_total: 7.23, total: 88.72 })
+        const sum = (key: string) => Math.round(priced.bags.reduce((total: number, bag: any) => total + bag[key] * 100, 0))
+        expect([sum("tax_total"), sum("total"), sum("shipping_total")]).toEqual([723, 8872, 1762])
+
+        const wrong = await refused(
+          api.post(`${SESSIONS}/${session.id}/shipping-methods`, { merchant_id: "acme", option_id: store.merchants.bolt.options.flat.id }, store.anonymous)
+        )
+        expect(wrong.status).toBe(400)
+        expect(wrong.body).toMatchObject({ code: "SHIPPING_OPTION_INVALID" })
+        expect(wrong.body.message).toContain("is not offered for the items of merchant acme")
+        expect(await get(session.id)).toEqual(priced)
+
+        const outside = await refused(api.post(`${SESSIONS}/${session.id}`, { shipping_address: { country_code: "jp" } }, store.anonymous))
+        expect(outside.status).toBe(400)
+        expect(outside.body).toMatchObject({ code: "SHIPPING_ADDRESS_INVALID" })
+        expect(outside.body.message).toContain("Country jp is not within region")
+        expect(await get(session.id)).toEqual(priced)
+      })
+
+      it("re-prices a bag's method when its lines change, and removes a method once its bag is gone", async () => {
+        const session = await sessionOfThree("usd")
+        await setAddress(session.id, "usd")
+        const priced = await chooseMethods(session.id)
+        const boltLine = priced.bags[1].items[0]
+        const more = await api.patch(`${SESSIONS}/${session.id}/line-items/${boltLine.id}`, { quantity: 3 }, store.anonymous)
+        const bolt = more.data.cart_session.bags[1]
+        expect(bolt.shipping_method).toMatchObject({ name: "bolt free over", amount: 0 })
+        const cobaltLine = priced.bags[2].items[0]
+        const removed = await api.delete(`${SESSIONS}/${session.id}/line-items/${cobaltLine.id}`, store.anonymous)
+        expect(removed.data.cart_session.bags.map((bag: any) => bag.merchant_id)).toEqual(["acme", "bolt"])
+        expect(removed.data.cart_session.shipping_total).toBe(4.99)
+      })
+    })
+
+    describe("convert", () => {
+      it.each(SHIPPING_CURRENCIES)("gives the %s order the session's address, one method a bag at the bag's price, and the session's totals to the minor unit", async (currency) => {
+        const session = await sessionOfThree(currency)
+        await setAddress(session.id, currency)
+        const priced = await chooseMethods(session.id)
+        expect(priced.tax_total).toBeGreaterThan(0)
+        const converted = await post(`${session.id}/convert`)
+        const cartId = converted.converted_cart_id
+
+        // A refresh of the host cart re-prices its methods on the whole cart (bolt's free-over would be free):
+        // the plugin puts each bag's price back.
+        await api.post(`/store/carts/${cartId}`, { email: "again@example.com" }, store.anonymous)
+        const order = await completeCart(cartId)
+
+        const methods = Object.fromEntries(order.shipping_methods.map((method: any) => [method.metadata.merchant_id, method]))
+        expect(Object.keys(methods).sort()).toEqual(["acme", "bolt", "cobalt"])
+        for (const bag of priced.bags) {
+          expect(minor(methods[bag.merchant_id].amount, currency)).toBe(minor(bag.shipping_total, currency))
+          expect(methods[bag.merchant_id].metadata).toMatchObject({ cart_session_id: session.id, merchant_id: bag.merchant_id })
+        }
+        expect({
+          tax_total: minor(order.tax_total, currency),
+          total: minor(order.total, currency),
+          discount_total: minor(order.discount_total, currency),
+        }).toEqual({
+          tax_total: minor(priced.tax_total, currency),
+          total: minor(priced.total, currency),
+          discount_total: minor(priced.discount_total + priced.shipping_discount_total, currency),
+        })
+      })
+    })
+  },
+})
