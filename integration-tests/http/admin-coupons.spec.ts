@@ -68,6 +68,7 @@ medusaIntegrationTestRunner({
           priority: 0,
           is_active: true,
           type: "standard",
+          target_type: "items",
           allocation: null,
           max_quantity: null,
           rules: null,
@@ -288,6 +289,92 @@ medusaIntegrationTestRunner({
         const { status, body } = await refused(api.post("/admin/coupons/cpn_missing", { value: 5 }, admin))
         expect(status).toBe(404)
         expect(body).toEqual({ type: "not_found", code: "COUPON_NOT_FOUND", message: "Coupon cpn_missing was not found" })
+      })
+    })
+
+    describe("shipping coupons (target_type)", () => {
+      const freeShipping = { value_type: "percentage", value: 100, target_type: "shipping_methods" }
+      const anyProduct = [{ attribute: "items.product.id", operator: "in", values: ["prod_x"] }]
+
+      it("creates a coupon that discounts shipping, answered with its target_type and in words", async () => {
+        const coupon = await createCoupon({ code: "FREESHIP", ...freeShipping })
+        expect(coupon).toMatchObject({ code: "FREESHIP", target_type: "shipping_methods", rules_description: ["Discounts shipping."] })
+        const { data } = await api.get(`/admin/coupons/${coupon.id}`, admin)
+        expect(data.coupon).toMatchObject({ target_type: "shipping_methods", rules_description: ["Discounts shipping."] })
+        const listed = (await api.get("/admin/coupons?fields=code,target_type", admin)).data.coupons
+        expect(listed).toEqual([{ id: coupon.id, code: "FREESHIP", target_type: "shipping_methods" }])
+      })
+
+      it("takes a fixed amount off shipping, in the coupon's currency, for one merchant", async () => {
+        const coupon = await createCoupon({
+          code: "SHIP5",
+          merchant_id: "acme",
+          value_type: "fixed",
+          value: 5,
+          currency_code: "usd",
+          target_type: "shipping_methods",
+        })
+        expect(coupon).toMatchObject({ merchant_id: "acme", value: 5, currency_code: "usd", target_type: "shipping_methods", allocation: null })
+      })
+
+      it.each([
+        ["target_rules", { target_rules: anyProduct }, "Field 'target_rules' must be empty when 'target_type' is 'shipping_methods'"],
+        ["buy_rules", { buy_rules: anyProduct }, "Field 'buy_rules' is only for a buy X get Y coupon"],
+        [
+          "type buyget",
+          { type: "buyget", buy_rules: anyProduct, target_rules: anyProduct, buy_rules_min_quantity: 2, apply_to_quantity: 1, max_quantity: 1 },
+          "Field 'target_type' must be 'items' for a buy X get Y coupon",
+        ],
+        ["allocation each", { allocation: "each", max_quantity: 2 }, "Field 'allocation' must be 'across' when 'target_type' is 'shipping_methods'"],
+        ["allocation once", { allocation: "once", max_quantity: 2 }, "Field 'allocation' must be 'across' when 'target_type' is 'shipping_methods'"],
+        ["an unknown target_type", { target_type: "shipping" }, "'target_type'"],
+      ])("refuses a shipping coupon with %s: 400 invalid_data naming the field, and creates nothing", async (_, body, words) => {
+        const { status, body: error } = await refused(api.post("/admin/coupons", { code: "SHIPBAD", ...freeShipping, ...body }, admin))
+        expect(status).toBe(400)
+        expect(error.type).toBe("invalid_data")
+        expect(error.message).toContain(words)
+        expect((await api.get("/admin/coupons", admin)).data.count).toBe(0)
+      })
+
+      it("turns an items coupon into a shipping coupon and back", async () => {
+        const created = await createCoupon({ code: "SWITCH", ...tenPercent })
+        const toShipping = await api.post(`/admin/coupons/${created.id}`, { target_type: "shipping_methods" }, admin)
+        expect(toShipping.data.coupon).toMatchObject({ value: 10, target_type: "shipping_methods", rules_description: ["Discounts shipping."] })
+        const toItems = await api.post(`/admin/coupons/${created.id}`, { target_type: "items" }, admin)
+        expect(toItems.data.coupon).toMatchObject({ target_type: "items", rules_description: [] })
+      })
+
+      it("refuses an update that would leave a shipping coupon with item fields, checked against the stored coupon, and changes nothing", async () => {
+        const counted = await createCoupon({ code: "EACH", ...tenPercent, allocation: "each", max_quantity: 2 })
+        const toShipping = await refused(api.post(`/admin/coupons/${counted.id}`, { target_type: "shipping_methods" }, admin))
+        expect(toShipping.status).toBe(400)
+        expect(toShipping.body.message).toContain("Field 'allocation' must be 'across' when 'target_type' is 'shipping_methods'")
+        expect((await api.get(`/admin/coupons/${counted.id}`, admin)).data.coupon).toMatchObject({ target_type: "items", allocation: "each" })
+
+        const shipping = await createCoupon({ code: "SHIPKEEP", ...freeShipping })
+        const { status, body } = await refused(api.post(`/admin/coupons/${shipping.id}`, { allocation: "once", max_quantity: 1 }, admin))
+        expect(status).toBe(400)
+        expect(body).toMatchObject({ type: "invalid_data", message: expect.stringContaining("Field 'allocation' must be 'across'") })
+        expect((await api.get(`/admin/coupons/${shipping.id}`, admin)).data.coupon).toMatchObject({
+          target_type: "shipping_methods",
+          allocation: null,
+          max_quantity: null,
+        })
+      })
+
+      it("generates shipping coupons with the template's target_type, and refuses a template with target rules creating none", async () => {
+        const { data } = await api.post("/admin/coupons/generate", { prefix: "SHIP-", count: 3, ...freeShipping }, admin)
+        expect(data.count).toBe(3)
+        for (const { id } of data.coupons) {
+          expect((await api.get(`/admin/coupons/${id}`, admin)).data.coupon).toMatchObject({ target_type: "shipping_methods" })
+        }
+        const { status, body } = await refused(
+          api.post("/admin/coupons/generate", { prefix: "NOPE-", count: 2, ...freeShipping, target_rules: anyProduct }, admin)
+        )
+        expect(status).toBe(400)
+        expect(body.type).toBe("invalid_data")
+        expect(body.message).toContain("Field 'target_rules' must be empty when 'target_type' is 'shipping_methods'")
+        expect((await api.get("/admin/coupons?q=NOPE-", admin)).data.count).toBe(0)
       })
     })
 

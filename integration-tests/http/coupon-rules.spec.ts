@@ -410,6 +410,46 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("shipping coupons (target_type shipping_methods)", () => {
+      const freeShipping = { ...free, target_type: "shipping_methods" }
+
+      it("leaves the items alone: without a shipping method it is NOT_APPLICABLE saying so, and an item code beside it still applies", async () => {
+        await createCoupon({ code: "FREESHIP", ...freeShipping })
+        await createCoupon({ code: "TEN", ...tenPercent })
+        const session = await withCode("FREESHIP", [[products.oxford, 2]])
+        expect(discountOf(session, "FREESHIP")).toMatchObject({
+          status: "NOT_APPLICABLE",
+          amount_total: 0,
+          message: "Code FREESHIP discounts shipping, and no shipping method is chosen yet",
+        })
+        expect(session).toMatchObject({ subtotal: 40, discount_total: 0, total: 40 })
+        const both = await anonymous.post(`${session.id}/coupons`, { code: "TEN" })
+        expect(discountOf(both, "TEN")).toMatchObject({ status: "APPLIED", amount_total: 4 })
+        expect(discountOf(both, "FREESHIP").status).toBe("NOT_APPLICABLE")
+        expect(both).toMatchObject({ subtotal: 40, discount_total: 4, total: 36 })
+      })
+
+      it("names the merchant of a merchant's shipping coupon, and is decided on its shopper rules first", async () => {
+        await createCoupon({ code: "ACMESHIP", ...freeShipping, merchant_id: "acme" })
+        await createCoupon({ code: "VIPSHIP", ...freeShipping, rules: [rule("customer.groups.id", "in", ids.vip)] })
+        const session = await withCode("ACMESHIP", [[products.oxford, 1]])
+        expect(discountOf(session, "ACMESHIP").message).toBe(
+          "Code ACMESHIP discounts shipping, and no shipping method is chosen for the items from merchant acme yet"
+        )
+        const guest = await anonymous.post(`${session.id}/coupons`, { code: "VIPSHIP" })
+        expect(discountOf(guest, "VIPSHIP")).toMatchObject({
+          status: "NOT_ELIGIBLE",
+          message: "Code VIPSHIP is only for customers whose customer group is VIP: sign in to use it",
+        })
+      })
+
+      it("an automatic shipping coupon takes nothing off the items", async () => {
+        await createCoupon({ code: "AUTOSHIP", ...freeShipping, is_automatic: true })
+        const session = await sessionWith([[products.oxford, 1]])
+        expect(session).toMatchObject({ discounts: [], subtotal: 20, discount_total: 0, total: 20 })
+      })
+    })
+
     describe("bad input", () => {
       const refusedCoupon = async (body: Record<string, unknown>) => {
         const answer = await refused(api.post("/admin/coupons", { code: "BAD", ...tenPercent, ...body }, admin))

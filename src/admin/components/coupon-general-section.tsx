@@ -34,6 +34,7 @@ export const CouponGeneralSection = ({ coupon, merchants, onEdit, onDelete }: Co
     <Row label="Name">{coupon.name || "—"}</Row>
     <Row label="Merchant">{merchantLabel(coupon.merchant_id, merchants)}</Row>
     <Row label="Value">{formatCouponValue(coupon)} off</Row>
+    <Row label="Discounts">{coupon.target_type === "shipping_methods" ? "Shipping" : "Items"}</Row>
     <Row label="Currency">{coupon.currency_code?.toUpperCase() ?? "—"}</Row>
     <Row label="Minimum subtotal">
       {coupon.min_subtotal === null ? "None" : formatAmount(coupon.min_subtotal, coupon.currency_code)}

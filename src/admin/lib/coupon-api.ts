@@ -8,6 +8,8 @@ export { RULE_OPERATORS } from "../../lib/coupon-rules/types"
 export type { CouponRule, RuleOperator, RuleValue } from "../../lib/coupon-rules/types"
 import type { CouponRule } from "../../lib/coupon-rules/types"
 export type CouponType = "standard" | "buyget"
+/** What a coupon discounts: its scope's items, or the shipping of its scope's bags. */
+export type CouponTargetType = "items" | "shipping_methods"
 export type CouponAllocation = "across" | "each" | "once"
 
 /** A coupon as GET /admin/coupons answers it; amounts in the currency's major unit. */
@@ -30,6 +32,8 @@ export type Coupon = {
   is_active: boolean
   /** `buyget`: buy X get Y (docs/coupon-rules.md). */
   type: CouponType
+  /** `shipping_methods`: takes its value off shipping; it then has no target rules, buy X get Y or unit allocation. */
+  target_type: CouponTargetType
   /** `null` reads as `across`. */
   allocation: CouponAllocation | null
   max_quantity: number | null
@@ -53,6 +57,7 @@ export type Merchant = { id: string; handle: string; name: string | null }
 /** The rule fields of a coupon (docs/coupon-rules.md): optional in a body, `null` clears one on update. */
 export type CouponRuleFields =
   | "type"
+  | "target_type"
   | "allocation"
   | "max_quantity"
   | "rules"

@@ -1,4 +1,14 @@
-import type { Coupon, CouponAllocation, CouponBody, CouponRule, CouponRuleFields, CouponType, RuleOperator, RuleValue } from "./coupon-api"
+import type {
+  Coupon,
+  CouponAllocation,
+  CouponBody,
+  CouponRule,
+  CouponRuleFields,
+  CouponTargetType,
+  CouponType,
+  RuleOperator,
+  RuleValue,
+} from "./coupon-api"
 import type { FieldErrors } from "./coupon-form-values"
 import type { RuleAttributeInfo } from "./rule-attributes-api"
 
@@ -21,6 +31,8 @@ export type RuleList = (typeof RULE_LISTS)[number]
 
 /** The rule part of the coupon form (docs/coupon-rules.md). */
 export type CouponRuleValues = {
+  /** Shipping: the item fields below are kept as typed (for a switch back) but neither checked nor sent. */
+  target_type: CouponTargetType
   type: CouponType
   allocation: CouponAllocation
   max_quantity: string
@@ -42,6 +54,7 @@ const newRowKey = () => `rule-${++rowCount}`
 
 export function emptyRuleValues(): CouponRuleValues {
   return {
+    target_type: "items",
     type: "standard",
     allocation: "across",
     max_quantity: "",
@@ -67,6 +80,7 @@ const text = (value: number | null | undefined) => (value == null ? "" : String(
 /** A coupon's rule fields as form values; a coupon saved before rules existed reads as having none. */
 export function couponToRuleValues(coupon: Partial<Pick<Coupon, CouponRuleFields>>): CouponRuleValues {
   return {
+    target_type: coupon.target_type ?? "items",
     type: coupon.type ?? "standard",
     allocation: coupon.allocation ?? "across",
     max_quantity: text(coupon.max_quantity),
@@ -134,18 +148,21 @@ const wholeOrNull = (value: string) => (value.trim() === "" ? null : Number(valu
 /**
  * The rule fields of the API body for valid values, every field present: an empty rule list is `null`,
  * and so is each field that does not apply to the coupon's kind (`null` clears it on update).
- * `across`, the default allocation, is sent as `null`.
+ * `across`, the default allocation, is sent as `null`. A shipping coupon is a standard one with none of
+ * the item fields (target rules, buy X get Y, unit allocation).
  */
 export function ruleValuesToBody(values: CouponRuleValues, attributes: readonly RuleAttributeInfo[] | undefined): RuleFieldsBody {
-  const buyGet = values.type === "buyget"
-  const counted = !buyGet && values.allocation !== "across"
+  const onItems = values.target_type === "items"
+  const buyGet = onItems && values.type === "buyget"
+  const counted = onItems && !buyGet && values.allocation !== "across"
   const list = (rows: RuleRow[]) => (rows.length ? rows.map((row) => rowToRule(row, attributes)) : null)
   return {
-    type: values.type,
-    allocation: buyGet || values.allocation === "across" ? null : values.allocation,
+    target_type: values.target_type,
+    type: buyGet ? "buyget" : "standard",
+    allocation: counted ? values.allocation : null,
     max_quantity: buyGet || counted ? wholeOrNull(values.max_quantity) : null,
     rules: list(values.rules),
-    target_rules: list(values.target_rules),
+    target_rules: onItems ? list(values.target_rules) : null,
     buy_rules: buyGet ? list(values.buy_rules) : null,
     buy_rules_min_quantity: buyGet ? wholeOrNull(values.buy_rules_min_quantity) : null,
     apply_to_quantity: buyGet ? wholeOrNull(values.apply_to_quantity) : null,
@@ -157,6 +174,7 @@ export function ruleValuesToBody(values: CouponRuleValues, attributes: readonly 
 export function ruleFieldNames(values: Pick<CouponRuleValues, RuleList>): string[] {
   const rows = (list: RuleList) => [list, ...values[list].map((_row, index) => `${list}.${index}`)]
   return [
+    "target_type",
     ...rows("rules"),
     "type",
     ...rows("buy_rules"),
@@ -174,8 +192,9 @@ const WHOLE = "Enter a whole number of 1 or more."
 /** The obvious mistakes in the rule part, under the field or rule row (`target_rules.0`) they are in. */
 export function validateCouponRules(values: CouponRuleValues, attributes: readonly RuleAttributeInfo[] | undefined): FieldErrors {
   const errors: FieldErrors = {}
-  const buyGet = values.type === "buyget"
-  const lists: RuleList[] = buyGet ? ["rules", "buy_rules", "target_rules"] : ["rules", "target_rules"]
+  const onItems = values.target_type === "items"
+  const buyGet = onItems && values.type === "buyget"
+  const lists: RuleList[] = !onItems ? ["rules"] : buyGet ? ["rules", "buy_rules", "target_rules"] : ["rules", "target_rules"]
   for (const list of lists) {
     values[list].forEach((row, index) => {
       const problem = rowProblem(row, attributes)
@@ -198,7 +217,7 @@ export function validateCouponRules(values: CouponRuleValues, attributes: readon
     if (apply === null) errors.apply_to_quantity ??= "Enter how many items get the discount."
     if (most === null) errors.max_quantity ??= "Enter the most items discounted in all."
     else if (apply !== null && most < apply) errors.max_quantity = `Enter at least ${apply}, the items discounted each time.`
-  } else if (values.allocation !== "across") {
+  } else if (onItems && values.allocation !== "across") {
     if (whole("max_quantity") === null) errors.max_quantity ??= "Enter how many items at most."
   }
   return errors

@@ -106,6 +106,7 @@ function codeInput(
     // The coupon's own scope: the merchant a shopper gives with a code only chooses between coupons
     // sharing the code, and never narrows a store-wide coupon (README "How a change is made").
     merchant_id: coupon ? coupon.merchant_id : row.merchant_id,
+    target_type: coupon?.target_type ?? "items",
     value_type: coupon?.value_type ?? "percentage",
     value: codeTerms.value ?? 0,
     combinable: coupon?.combinable ?? true,

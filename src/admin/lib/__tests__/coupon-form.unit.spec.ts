@@ -52,6 +52,7 @@ describe("the body sent to the API", () => {
       combinable: true,
       priority: 0,
       is_active: true,
+      target_type: "items",
       type: "standard",
       allocation: null,
       max_quantity: null,

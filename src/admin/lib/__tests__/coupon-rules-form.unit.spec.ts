@@ -10,7 +10,8 @@ import {
   valuesToBody,
   withoutEmptyRuleFields,
 } from "../coupon-form-values"
-import { emptyRuleRow, ruleToRow, withAttribute, withOperator } from "../coupon-rule-values"
+import { couponToRuleValues, emptyRuleRow, ruleToRow, withAttribute, withOperator } from "../coupon-rule-values"
+import { emptyGenerateValues, generateValuesToBody } from "../generate-form-values"
 import type { RuleAttributeInfo } from "../rule-attributes-api"
 import { serverFormErrors } from "../server-errors"
 
@@ -44,6 +45,7 @@ const storedCoupon: Coupon = {
   priority: 0,
   is_active: true,
   type: "standard",
+  target_type: "items",
   allocation: "each",
   max_quantity: 2,
   rules: [
@@ -201,6 +203,69 @@ describe("an edit of a coupon's rules", () => {
   })
 })
 
+describe("a coupon on shipping", () => {
+  const onShipping = (values: CouponFormValues): CouponFormValues => ({ ...values, target_type: "shipping_methods" })
+  const itemFieldsCleared = { type: "standard", allocation: null, max_quantity: null, target_rules: null, buy_rules: null, buy_rules_min_quantity: null, apply_to_quantity: null }
+
+  it("starts on items, and reads a coupon saved before target_type existed as on items", () => {
+    expect(emptyCouponValues().target_type).toBe("items")
+    expect(couponToRuleValues({}).target_type).toBe("items")
+    expect(couponToValues({ ...storedCoupon, target_type: "shipping_methods" }).target_type).toBe("shipping_methods")
+  })
+
+  it("sends a shipping coupon as a standard one without the item fields the form still holds, keeping who may use it", () => {
+    const body = valuesToBody(onShipping(couponToValues(storedCoupon)), attributes)
+    expect(body).toMatchObject({ target_type: "shipping_methods", ...itemFieldsCleared, rules: storedCoupon.rules, is_automatic: true })
+  })
+
+  it("sends a buy X get Y coupon switched to shipping with none of its buy X get Y fields", () => {
+    const values = onShipping({
+      ...tenPercent,
+      type: "buyget",
+      buy_rules: [row({ attribute: "items.product.tags.id", operator: "in", values: ["ptag_shirt"] })],
+      target_rules: [row({ attribute: "items.product.tags.id", operator: "in", values: ["ptag_cap"] })],
+      buy_rules_min_quantity: "2",
+      apply_to_quantity: "1",
+      max_quantity: "1",
+    })
+    expect(valuesToBody(values, attributes)).toMatchObject({ target_type: "shipping_methods", ...itemFieldsCleared })
+  })
+
+  it("checks only the fields a shipping coupon shows: hidden item fields left half-done are no error", () => {
+    const values = onShipping({ ...tenPercent, type: "buyget", allocation: "each", target_rules: [emptyRuleRow()], max_quantity: "" })
+    expect(validateCouponValues(values, attributes)).toEqual({})
+    expect(Object.keys(validateCouponValues({ ...values, rules: [emptyRuleRow()] }, attributes))).toEqual(["rules.0"])
+  })
+
+  it("leaves empty rule fields out of a new shipping coupon, and sends its target type", () => {
+    const body = withoutEmptyRuleFields(valuesToBody(onShipping(tenPercent), attributes))
+    expect(body).toMatchObject({ target_type: "shipping_methods", type: "standard" })
+    for (const field of ["allocation", "max_quantity", "target_rules", "buy_rules", "apply_to_quantity"]) {
+      expect(body).not.toHaveProperty(field)
+    }
+  })
+
+  it("an edit to shipping clears the stored item fields on the server, and back to items sends nothing that did not change", () => {
+    const before = valuesToBody(couponToValues(storedCoupon), attributes)
+    const shipping = onShipping(couponToValues(storedCoupon))
+    expect(changedFields(valuesToBody(shipping, attributes), before)).toEqual({
+      target_type: "shipping_methods",
+      allocation: null,
+      max_quantity: null,
+      target_rules: null,
+    })
+    expect(changedFields(valuesToBody({ ...shipping, target_type: "items" }, attributes), before)).toEqual({})
+  })
+
+  it("generates shipping coupons: the template's target type, no item fields", () => {
+    const values = { ...emptyGenerateValues(), value: "100", target_type: "shipping_methods" as const, allocation: "once" as const, max_quantity: "2" }
+    const body = generateValuesToBody(values, attributes)
+    expect(body).toMatchObject({ target_type: "shipping_methods", type: "standard", count: 10 })
+    expect(body).not.toHaveProperty("allocation")
+    expect(body).not.toHaveProperty("max_quantity")
+  })
+})
+
 describe("choosing an attribute and an operator", () => {
   it.each([
     ["customer.groups.id", "in", []],
@@ -292,7 +357,8 @@ describe("server errors on rule fields", () => {
   const invalid = (message: string) => new AdminApiError(message, 400, undefined, "invalid_data")
 
   it("lists the form's fields in order, one per rule row", () => {
-    expect(fields.slice(fields.indexOf("rules"))).toEqual([
+    expect(fields.slice(fields.indexOf("target_type"))).toEqual([
+      "target_type",
       "rules",
       "rules.0",
       "rules.1",

@@ -31,6 +31,7 @@ const unitCount = z.number().int().positive().max(MAX_INTEGER_COLUMN).nullish()
 /** The coupon rules of docs/coupon-rules.md. */
 const couponRules = {
   type: z.enum(["standard", "buyget"]).optional(),
+  target_type: z.enum(["items", "shipping_methods"]).optional(),
   allocation: z.enum(["across", "each", "once"]).nullish(),
   max_quantity: unitCount,
   rules: ruleList,

@@ -67,6 +67,12 @@ couponModuleIntegrationTestRunner(({ service }) => {
       expect((await answer()).map(([code]) => code)).toEqual(["TWO"])
     })
 
+    it("answers an automatic coupon's target type with its terms", async () => {
+      await service.createCoupons({ code: "AUTOSHIP", value_type: "fixed", value: 5, currency_code: "usd", is_automatic: true, target_type: "shipping_methods" })
+      const { automatic } = await service.checkSessionCoupons({ codes: [], automatic_for: { merchant_ids: ["acme"], currency_code: "usd" } })
+      expect(automatic.map((code) => [code.code, code.coupon?.target_type])).toEqual([["AUTOSHIP", "shipping_methods"]])
+    })
+
     it("answers an automatic coupon typed as a code among the codes only", async () => {
       await service.createCoupons({ code: "AUTO", ...tenPercent, is_automatic: true })
       const { codes, automatic } = await service.checkSessionCoupons({ codes: ["auto"] })
@@ -98,6 +104,7 @@ couponModuleIntegrationTestRunner(({ service }) => {
           code: "Summer",
           ...terms,
           type: "standard",
+          target_type: "items",
           allocation: null,
           max_quantity: null,
           rules: null,
@@ -122,6 +129,18 @@ couponModuleIntegrationTestRunner(({ service }) => {
       }
       await service.createCoupons({ code: "B2G1", value_type: "percentage", value: 100, ...rules })
       expect((await statusOf("b2g1")).coupon).toMatchObject({ ...rules, allocation: null, is_automatic: false })
+    })
+
+    it("answers what a coupon discounts: items unless it was made for shipping", async () => {
+      await service.createCoupons([
+        { code: "ITEMS", ...tenPercent },
+        { code: "FREESHIP", value_type: "percentage", value: 100, target_type: "shipping_methods" },
+      ])
+      const results = await service.checkEligibility({ codes: ["items", "freeship"] })
+      expect(results.map((result) => [result.coupon?.code, result.coupon?.target_type])).toEqual([
+        ["ITEMS", "items"],
+        ["FREESHIP", "shipping_methods"],
+      ])
     })
 
     it("answers INVALID for an unknown, inactive, deleted or malformed code, without terms", async () => {

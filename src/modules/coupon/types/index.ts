@@ -24,7 +24,11 @@ export type CouponCandidate = {
   combinable: boolean
   priority: number
   is_active: boolean
-} & Required<Omit<CouponRuleFields, "type" | "is_automatic">> & { type: CouponType; is_automatic: boolean }
+} & Required<Omit<CouponRuleFields, "type" | "target_type" | "is_automatic">> & {
+  type: CouponType
+  target_type: CouponTargetType
+  is_automatic: boolean
+}
 
 /** Fields an admin sets on a coupon; amounts in the currency's major unit. */
 export type CouponFields = {
@@ -51,6 +55,8 @@ export type CouponFields = {
 export type CouponRuleFields = {
   /** `standard` (default) or `buyget` (buy X get Y). */
   type?: CouponType
+  /** `items` (default): its scope's items; `shipping_methods`: the shipping of its scope's bags (no target rules, no buy X get Y). */
+  target_type?: CouponTargetType
   /** `across` when null: shared over the matching lines by value. */
   allocation?: CouponAllocation | null
   max_quantity?: number | null
@@ -67,6 +73,7 @@ export type CouponRuleFields = {
 }
 
 export type CouponType = "standard" | "buyget"
+export type CouponTargetType = "items" | "shipping_methods"
 export type CouponAllocation = "across" | "each" | "once"
 
 export type CreateCouponInput = CouponFields
@@ -120,6 +127,7 @@ export type CouponPricingTerms = {
   combinable: boolean
   priority: number
   type: CouponType
+  target_type: CouponTargetType
   allocation: CouponAllocation | null
   max_quantity: number | null
   rules: CouponRule[] | null

@@ -88,6 +88,7 @@ function pricingTerms(coupon: CouponCandidate): CouponPricingTerms {
     combinable: coupon.combinable,
     priority: coupon.priority,
     type: coupon.type,
+    target_type: coupon.target_type,
     allocation: coupon.allocation,
     max_quantity: coupon.max_quantity,
     rules: coupon.rules,

@@ -1,6 +1,7 @@
 /** A coupon's rule fields (docs/coupon-rules.md), as stored and answered: one list for every place that names them. */
 export const COUPON_RULE_FIELDS = [
   "type",
+  "target_type",
   "allocation",
   "max_quantity",
   "rules",
