@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
 import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import { CART_SESSIONS as SESSIONS, cartSessionRequests } from "../helpers/store"
@@ -70,7 +71,8 @@ medusaIntegrationTestRunner({
         filters: { id: data.order.id },
         fields: [
           "id", "item_subtotal", "item_total", "discount_total", "shipping_subtotal", "shipping_total",
-          "shipping_discount_total", "tax_total", "total", "shipping_methods.*", "shipping_methods.adjustments.*",
+          "shipping_discount_total", "discount_subtotal", "tax_total", "total", "shipping_methods.*",
+          "shipping_methods.adjustments.*", "shipping_methods.tax_lines.*",
         ],
       })
       return JSON.parse(JSON.stringify(order))
@@ -147,10 +149,31 @@ medusaIntegrationTestRunner({
     })
 
     describe("convert", () => {
-      it.each(SHIPPING_CURRENCIES)("gives the %s order the session's address, one method a bag at the bag's price, and the session's totals to the minor unit", async (currency) => {
+      it.each(SHIPPING_CURRENCIES)("gives the %s order the session's address, one method a bag at the bag's price, its shipping discounts, and the session's totals to the minor unit", async (currency) => {
+        await getContainer().resolve<CouponModuleService>(COUPON_MODULE).createCoupons([
+          { code: "SAVE10", value_type: "percentage", value: 10 },
+          { code: "FREESHIP", value_type: "percentage", value: 100, merchant_id: "acme", target_type: "shipping_methods" },
+          { code: "SHIP15", value_type: "percentage", value: 15, target_type: "shipping_methods" },
+        ] as any)
         const session = await sessionOfThree(currency)
         await setAddress(session.id, currency)
-        const priced = await chooseMethods(session.id)
+        await chooseMethods(session.id)
+        const priced = await post(`${session.id}/coupons`, { code: "SAVE10" }).then(() =>
+          post(`${session.id}/coupons`, { code: "FREESHIP" }).then(() => post(`${session.id}/coupons`, { code: "SHIP15" }))
+        )
+        expect(priced.discounts.map((discount: any) => [discount.code, discount.status, discount.target_type])).toEqual([
+          ["SAVE10", "APPLIED", "items"],
+          ["FREESHIP", "APPLIED", "shipping_methods"],
+          ["SHIP15", "APPLIED", "shipping_methods"],
+        ])
+        // acme ships free; SHIP15 takes 15% of what is left: bolt's and cobalt's shipping.
+        const [acme, bolt, cobalt] = priced.bags
+        expect(acme.shipping_discount_total).toBe(acme.shipping_total)
+        const rest = minor(bolt.shipping_total, currency) + minor(cobalt.shipping_total, currency)
+        const ship15 = priced.discounts[2]
+        expect(minor(ship15.amount_total, currency)).toBe(Math.floor((rest * 15) / 100))
+        expect(minor(bolt.shipping_discount_total, currency) + minor(cobalt.shipping_discount_total, currency)).toBe(minor(ship15.amount_total, currency))
+        expect(ship15.shipping_allocations.map((share: any) => share.merchant_id)).toEqual(["bolt", "cobalt"])
         expect(priced.tax_total).toBeGreaterThan(0)
         const converted = await post(`${session.id}/convert`)
         const cartId = converted.converted_cart_id
@@ -163,13 +186,19 @@ medusaIntegrationTestRunner({
         const methods = Object.fromEntries(order.shipping_methods.map((method: any) => [method.metadata.merchant_id, method]))
         expect(Object.keys(methods).sort()).toEqual(["acme", "bolt", "cobalt"])
         for (const bag of priced.bags) {
-          expect(minor(methods[bag.merchant_id].amount, currency)).toBe(minor(bag.shipping_total, currency))
-          expect(methods[bag.merchant_id].metadata).toMatchObject({ cart_session_id: session.id, merchant_id: bag.merchant_id })
+          const method = methods[bag.merchant_id]
+          expect(minor(method.amount, currency)).toBe(minor(bag.shipping_total, currency))
+          expect(method.metadata).toMatchObject({ cart_session_id: session.id, merchant_id: bag.merchant_id })
+          // The host takes a method's adjustment before tax; on a tax-inclusive method, tax added back is the bag's discount.
+          const rate = method.tax_lines.reduce((sum: number, line: any) => sum + line.rate, 0) / 100
+          const adjusted = method.adjustments.reduce((sum: number, adjustment: any) => sum + adjustment.amount, 0)
+          expect(minor(adjusted * (method.is_tax_inclusive ? 1 + rate : 1), currency)).toBe(minor(bag.shipping_discount_total, currency))
         }
         expect({
           tax_total: minor(order.tax_total, currency),
           total: minor(order.total, currency),
-          discount_total: minor(order.discount_total, currency),
+          // The host's discount_total has the tax on the discounts in it; before tax where prices exclude tax.
+          discount_total: minor(store.regions[currency].taxInclusive ? order.discount_total : order.discount_subtotal, currency),
         }).toEqual({
           tax_total: minor(priced.tax_total, currency),
           total: minor(priced.total, currency),

@@ -1,5 +1,5 @@
 import { CheckoutDiscountError } from "../errors"
-import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../pricing"
+import { beforeTax, checkTax, currencyExponent, formatMinorUnits, fromMinorUnits, toMinorUnits } from "../pricing"
 import type { CartSessionDiscountState, CartSessionLineState, CartSessionState } from "../../modules/cart-session"
 
 /**
@@ -250,8 +250,19 @@ export function cartShippingMethodsOf(session: CartSessionState, cartId: string)
     }))
 }
 
-/** The shipping discounts of the session as code-less adjustments of the host cart's methods (by merchant). */
+/**
+ * The shipping discounts of the session as code-less adjustments of the host cart's methods (by merchant). The
+ * host takes a method's adjustment as an amount before tax, whatever the method: on a tax-inclusive method it
+ * gets the discount's part before tax (`beforeTax`), so that the method's total is the bag's to the minor unit.
+ */
 export function cartShippingAdjustmentsOf(session: CartSessionState, methodIdOfMerchant: Map<string, string>) {
+  const exponent = currencyExponent(session.currency_code)
+  const taxOf = new Map(
+    session.shipping_methods.map((method) => [
+      method.merchant_id,
+      checkTax(method.tax_rates, method.is_tax_inclusive, `shipping_methods.${method.merchant_id}`),
+    ])
+  )
   return session.discounts
     .filter((discount) => discount.status === "APPLIED")
     .flatMap((discount) =>
@@ -259,7 +270,7 @@ export function cartShippingAdjustmentsOf(session: CartSessionState, methodIdOfM
         .filter((share) => share.amount > 0 && methodIdOfMerchant.has(share.merchant_id))
         .map((share) => ({
           shipping_method_id: methodIdOfMerchant.get(share.merchant_id)!,
-          amount: fromMinorUnits(share.amount, session.currency_code),
+          amount: beforeTax(share.amount, exponent, taxOf.get(share.merchant_id) ?? null),
           code: null,
           promotion_id: null,
           provider_id: CART_ADJUSTMENT_PROVIDER,

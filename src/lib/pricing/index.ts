@@ -13,6 +13,6 @@ export {
 } from "./money"
 export { priceSession } from "./price-session"
 export { summarizeSession, type StoredDiscount } from "./summarize"
-export { shareTax, type TaxableItem, type CheckedTax } from "./tax"
+export { beforeTax, checkTax, shareTax, type TaxableItem, type CheckedTax } from "./tax"
 export { resolveStacking, type StackingCandidate, type StackingOutcome, type StackingReason } from "./stacking"
 export type * from "./types"

@@ -63,6 +63,30 @@ export function shareTax(items: readonly TaxableItem[]): { total: number; parts:
   return { total: Number(total), parts: parts.map(Number) }
 }
 
+/** How many decimals `beforeTax` gives: the host keeps 20 significant digits of an amount. */
+const BEFORE_TAX_DECIMALS = 12
+
+/**
+ * The part before tax of a tax-inclusive amount (`minor` units of a currency with `exponent` decimals) under
+ * `tax`, in major units, as a decimal string rounded half up at 12 decimals: amount × 100 / (100 + rate). For
+ * a host record that takes amounts before tax only (a shipping method's adjustment), so that the host's total
+ * of it, tax added back, is the amount to well under a minor unit. Without tax (or tax-exclusive), the amount.
+ */
+export function beforeTax(minor: number, exponent: number, tax: CheckedTax): string {
+  const scale = 10n ** BigInt(BEFORE_TAX_DECIMALS)
+  const unit = 10n ** BigInt(exponent)
+  let numerator = BigInt(minor) * scale
+  let denominator = unit
+  if (tax?.inclusive) {
+    numerator *= 100n * tax.rate.denominator
+    denominator *= 100n * tax.rate.denominator + tax.rate.numerator
+  }
+  const scaled = (2n * numerator + denominator) / (2n * denominator)
+  const whole = scaled / scale
+  const fraction = (scaled % scale).toString().padStart(BEFORE_TAX_DECIMALS, "0").replace(/0+$/, "")
+  return fraction ? `${whole}.${fraction}` : `${whole}`
+}
+
 function exactTax(item: TaxableItem): Fraction {
   if (item.tax === null || item.amount === 0) return { numerator: 0n, denominator: 1n }
   const { numerator, denominator } = item.tax.rate
