@@ -1,4 +1,4 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { FulfillmentWorkflow, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createShippingOptionsWorkflow,
@@ -98,7 +98,7 @@ export function storeShippingOption({
   priceType?: "flat" | "calculated"
   providerId?: string
   data?: Record<string, unknown>
-}) {
+}): FulfillmentWorkflow.CreateShippingOptionsWorkflowInput {
   return {
     name,
     price_type: priceType,
@@ -112,5 +112,5 @@ export function storeShippingOption({
       { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
       { attribute: "is_return", value: "false", operator: "eq" as const },
     ],
-  }
+  } as FulfillmentWorkflow.CreateShippingOptionsWorkflowInput
 }
