@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { deleteShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
 import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
@@ -149,6 +150,38 @@ medusaIntegrationTestRunner({
     })
 
     describe("convert", () => {
+      it("refuses once when a bag's method is no longer offered (409 CART_SESSION_SHIPPING_CHANGED), saving the session without it", async () => {
+        const session = await sessionOfThree("usd")
+        await setAddress(session.id, "usd")
+        const priced = await chooseMethods(session.id)
+        await deleteShippingOptionsWorkflow(getContainer()).run({ input: { ids: [store.merchants.bolt.options.freeOver.id] } })
+
+        const { status, body } = await refused(api.post(`${SESSIONS}/${session.id}/convert`, {}, store.anonymous))
+        expect(status).toBe(409)
+        expect(body.code).toBe("CART_SESSION_SHIPPING_CHANGED")
+        expect(body.message).toContain("Shipping method bolt free over for bolt was removed: it is no longer offered")
+        const saved = await get(session.id)
+        expect(saved.version).toBe(priced.version + 1)
+        expect(saved.bags.map((bag: any) => bag.shipping_method?.name ?? null)).toEqual(["acme standard", null, "cobalt per item"])
+        expect(saved.shipping_total).toBe(4.99 + 3.75)
+
+        const converted = await post(`${session.id}/convert`)
+        expect(converted.status).toBe("converted")
+      })
+
+      it("says in a change's answer which bag lost its method, and why", async () => {
+        const session = await sessionOfThree("usd")
+        await setAddress(session.id, "usd")
+        await chooseMethods(session.id)
+        await deleteShippingOptionsWorkflow(getContainer()).run({ input: { ids: [store.merchants.acme.options.flat.id] } })
+        const changed = await setAddress(session.id, "usd", { city: "Shelbyville" })
+        expect(changed.bags[0]).toMatchObject({ shipping_method: null, shipping_total: 0 })
+        expect(changed.bags[0].shipping_message).toBe(
+          "Shipping method acme standard for acme was removed: it is no longer offered for these items and address"
+        )
+        expect(changed.messages).toContain(changed.bags[0].shipping_message)
+      })
+
       it.each(SHIPPING_CURRENCIES)("gives the %s order the session's address, one method a bag at the bag's price, its shipping discounts, and the session's totals to the minor unit", async (currency) => {
         await getContainer().resolve<CouponModuleService>(COUPON_MODULE).createCoupons([
           { code: "SAVE10", value_type: "percentage", value: 10 },
