@@ -61,6 +61,11 @@ export class StatementLog {
   }
 
   async count(action: () => Promise<unknown>): Promise<number> {
+    return (await this.capture(action)).length
+  }
+
+  /** The statements (as logged) every other connection ran while `action` ran, in log order. */
+  async capture(action: () => Promise<unknown>): Promise<string[]> {
     const id = `${process.pid}-${++this.marks}`
     await this.client.query(`select 'bench-mark-start-${id}'`)
     await action()
@@ -73,7 +78,8 @@ export class StatementLog {
       if (start >= 0 && end > start) {
         return entries
           .slice(start + 1, end)
-          .filter((entry) => entry.pid !== this.pid && /^(statement|execute [^:]*):/.test(entry.message)).length
+          .filter((entry) => entry.pid !== this.pid && /^(statement|execute [^:]*):/.test(entry.message))
+          .map((entry) => entry.message)
       }
       if (attempt > 100) {
         throw new Error(`The statement log ${this.file} never showed marker ${id}`)

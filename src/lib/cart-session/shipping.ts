@@ -1,6 +1,7 @@
 // A session's shipping and tax, decided in pure code (docs/shipping-and-tax.md): which of a bag's chosen
 // method still holds, a new choice checked against what the host offers the bag, the host's tax rates put on
 // the lines and methods. The host is read in workflows/cart-session/host/shipping.ts.
+import { createHash } from "crypto"
 import { CheckoutDiscountError } from "../errors"
 import { formatMinorUnits, type PricedSession } from "../pricing"
 import type { CartSessionAddress, CartSessionShippingMethodState, CartSessionState } from "../../modules/cart-session"
@@ -43,10 +44,35 @@ export function optionsToTax(state: CartSessionState, wanted: WantedShippingMeth
   return [...new Set([...state.shipping_methods.map((method) => method.option_id), ...(wanted ? [wanted.option_id] : [])])]
 }
 
-/** The merchants whose bags a change must ask the host about: those with a method, and a bag being chosen for. */
-export function merchantsToOffer(state: CartSessionState, wanted: WantedShippingMethod | null): string[] {
+/**
+ * What a bag's method is priced for: the address, the bag's lines (variant, quantity, price) and its item total.
+ * A digest; equal digests, same options at the same prices (the store's own options aside, which convert checks).
+ */
+export function bagShippingBasis(state: CartSessionState, merchantId: string, itemTotal: number): string {
+  const lines = state.items
+    .filter((line) => line.merchant_id === merchantId)
+    .map((line) => [line.variant_id, line.quantity, line.unit_price, line.is_add_on])
+  const basis = JSON.stringify([state.shipping_address, state.customer_id, lines, itemTotal])
+  return createHash("sha1").update(basis).digest("hex")
+}
+
+/**
+ * The merchants whose bags a change must ask the host about: the bag being chosen for, and each bag with a method
+ * whose basis changed (its lines, its item total after discounts, the address), or every bag with a method
+ * (`all`: at convert, which also catches the store's own changes of its options).
+ */
+export function merchantsToOffer(
+  state: CartSessionState,
+  wanted: WantedShippingMethod | null,
+  bases: Map<string, string>,
+  all = false
+): string[] {
   const withLines = new Set(state.items.map((line) => line.merchant_id))
-  const merchants = new Set(state.shipping_methods.map((method) => method.merchant_id))
+  const merchants = new Set(
+    state.shipping_methods
+      .filter((method) => all || method.priced_for !== bases.get(method.merchant_id))
+      .map((method) => method.merchant_id)
+  )
   if (wanted) merchants.add(wanted.merchant_id)
   return [...merchants].filter((merchant) => withLines.has(merchant))
 }
@@ -57,26 +83,38 @@ export function methodRemovedMessage(method: CartSessionShippingMethodState): st
 }
 
 /**
- * The session's methods checked again against what the host offers each bag now: a method of a merchant with no
- * line left is dropped (silently, its bag is gone), one whose option is no longer offered is dropped with a notice,
- * every other one takes the option's price for the bag now. Then the wanted method, if any, replaces its bag's:
- * an option not offered to the bag is refused (SHIPPING_OPTION_INVALID). Methods stay in bag order.
+ * The session's methods checked again against what the host offers the bags it was asked about (`offers`, by
+ * merchant): a method of a merchant with no line left is dropped (silently, its bag is gone); one of a bag not
+ * asked about is kept as it is; one whose option is no longer offered is dropped with a notice; every other one
+ * takes the option's price for the bag now, and records what it was priced for (`bases`). Then the wanted
+ * method, if any, replaces its bag's: an option not offered to the bag is refused (SHIPPING_OPTION_INVALID).
+ * Methods stay in bag order.
  */
 export function recheckShippingMethods(
   state: CartSessionState,
   offers: BagShippingOffers,
-  wanted: WantedShippingMethod | null = null
+  wanted: WantedShippingMethod | null = null,
+  bases: Map<string, string> = new Map()
 ): { state: CartSessionState; notices: ShippingNotice[] } {
   const notices: ShippingNotice[] = []
   const kept = new Map<string, CartSessionShippingMethodState>()
+  const withLines = new Set(state.items.map((line) => line.merchant_id))
+  const priced = (merchant: string, option: OfferedShippingOption, taxRates: number[] | null) => ({
+    ...methodOf(merchant, option, taxRates),
+    priced_for: bases.get(merchant) ?? null,
+  })
   for (const method of state.shipping_methods) {
-    if (!(method.merchant_id in offers)) continue // no line left: the bag is gone
+    if (!withLines.has(method.merchant_id)) continue // no line left: the bag is gone
+    if (!(method.merchant_id in offers)) {
+      kept.set(method.merchant_id, method) // nothing it is priced for changed
+      continue
+    }
     const option = offers[method.merchant_id].find((offered) => offered.id === method.option_id)
     if (!option) {
       notices.push({ merchant_id: method.merchant_id, message: methodRemovedMessage(method) })
       continue
     }
-    kept.set(method.merchant_id, methodOf(method.merchant_id, option, method.tax_rates))
+    kept.set(method.merchant_id, priced(method.merchant_id, option, method.tax_rates))
   }
   if (wanted) {
     const option = (offers[wanted.merchant_id] ?? []).find((offered) => offered.id === wanted.option_id)
@@ -92,7 +130,7 @@ export function recheckShippingMethods(
         `Shipping option ${wanted.option_id} is not offered for the items of merchant ${wanted.merchant_id} at this address`
       )
     }
-    kept.set(wanted.merchant_id, methodOf(wanted.merchant_id, option, kept.get(wanted.merchant_id)?.tax_rates ?? null))
+    kept.set(wanted.merchant_id, priced(wanted.merchant_id, option, kept.get(wanted.merchant_id)?.tax_rates ?? null))
     const notice = notices.findIndex((entry) => entry.merchant_id === wanted.merchant_id)
     if (notice >= 0) notices.splice(notice, 1)
   }
@@ -110,6 +148,7 @@ function methodOf(merchant_id: string, option: OfferedShippingOption, tax_rates:
     is_tax_inclusive: option.is_tax_inclusive,
     tax_rates,
     data: option.data,
+    priced_for: null,
   }
 }
 

@@ -3,6 +3,7 @@ import type { CartSessionLineState, CartSessionShippingMethodState } from "../..
 import { beforeTax, checkTax } from "../../pricing"
 import { cartShippingAdjustmentsOf, cartShippingMethodsOf, bagPricesToRestore } from "../host-cart"
 import {
+  bagShippingBasis,
   changedShipping,
   merchantsToOffer,
   type OfferedShippingOption,
@@ -18,7 +19,7 @@ const line = (id: string, merchant_id: string, unit_price: number): CartSessionL
   variant_title: null, quantity: 1, unit_price, is_add_on: false, tax_rates: null, is_tax_inclusive: false, metadata: null,
 })
 const method = (merchant_id: string, option_id: string, amount: number): CartSessionShippingMethodState => ({
-  merchant_id, option_id, name: option_id, amount, is_tax_inclusive: false, tax_rates: null, data: null,
+  merchant_id, option_id, name: option_id, amount, is_tax_inclusive: false, tax_rates: null, data: null, priced_for: null,
 })
 const option = (id: string, amount: number): OfferedShippingOption => ({
   id, name: `${id} name`, price_type: "flat", provider_id: "manual_manual", amount, is_tax_inclusive: false, data: null,
@@ -58,9 +59,22 @@ describe("a session's shipping methods checked again", () => {
     )
   })
 
-  it("asks the host about the bags with a method and the one chosen for, and taxes the options of both", () => {
-    expect(merchantsToOffer({ ...session, shipping_methods: [method("acme", "so_flat", 1)] }, { merchant_id: "bolt", option_id: "so_x" })).toEqual(["acme", "bolt"])
+  it("asks the host about the bag chosen for and the bags whose method's basis changed (every one at convert), and taxes their options", () => {
+    const bases = new Map([["acme", bagShippingBasis(session, "acme", 3411)], ["bolt", bagShippingBasis(session, "bolt", 2199)]])
+    const pricedFor = { ...session, shipping_methods: [{ ...method("acme", "so_flat", 1), priced_for: bases.get("acme")! }, method("bolt", "so_free", 1)] }
+    expect(merchantsToOffer(pricedFor, null, bases)).toEqual(["bolt"])
+    expect(merchantsToOffer(pricedFor, null, bases, true)).toEqual(["acme", "bolt"])
+    expect(merchantsToOffer({ ...pricedFor, shipping_methods: pricedFor.shipping_methods.slice(0, 1) }, { merchant_id: "bolt", option_id: "so_x" }, bases)).toEqual(["bolt"])
+    // The basis moves with the bag's lines, its item total and the address; not with another bag's lines.
+    expect(bagShippingBasis(session, "acme", 3412)).not.toBe(bases.get("acme"))
+    expect(bagShippingBasis({ ...session, shipping_address: { ...address, city: "Paris" } }, "acme", 3411)).not.toBe(bases.get("acme"))
+    expect(bagShippingBasis({ ...session, items: [session.items[0], { ...session.items[1], quantity: 2 }] }, "acme", 3411)).toBe(bases.get("acme"))
     expect(optionsToTax(session, { merchant_id: "acme", option_id: "so_flat" })).toEqual(["so_flat", "so_free"])
+  })
+
+  it("keeps as it is the method of a bag the host was not asked about, and records what a re-priced one is priced for", () => {
+    const { state } = recheckShippingMethods(session, { bolt: [option("so_free", 0)] }, null, new Map([["bolt", "basis-b"]]))
+    expect(state.shipping_methods).toEqual([method("acme", "so_flat", 499), { ...method("bolt", "so_free", 0), name: "so_free name", priced_for: "basis-b" }])
   })
 
   it("puts the host's rates on lines and methods, and none without them; an address removed takes the methods with it", () => {

@@ -42,6 +42,11 @@ export type CartSessionShippingMethodState = {
   tax_rates: number[] | null
   /** What the option's fulfillment provider keeps for it (the host's `data`), passed on at convert. */
   data: Record<string, unknown> | null
+  /**
+   * What the method was last checked and priced for (a digest of the address, the bag's lines and its item
+   * total): a change that leaves them as they were keeps the method without asking the host again.
+   */
+  priced_for: string | null
 }
 
 /**

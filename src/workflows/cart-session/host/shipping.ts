@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { fromMinorUnits, isPricingError, toMinorUnits } from "../../../lib/pricing"
 import type {
@@ -36,7 +36,8 @@ type StockLocation = { id: string; address?: Record<string, unknown> | null; ful
  * - priced: a flat option by its prices with the bag's item total as `item_total` (a "free over 50" option counts
  *   the bag), a calculated one by its provider with the bag's items only.
  * No address: nothing is offered. Reads: the channel's locations, the bags' products' profiles, the options
- * (one call), then one price read per bag with flat options and one provider call for the calculated ones.
+ * (one call), the flat options' price sets (once), then one pricing call per bag with flat options and one
+ * provider call for the calculated ones.
  */
 export async function readBagShippingOffers(
   container: MedusaContainer,
@@ -98,6 +99,20 @@ export async function readBagShippingOffers(
     { relations: ["service_zone"], take: null as any }
   )) as unknown as HostOption[]
 
+  // The flat options' price sets, read once for every bag; each bag's prices are then one pricing call.
+  const flatIds = options.filter((option) => option.price_type === "flat").map((option) => option.id)
+  const priceSets = new Map<string, string>()
+  if (flatIds.length) {
+    const { data } = await query.graph({
+      entity: "shipping_option",
+      fields: ["id", "price_set_link.price_set_id"],
+      filters: { id: flatIds },
+    })
+    for (const option of data as { id: string; price_set_link?: { price_set_id?: string } | null }[]) {
+      if (option.price_set_link?.price_set_id) priceSets.set(option.id, option.price_set_link.price_set_id)
+    }
+  }
+  const pricing = container.resolve(Modules.PRICING)
   await Promise.all(
     [...bagProfile.entries()].map(async ([merchant, profile]) => {
       const bagOptions = options.filter((option) => option.shipping_profile_id === profile)
@@ -107,21 +122,24 @@ export async function readBagShippingOffers(
       const calculated = bagOptions.filter((option) => option.price_type !== "flat")
       const prices = new Map<string, HostOptionPrice>()
       if (flat.length) {
-        const { data } = await query.graph({
-          entity: "shipping_option",
-          fields: ["id", "calculated_price.*"],
-          filters: { id: flat.map((option) => option.id) },
-          context: {
-            calculated_price: QueryContext({
-              currency_code: session.currency_code,
-              region_id: session.region_id,
-              item_total: fromMinorUnits(itemTotal, session.currency_code),
-              ...(session.customer_id ? { customer_id: session.customer_id } : {}),
-            }),
-          },
-        })
-        for (const option of data as { id: string; calculated_price?: HostOptionPrice | null }[]) {
-          if (option.calculated_price) prices.set(option.id, option.calculated_price)
+        // As the host prices a cart's flat options, with the bag's item total instead of the cart's.
+        const priceSetOf = new Map(flat.flatMap((option) => (priceSets.has(option.id) ? [[priceSets.get(option.id)!, option.id]] : [])))
+        if (priceSetOf.size) {
+          const calculatedPrices = await pricing.calculatePrices(
+            { id: [...priceSetOf.keys()] },
+            {
+              context: {
+                currency_code: session.currency_code,
+                region_id: session.region_id,
+                item_total: fromMinorUnits(itemTotal, session.currency_code),
+                ...(session.customer_id ? { customer_id: session.customer_id } : {}),
+              } as any,
+            }
+          )
+          for (const price of calculatedPrices) {
+            const optionId = priceSetOf.get(price.id)
+            if (optionId) prices.set(optionId, price as unknown as HostOptionPrice)
+          }
         }
       }
       if (calculated.length) {

@@ -3,6 +3,7 @@ import type { CartSessionState } from "../../../modules/cart-session"
 import { priceDraft } from "../../../lib/cart-session"
 import {
   bagItemTotals,
+  bagShippingBasis,
   type BagShippingOffers,
   merchantsToOffer,
   optionsToTax,
@@ -24,6 +25,8 @@ export type PriceSessionShippingStepInput = {
   wanted?: WantedShippingMethod | null
   /** Ask the host about every bag, not only those with a method (listing the options). */
   offer_all_bags?: boolean
+  /** Check every bag's method again even if nothing it was priced for changed (convert). */
+  recheck_all?: boolean
 }
 
 export type SessionShipping = {
@@ -45,23 +48,31 @@ export const priceSessionShippingStepId = "price-cart-session-shipping"
  */
 export const priceSessionShippingStep = createStep(
   priceSessionShippingStepId,
-  async ({ draft, catalogue, codes, wanted = null, offer_all_bags = false }: PriceSessionShippingStepInput, { container }) => {
+  async (
+    { draft, catalogue, codes, wanted = null, offer_all_bags = false, recheck_all = false }: PriceSessionShippingStepInput,
+    { container }
+  ) => {
     if (!draft.shipping_address) {
       const untaxed = withTaxRates({ ...draft, shipping_methods: [] }, null)
       return new StepResponse<SessionShipping>({ draft: untaxed, notices: [], offers: {} })
     }
     const rates = await readSessionTaxRates(container, draft, optionsToTax(draft, wanted), catalogue.variants)
     const taxed = withTaxRates(draft, rates)
-    const merchants = offer_all_bags ? [...new Set(taxed.items.map((line) => line.merchant_id))] : merchantsToOffer(taxed, wanted)
-    if (!merchants.length) {
+    if (!taxed.shipping_methods.length && !wanted && !offer_all_bags) {
       return new StepResponse<SessionShipping>({ draft: taxed, notices: [], offers: {} })
     }
     // What each bag's items come to after item discounts: shipping never changes it.
     const { priced } = priceDraft({ ...taxed, shipping_methods: [] }, catalogue.variants, codes, {
       registry: storeRuleRegistry(container),
     })
-    const offers = await readBagShippingOffers(container, taxed, merchants, bagItemTotals(priced), catalogue.variants)
-    const { state, notices } = recheckShippingMethods(taxed, offers, wanted)
+    const itemTotals = bagItemTotals(priced)
+    const bases = new Map([...itemTotals].map(([merchant, total]) => [merchant, bagShippingBasis(taxed, merchant, total)]))
+    const merchants = offer_all_bags ? [...itemTotals.keys()] : merchantsToOffer(taxed, wanted, bases, recheck_all)
+    if (!merchants.length) {
+      return new StepResponse<SessionShipping>({ draft: taxed, notices: [], offers: {} })
+    }
+    const offers = await readBagShippingOffers(container, taxed, merchants, itemTotals, catalogue.variants)
+    const { state, notices } = recheckShippingMethods(taxed, offers, wanted, bases)
     return new StepResponse<SessionShipping>({ draft: withTaxRates(state, rates), notices, offers })
   }
 )

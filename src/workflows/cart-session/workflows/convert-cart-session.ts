@@ -50,7 +50,7 @@ export const convertCartSessionWorkflow = createWorkflow(
     validateCartSessionPricedStep({ session: loaded.session })
     const catalogue = fetchSessionCatalogueStep({ session: loaded.draft })
     const codes = checkSessionCodesStep({ session: loaded.draft, catalogue })
-    const shipping = priceSessionShippingStep({ draft: loaded.draft, catalogue, codes })
+    const shipping = priceSessionShippingStep({ draft: loaded.draft, catalogue, codes, recheck_all: true })
     const priced = priceCartSessionDraftStep({
       before: loaded.session,
       draft: shipping.draft,

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench:rules`: what 1,000 active automatic coupons cost a change of a cart session
-// (docs/coupon-rules.md, "What a change reads for rules"). Starts an embedded PostgreSQL of its own
-// that logs every statement of every connection (log_statement = all, csvlog), builds the plugin,
-// and runs bench/automatic-coupons.bench.spec.ts, which boots the host on it and prints p50 and
-// statements per change, counted in the database's log, without and with the coupons.
+// `node bench/with-statement-log.js <bench spec>`: runs one benchmark of bench/*.bench.spec.ts on an
+// embedded PostgreSQL of its own that logs every statement of every connection (log_statement = all,
+// csvlog), after building the plugin. The spec boots the host on it and prints p50 and statements per
+// change, counted in the database's log (bench/lib/statement-log.ts).
+//   npm run bench:rules     bench/automatic-coupons.bench.spec.ts (docs/coupon-rules.md)
+//   npm run bench:shipping  bench/shipping.bench.spec.ts (docs/shipping-and-tax.md)
 const fs = require("fs")
 const path = require("path")
 const { startEmbeddedPostgres } = require("../scripts/lib/database")
@@ -32,7 +33,8 @@ async function main() {
     const env = jestEnvironment(database.connection, {
       CHECKOUT_DISCOUNTS_BENCH_LOG: path.join(database.directory, "log", "statements.csv"),
     })
-    exitCode = await runJest(["--selectProjects", "bench", "--reporters", "default"], env)
+    const specs = process.argv.slice(2)
+    exitCode = await runJest([...specs, "--selectProjects", "bench", "--reporters", "default"], env)
     if (!fs.existsSync(env.CHECKOUT_DISCOUNTS_BENCH_LOG)) {
       console.error(`[bench] no statement log at ${env.CHECKOUT_DISCOUNTS_BENCH_LOG}`)
       exitCode = 1
