@@ -82,12 +82,22 @@ export function taxInclusion(
   return flags.some(Boolean) ? "partly included" : "added"
 }
 
-/** "1.23 USD" for tax added to the prices; "1.23 USD (included)" where the prices hold it. */
+/**
+ * "1.23 USD" for tax added to the prices, "1.23 USD (included)" where the prices hold it; with a
+ * split, what of it is on the items and on the shipping: "1.23 USD (items 1.00 USD, shipping 0.23 USD)".
+ */
 export function formatTax(
   amount: number,
   currency: string,
-  inclusion: ReturnType<typeof taxInclusion>
+  inclusion: ReturnType<typeof taxInclusion>,
+  split?: { items: number; shipping: number }
 ): string {
+  const notes = [
+    inclusion === "added" ? null : inclusion,
+    split
+      ? `items ${formatAmount(split.items, currency)}, shipping ${formatAmount(split.shipping, currency)}`
+      : null,
+  ].filter(filled)
   const money = formatAmount(amount, currency)
-  return inclusion === "added" ? money : `${money} (${inclusion})`
+  return notes.length ? `${money} (${notes.join("; ")})` : money
 }

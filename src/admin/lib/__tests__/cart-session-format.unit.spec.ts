@@ -130,4 +130,13 @@ describe("the tax of a bag or a session in the admin", () => {
     expect(formatTax(45, "jpy", "included")).toBe("45 JPY (included)")
     expect(formatTax(0.105, "kwd", "partly included")).toBe("0.105 KWD (partly included)")
   })
+
+  it("splits a bag's tax into its items' and its shipping's", () => {
+    expect(formatTax(1.23, "usd", "added", { items: 1, shipping: 0.23 })).toBe(
+      "1.23 USD (items 1.00 USD, shipping 0.23 USD)"
+    )
+    expect(formatTax(45, "jpy", "included", { items: 40, shipping: 5 })).toBe(
+      "45 JPY (included; items 40 JPY, shipping 5 JPY)"
+    )
+  })
 })
