@@ -1,7 +1,6 @@
 import type {
   CartSessionAddress,
   CartSessionDiscount,
-  CartSessionDiscountTarget,
   CartSessionLine,
   CartSessionShippingMethod,
 } from "./cart-session-api"
@@ -47,11 +46,6 @@ export function formatShippingMethod(method: CartSessionShippingMethod | null, c
   }
   const price = formatAmount(method.amount, currency)
   return `${method.name} · ${method.is_tax_inclusive ? `${price} incl. tax` : price}`
-}
-
-/** What a discount takes from: "Items" or "Shipping". */
-export function discountTargetLabel(target: CartSessionDiscountTarget): string {
-  return target === "shipping_methods" ? "Shipping" : "Items"
 }
 
 /** A shipping code's share of each bag's shipping: "Merchant acme: −5.00 USD", in bag order. */

@@ -2,12 +2,12 @@ import type { CartSessionAddress } from "../cart-session-api"
 import {
   addressLines,
   countryName,
-  discountTargetLabel,
   formatShippingMethod,
   formatTax,
   shippingAllocationLines,
   taxInclusion,
 } from "../cart-session-format"
+import { targetTypeLabel } from "../coupon-format"
 
 const address = (patch: Partial<CartSessionAddress> = {}): CartSessionAddress => ({
   country_code: "us",
@@ -89,8 +89,8 @@ describe("a bag's shipping method in the admin", () => {
 
 describe("a discount's target and shipping shares in the admin", () => {
   it("names what a discount takes from", () => {
-    expect(discountTargetLabel("items")).toBe("Items")
-    expect(discountTargetLabel("shipping_methods")).toBe("Shipping")
+    expect(targetTypeLabel("items")).toBe("Items")
+    expect(targetTypeLabel("shipping_methods")).toBe("Shipping")
   })
 
   it("lists a shipping code's share of each bag, in bag order", () => {
