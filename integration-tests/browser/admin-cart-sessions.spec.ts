@@ -8,7 +8,7 @@ import {
 } from "./helpers/browser"
 import { RunningStore, startStore } from "./helpers/store"
 import { needs } from "../helpers/prerequisites"
-import { demoShopper } from "./helpers/storefront"
+import { createCoupon, demoShopper } from "./helpers/storefront"
 
 // The first admin page under `medusa develop` waits for vite to compile the dashboard.
 const FIRST_LOAD_TIMEOUT = 240_000
@@ -22,6 +22,7 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
   let browser: Browser | undefined
   let page: Page
   let session: any
+  let shipped: any
 
   beforeAll(async () => {
     clearFailureScreenshots(PREFIX)
@@ -39,6 +40,35 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
       })),
       discounts: [{ code: "ACME5" }],
     })
+    // A second session that ships: an address, the demo's "Standard shipping" (5.00 USD) on both bags,
+    // and a store-wide free-shipping code.
+    await createCoupon(store, {
+      code: "FREESHIP",
+      name: "Free shipping",
+      value_type: "percentage",
+      value: 100,
+      target_type: "shipping_methods",
+    })
+    shipped = await shopper.createSession({
+      email: "shipper@example.com",
+      items: ["Camp mug", "Pour-over kettle"].map((title) => ({ variant_id: shopper.variantOf(title), quantity: 1 })),
+    })
+    await shopper.updateSession(shipped.id, {
+      shipping_address: {
+        first_name: "Ada",
+        last_name: "Lovelace",
+        address_1: "1 Main street",
+        postal_code: "97201",
+        city: "Portland",
+        province: "us-or",
+        country_code: "us",
+      },
+    })
+    for (const bag of await shopper.shippingOptions(shipped.id)) {
+      const standard = bag.shipping_options.find((option) => option.name === "Standard shipping")!
+      await shopper.setShippingMethod(shipped.id, { merchant_id: bag.merchant_id, option_id: standard.id })
+    }
+    shipped = await shopper.addCoupon(shipped.id, "FREESHIP")
   }, 600_000)
 
   afterAll(async () => {
@@ -104,7 +134,12 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
       await page.getByRole("heading", { name: session.id, level: 1 }).waitFor()
       expect(await bagTotal("acme")).toBe("319.96 USD")
       expect(await bagTotal("globex")).toBe("45.50 USD")
-      expect(await page.getByTestId("code-ACME5").innerText()).toContain("Code ACME5 applied: you saved 5.00")
+      const code = await page.getByTestId("code-ACME5").innerText()
+      expect(code).toContain("Code ACME5 applied: you saved 5.00")
+      expect(code).not.toContain("Shipping") // it discounts items
+      expect(await page.getByTestId("session-shipping-address").innerText()).toBe("No shipping address yet")
+      expect(await page.getByTestId("bag-shipping-method-acme").innerText()).toBe("Shipping method: No shipping method")
+      expect(await page.getByTestId("session-shipping-total").innerText()).toBe("0.00 USD")
     })
   })
 
@@ -167,6 +202,45 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
       await page.getByTestId("bag-total-acme").getByText("319.96 USD").waitFor()
       expect(await bagTotal("globex")).toBe("45.50 USD")
       expect(await page.getByTestId("manual-discount").count()).toBe(0)
+    })
+  })
+
+  it("shows a shipped session's address, each bag's method and the free-shipping code's share of each bag", async () => {
+    await step("shipping", async () => {
+      // What the store API answered, so that a wrong set-up fails here and not in the page.
+      expect(shipped.bags.map((bag: any) => [bag.merchant_id, bag.shipping_method?.amount, bag.shipping_discount_total])).toEqual([
+        ["acme", 5, 5],
+        ["globex", 5, 5],
+      ])
+
+      await page.goto(`${store!.url}/app/cart-sessions/${shipped.id}`)
+      await page.getByRole("heading", { name: shipped.id, level: 1 }).waitFor()
+      const address = await page.getByTestId("session-shipping-address").innerText()
+      for (const line of ["Ada Lovelace", "1 Main street", "97201 Portland, US-OR", "United States"]) {
+        expect(address).toContain(line)
+      }
+      for (const merchant of ["acme", "globex"]) {
+        expect(await page.getByTestId(`bag-shipping-method-${merchant}`).innerText()).toBe(
+          "Shipping method: Standard shipping · 5.00 USD"
+        )
+        expect(await page.getByTestId(`bag-shipping-total-${merchant}`).innerText()).toBe("5.00 USD")
+        expect(await page.getByTestId(`bag-shipping-discount-total-${merchant}`).innerText()).toBe("−5.00 USD")
+        expect(await page.getByTestId(`bag-${merchant}`).innerText()).toContain("FREESHIP on shipping: −5.00 USD")
+      }
+      // Shipping is free: the bags cost their items (the demo's tax regions have no rates).
+      expect(await bagTotal("acme")).toBe("24.99 USD")
+      expect(await bagTotal("globex")).toBe("45.50 USD")
+      expect(await page.getByTestId("session-shipping-total").innerText()).toBe("10.00 USD")
+      expect(await page.getByTestId("session-shipping-discount-total").innerText()).toBe("10.00 USD")
+      expect(await page.getByTestId("session-tax-total").innerText()).toBe("0.00 USD")
+      expect(await page.getByTestId("session-total").innerText()).toBe("70.49 USD")
+
+      const code = page.getByTestId("code-FREESHIP")
+      expect(await code.getByText("Shipping", { exact: true }).count()).toBe(1)
+      expect(await page.getByTestId("code-FREESHIP-shipping-share").allInnerTexts()).toEqual([
+        "Merchant acme: −5.00 USD",
+        "Merchant globex: −5.00 USD",
+      ])
     })
   })
 })

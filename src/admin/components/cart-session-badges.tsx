@@ -1,5 +1,10 @@
 import { Badge, StatusBadge } from "@medusajs/ui"
-import type { CartSessionDiscountStatus, CartSessionDiscountType } from "../lib/cart-session-api"
+import type {
+  CartSessionDiscountStatus,
+  CartSessionDiscountTarget,
+  CartSessionDiscountType,
+} from "../lib/cart-session-api"
+import { targetTypeLabel } from "../lib/coupon-format"
 
 type Color = "green" | "grey" | "orange" | "blue" | "red"
 
@@ -24,5 +29,13 @@ export const DiscountTypeBadge = ({ type }: { type: CartSessionDiscountType }) =
   type === "AUTOMATIC" ? (
     <Badge size="2xsmall" color="purple">
       Automatic
+    </Badge>
+  ) : null
+
+/** Marks a code that discounts the bags' shipping rather than their items. */
+export const DiscountTargetBadge = ({ target }: { target: CartSessionDiscountTarget }) =>
+  target === "shipping_methods" ? (
+    <Badge size="2xsmall" color="blue">
+      {targetTypeLabel(target)}
     </Badge>
   ) : null

@@ -1,11 +1,13 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import type { CartSession } from "../lib/cart-session-api"
+import { shippingAllocationLines } from "../lib/cart-session-format"
 import { formatAmount } from "../lib/coupon-format"
-import { DiscountStatusBadge, DiscountTypeBadge } from "./cart-session-badges"
+import { DiscountStatusBadge, DiscountTargetBadge, DiscountTypeBadge } from "./cart-session-badges"
 
 /**
  * The codes the shopper entered and the automatic coupons that applied themselves, each with its
- * status and the sentence the shopper sees.
+ * status and the sentence the shopper sees; a shipping code is marked so, with its share of each
+ * bag's shipping.
  */
 export const CartSessionCodesSection = ({ session }: { session: CartSession }) => {
   const codes = session.discounts.filter((discount) => discount.type === "CODE" || discount.type === "AUTOMATIC")
@@ -27,6 +29,7 @@ export const CartSessionCodesSection = ({ session }: { session: CartSession }) =
                 {code.code}
               </Text>
               <DiscountTypeBadge type={code.type} />
+              <DiscountTargetBadge target={code.target_type} />
               <DiscountStatusBadge status={code.status} />
             </div>
             <Text size="small">−{formatAmount(code.amount_total, session.currency_code)}</Text>
@@ -36,6 +39,11 @@ export const CartSessionCodesSection = ({ session }: { session: CartSession }) =
               {code.message}
             </Text>
           )}
+          {shippingAllocationLines(code, session.currency_code).map((line) => (
+            <Text key={line} size="small" className="text-ui-fg-subtle" data-testid={`code-${code.code}-shipping-share`}>
+              {line}
+            </Text>
+          ))}
         </div>
       ))}
     </Container>

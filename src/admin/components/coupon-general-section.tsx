@@ -2,7 +2,7 @@ import { PencilSquare, Trash } from "@medusajs/icons"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import type { Coupon, Merchant } from "../lib/coupon-api"
-import { formatAmount, formatCouponValue, formatDateTime, merchantLabel } from "../lib/coupon-format"
+import { formatAmount, formatCouponValue, formatDateTime, merchantLabel, targetTypeLabel } from "../lib/coupon-format"
 import { CouponStatusBadge } from "./coupon-status-badge"
 
 type CouponGeneralSectionProps = {
@@ -34,7 +34,7 @@ export const CouponGeneralSection = ({ coupon, merchants, onEdit, onDelete }: Co
     <Row label="Name">{coupon.name || "—"}</Row>
     <Row label="Merchant">{merchantLabel(coupon.merchant_id, merchants)}</Row>
     <Row label="Value">{formatCouponValue(coupon)} off</Row>
-    <Row label="Discounts">{coupon.target_type === "shipping_methods" ? "Shipping" : "Items"}</Row>
+    <Row label="Discounts">{targetTypeLabel(coupon.target_type)}</Row>
     <Row label="Currency">{coupon.currency_code?.toUpperCase() ?? "—"}</Row>
     <Row label="Minimum subtotal">
       {coupon.min_subtotal === null ? "None" : formatAmount(coupon.min_subtotal, coupon.currency_code)}

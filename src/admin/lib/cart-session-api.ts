@@ -3,8 +3,19 @@ import { adminRequest } from "./admin-request"
 
 // The plugin's own names (docs/statuses.md): `AUTOMATIC`, a coupon with `is_automatic` that applied itself;
 // `NOT_ELIGIBLE`, a shopper rule of the coupon fails (its message names the rule).
-export type { DiscountStatus as CartSessionDiscountStatus, DiscountType as CartSessionDiscountType } from "../../lib/pricing/types"
-import type { DiscountStatus as CartSessionDiscountStatus, DiscountType as CartSessionDiscountType } from "../../lib/pricing/types"
+export type {
+  CodeTargetType as CartSessionDiscountTarget,
+  DiscountStatus as CartSessionDiscountStatus,
+  DiscountType as CartSessionDiscountType,
+} from "../../lib/pricing/types"
+/** Where the session ships to, as the host's cart address takes it (`country_code` lower case). */
+export type { CartSessionAddress } from "../../modules/cart-session/types"
+import type { CartSessionAddress } from "../../modules/cart-session/types"
+import type {
+  CodeTargetType as CartSessionDiscountTarget,
+  DiscountStatus as CartSessionDiscountStatus,
+  DiscountType as CartSessionDiscountType,
+} from "../../lib/pricing/types"
 
 /** A discount of a session as the session view gives it; amounts in the currency's major unit. */
 export type CartSessionDiscount = {
@@ -16,10 +27,14 @@ export type CartSessionDiscount = {
   status: CartSessionDiscountStatus
   value_type: "percentage" | "fixed" | null
   value: number | null
+  /** What it discounts: the items, or the bags' shipping (a shipping code). Manual discounts are `items`. */
+  target_type: CartSessionDiscountTarget
   amount_total: number
   is_primary: boolean
   message: string | null
   allocations: { line_item_id: string; amount: number }[]
+  /** A shipping code's share of each bag's shipping. */
+  shipping_allocations: { merchant_id: string; amount: number }[]
 }
 
 export type CartSessionLine = {
@@ -32,16 +47,35 @@ export type CartSessionLine = {
   unit_price: number
   subtotal: number
   discount_total: number
+  /** Its share of the session's tax: inside `total` when tax-inclusive, on top of it otherwise. */
+  tax_total: number
   total: number
+  is_tax_inclusive: boolean
   is_add_on: boolean
 }
+
+/** A bag's shipping method, priced for the bag alone. */
+export type CartSessionShippingMethod = { option_id: string; name: string; amount: number; is_tax_inclusive: boolean }
+
+/** What one discount took from a bag (its items, or its shipping). */
+export type CartSessionBagDiscount = { id: string; code: string | null; type: CartSessionDiscountType; amount: number }
 
 export type CartSessionBag = {
   merchant_id: string
   items: CartSessionLine[]
-  discounts: { id: string; code: string | null; type: CartSessionDiscountType; amount: number }[]
+  discounts: CartSessionBagDiscount[]
+  shipping_method: CartSessionShippingMethod | null
+  shipping_discounts: CartSessionBagDiscount[]
+  /** Why the bag's shipping method was removed by the last change; null otherwise. */
+  shipping_message: string | null
   subtotal: number
+  /** Of its items only; shipping discounts are `shipping_discount_total`. */
   discount_total: number
+  shipping_total: number
+  shipping_discount_total: number
+  item_tax_total: number
+  shipping_tax_total: number
+  tax_total: number
   total: number
 }
 
@@ -71,6 +105,7 @@ export type CartSession = {
   sales_channel_id: string
   customer_id: string | null
   email: string | null
+  shipping_address: CartSessionAddress | null
   version: number
   priced: boolean
   expires_at: string
@@ -81,6 +116,11 @@ export type CartSession = {
   discounts: CartSessionDiscount[]
   subtotal: number
   discount_total: number
+  shipping_total: number
+  shipping_discount_total: number
+  item_tax_total: number
+  shipping_tax_total: number
+  tax_total: number
   total: number
   messages: string[]
   manual_discounts: ManualDiscount[]

@@ -1,4 +1,4 @@
-import type { Coupon, Merchant } from "./coupon-api"
+import type { Coupon, CouponTargetType, Merchant } from "./coupon-api"
 
 /** Minor-unit digits of a currency (USD 2, JPY 0, KWD 3), as the browser's Intl knows them. */
 export function currencyDigits(currency: string): number {
@@ -28,6 +28,11 @@ export function formatCouponValue(coupon: Pick<Coupon, "value_type" | "value" | 
   return coupon.value_type === "percentage"
     ? `${coupon.value}%`
     : formatAmount(coupon.value, coupon.currency_code)
+}
+
+/** What a coupon (or a session's discount) takes from: "Items" or "Shipping". */
+export function targetTypeLabel(target: CouponTargetType): string {
+  return target === "shipping_methods" ? "Shipping" : "Items"
 }
 
 /** Redemptions over the limit: "3 / 100", "0 / ∞". */
