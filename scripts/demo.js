@@ -30,6 +30,7 @@ const admin = {
   password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
 }
 const publishableKeyTitle = "Checkout discounts demo storefront"
+const shippingCouponCode = "FREESHIP" // host/src/scripts/seed-demo.ts
 
 /** The database, and where its data is, for the closing message. */
 async function findDatabase() {
@@ -64,6 +65,21 @@ async function readPublishableKey(connection, database) {
     return rows[0]?.token
   } catch {
     return undefined // not migrated yet
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Whether the seed's last step ran: the shipping coupon (deleted or not) that it creates after
+ * the merchants' shipping and the tax rates.
+ */
+async function hasShippingSeed(connection, database) {
+  const client = new Client({ ...connection, database })
+  await client.connect()
+  try {
+    const { rows } = await client.query("select 1 from coupon where code = $1 limit 1", [shippingCouponCode])
+    return rows.length > 0
   } finally {
     await client.end()
   }
@@ -178,6 +194,10 @@ async function main(supervisor) {
     console.log("[demo] seeding demo data and the admin user")
     await medusa(["exec", "./src/scripts/seed-demo.ts"])
     await medusa(["user", "-e", admin.email, "-p", admin.password])
+  } else if (!(await hasShippingSeed(database.connection, database.database))) {
+    // A demo seeded before merchants shipped on their own: the seed adds only what is missing.
+    console.log("[demo] demo data seeded before its merchants' shipping and tax; adding them")
+    await medusa(["exec", "./src/scripts/seed-demo.ts"])
   } else {
     console.log("[demo] demo data already seeded")
   }
