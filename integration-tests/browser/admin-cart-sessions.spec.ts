@@ -8,7 +8,7 @@ import {
 } from "./helpers/browser"
 import { RunningStore, startStore } from "./helpers/store"
 import { needs } from "../helpers/prerequisites"
-import { createCoupon, demoShopper } from "./helpers/storefront"
+import { demoShopper } from "./helpers/storefront"
 
 // The first admin page under `medusa develop` waits for vite to compile the dashboard.
 const FIRST_LOAD_TIMEOUT = 240_000
@@ -40,15 +40,8 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
       })),
       discounts: [{ code: "ACME5" }],
     })
-    // A second session that ships: an address, the demo's "Standard shipping" (5.00 USD) on both bags,
-    // and a store-wide free-shipping code.
-    await createCoupon(store, {
-      code: "FREESHIP",
-      name: "Free shipping",
-      value_type: "percentage",
-      value: 100,
-      target_type: "shipping_methods",
-    })
+    // A second session that ships: an address in the US (8.875% tax in the demo), each merchant's own
+    // standard option (acme 6.95, globex 4.99 USD) and the demo's FREESHIP (globex's free shipping).
     shipped = await shopper.createSession({
       email: "shipper@example.com",
       items: ["Camp mug", "Pour-over kettle"].map((title) => ({ variant_id: shopper.variantOf(title), quantity: 1 })),
@@ -65,7 +58,7 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
       },
     })
     for (const bag of await shopper.shippingOptions(shipped.id)) {
-      const standard = bag.shipping_options.find((option) => option.name === "Standard shipping")!
+      const standard = bag.shipping_options.find((option) => option.name.endsWith(" standard"))!
       await shopper.setShippingMethod(shipped.id, { merchant_id: bag.merchant_id, option_id: standard.id })
     }
     shipped = await shopper.addCoupon(shipped.id, "FREESHIP")
@@ -209,9 +202,11 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
     await step("shipping", async () => {
       // What the store API answered, so that a wrong set-up fails here and not in the page.
       expect(shipped.bags.map((bag: any) => [bag.merchant_id, bag.shipping_method?.amount, bag.shipping_discount_total])).toEqual([
-        ["acme", 5, 5],
-        ["globex", 5, 5],
+        ["acme", 6.95, 0],
+        ["globex", 4.99, 4.99],
       ])
+      // 8.875% of 24.99 + 6.95 + 45.50 (globex ships free) is 6.8728: 6.87, shared 2.83 and 4.04.
+      expect([shipped.tax_total, shipped.total]).toEqual([6.87, 84.31])
 
       await page.goto(`${store!.url}/app/cart-sessions/${shipped.id}`)
       await page.getByRole("heading", { name: shipped.id, level: 1 }).waitFor()
@@ -219,28 +214,23 @@ describeInBrowser("the Cart sessions admin screens, in Chromium against a runnin
       for (const line of ["Ada Lovelace", "1 Main street", "97201 Portland, US-OR", "United States"]) {
         expect(address).toContain(line)
       }
-      for (const merchant of ["acme", "globex"]) {
-        expect(await page.getByTestId(`bag-shipping-method-${merchant}`).innerText()).toBe(
-          "Shipping method: Standard shipping · 5.00 USD"
-        )
-        expect(await page.getByTestId(`bag-shipping-total-${merchant}`).innerText()).toBe("5.00 USD")
-        expect(await page.getByTestId(`bag-shipping-discount-total-${merchant}`).innerText()).toBe("−5.00 USD")
-        expect(await page.getByTestId(`bag-${merchant}`).innerText()).toContain("FREESHIP on shipping: −5.00 USD")
-      }
-      // Shipping is free: the bags cost their items (the demo's tax regions have no rates).
-      expect(await bagTotal("acme")).toBe("24.99 USD")
-      expect(await bagTotal("globex")).toBe("45.50 USD")
-      expect(await page.getByTestId("session-shipping-total").innerText()).toBe("10.00 USD")
-      expect(await page.getByTestId("session-shipping-discount-total").innerText()).toBe("10.00 USD")
-      expect(await page.getByTestId("session-tax-total").innerText()).toBe("0.00 USD")
-      expect(await page.getByTestId("session-total").innerText()).toBe("70.49 USD")
+      expect(await page.getByTestId("bag-shipping-method-acme").innerText()).toBe("Shipping method: Acme standard · 6.95 USD")
+      expect(await page.getByTestId("bag-shipping-total-acme").innerText()).toBe("6.95 USD")
+      expect(await page.getByTestId("bag-shipping-method-globex").innerText()).toBe("Shipping method: Globex standard · 4.99 USD")
+      expect(await page.getByTestId("bag-shipping-total-globex").innerText()).toBe("4.99 USD")
+      expect(await page.getByTestId("bag-shipping-discount-total-globex").innerText()).toBe("−4.99 USD")
+      expect(await page.getByTestId("bag-globex").innerText()).toContain("FREESHIP on shipping: −4.99 USD")
+      expect(await page.getByTestId("bag-acme").innerText()).not.toContain("FREESHIP")
+      expect(await bagTotal("acme")).toBe("34.77 USD")
+      expect(await bagTotal("globex")).toBe("49.54 USD")
+      expect(await page.getByTestId("session-shipping-total").innerText()).toBe("11.94 USD")
+      expect(await page.getByTestId("session-shipping-discount-total").innerText()).toBe("4.99 USD")
+      expect(await page.getByTestId("session-tax-total").innerText()).toBe("6.87 USD")
+      expect(await page.getByTestId("session-total").innerText()).toBe("84.31 USD")
 
       const code = page.getByTestId("code-FREESHIP")
       expect(await code.getByText("Shipping", { exact: true }).count()).toBe(1)
-      expect(await page.getByTestId("code-FREESHIP-shipping-share").allInnerTexts()).toEqual([
-        "Merchant acme: −5.00 USD",
-        "Merchant globex: −5.00 USD",
-      ])
+      expect(await page.getByTestId("code-FREESHIP-shipping-share").allInnerTexts()).toEqual(["Merchant globex: −4.99 USD"])
     })
   })
 })

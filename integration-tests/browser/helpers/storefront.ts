@@ -25,12 +25,6 @@ async function adminHeaders(store: RunningStore) {
   return { authorization: `Bearer ${token}` }
 }
 
-/** Creates a coupon through the admin API (POST /admin/coupons); answers it. */
-export async function createCoupon(store: RunningStore, body: Record<string, unknown>) {
-  const headers = await adminHeaders(store)
-  return (await call<{ coupon: any }>(`${store.url}/admin/coupons`, { method: "POST", headers, json: body })).coupon
-}
-
 /**
  * A shopper of the seeded demo store, through the store API as a storefront
  * calls it: the demo's publishable key (looked up with the admin's token)
