@@ -12,7 +12,14 @@ import type { CartSessionDiscountState, CartSessionState } from "../../modules/c
 import type { CouponEligibility } from "../../modules/coupon"
 import type { RuleRegistry } from "../coupon-rules"
 import { catalogueKey, type CatalogueVariant } from "./pricing-context"
-import { buildSessionPricingInput, type SessionRuleFacts, StoredCode } from "./pricing-input"
+import {
+  buildSessionPricingInput,
+  isShippingCouponWithRules,
+  type ItemsAfterDiscounts,
+  itemsAfterDiscountsOf,
+  type SessionRuleFacts,
+  StoredCode,
+} from "./pricing-input"
 import { rememberedHostPrice, withoutHostPrice } from "./host-cart"
 import { newDiscountRow, pruneOrphanAddOns } from "./session-draft"
 
@@ -158,17 +165,22 @@ export function priceDraft(
     ...verdicts.eligibilities,
     ...Object.fromEntries(verdicts.automatic.map(({ id, eligibility }) => [id, eligibility])),
   }
-  const { input, terms } = buildSessionPricingInput(
-    refreshed.currency_code,
-    refreshed.items,
-    // Automatic coupons first: they were in the cart before the shopper typed a code (ties go to the earlier).
-    [...automatic, ...storedCodesOf(refreshed, options.preview)],
-    eligibilities,
-    manualInputsOf(refreshed),
-    verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null,
-    shippingInputsOf(refreshed)
-  )
-  const priced = priceSession(input)
+  // Automatic coupons first: they were in the cart before the shopper typed a code (ties go to the earlier).
+  const codes = [...automatic, ...storedCodesOf(refreshed, options.preview)]
+  const rules = verdicts.rule_facts ? { ...verdicts.rule_facts, registry: options.registry } : null
+  const build = (items_after_discounts: ItemsAfterDiscounts | null) =>
+    buildSessionPricingInput(refreshed.currency_code, refreshed.items, codes, eligibilities, manualInputsOf(refreshed), rules, {
+      shipping_methods: shippingInputsOf(refreshed),
+      items_after_discounts,
+    })
+  let { input, terms } = build(null)
+  let priced = priceSession(input)
+  // A shipping coupon's rules count the items after item discounts, which shipping codes never change: price
+  // once to know them, then decide those rules on them.
+  if (Object.values(eligibilities).some((eligibility) => isShippingCouponWithRules(eligibility.coupon))) {
+    ;({ input, terms } = build(itemsAfterDiscountsOf(priced.bags)))
+    priced = priceSession(input)
+  }
   const results = new Map(priced.discounts.map((result) => [result.id, result]))
   const withResult = (discount: CartSessionDiscountState): CartSessionDiscountState => {
     const result = results.get(discount.id)

@@ -1,4 +1,4 @@
-import { toMinorUnits } from "../pricing"
+import { fromMinorUnits, toMinorUnits } from "../pricing"
 import type {
   PriceSessionInput,
   PricingCodeInput,
@@ -43,6 +43,33 @@ export type SessionRuleFacts = {
 /** The facts and the store's attributes they are read with. */
 export type SessionRules = SessionRuleFacts & { registry: RuleRegistry }
 
+/**
+ * What items come to after item discounts, in minor units: by merchant, and the session's under `"*"`. A
+ * shipping coupon's `item_total` rule counts them (its merchant's bag, or the session), not the subtotal.
+ */
+export type ItemsAfterDiscounts = Record<string, number>
+
+/** The bags' shipping methods, and what the items came to after item discounts (for shipping coupons' rules). */
+export type SessionShippingInput = {
+  shipping_methods?: PricingShippingMethodInput[]
+  items_after_discounts?: ItemsAfterDiscounts | null
+}
+
+/** Whether a coupon discounts shipping and has rules to decide (its `item_total` counts items after discounts). */
+export function isShippingCouponWithRules(coupon: CouponPricingTerms | null | undefined): boolean {
+  return !!coupon && coupon.target_type === "shipping_methods" && hasCouponRules(coupon)
+}
+
+/** What the session's items came to after item discounts, by merchant and in all (`"*"`), from a pricing of it. */
+export function itemsAfterDiscountsOf(bags: readonly { merchant_id: string; subtotal: number; discount_total: number }[]): ItemsAfterDiscounts {
+  const totals: ItemsAfterDiscounts = { "*": 0 }
+  for (const bag of bags) {
+    totals[bag.merchant_id] = bag.subtotal - bag.discount_total
+    totals["*"] += totals[bag.merchant_id]
+  }
+  return totals
+}
+
 export type SessionPricingInput = {
   input: PriceSessionInput
   /** By discount id. */
@@ -63,12 +90,13 @@ export function buildSessionPricingInput(
   eligibilities: Record<string, CouponEligibility>,
   manual: PricingManualInput[] = [],
   rules: SessionRules | null = null,
-  shippingMethods: PricingShippingMethodInput[] = []
+  shipping: SessionShippingInput = {}
 ): SessionPricingInput {
+  const { shipping_methods: shippingMethods = [], items_after_discounts: afterDiscounts = null } = shipping
   const terms: Record<string, CodeTerms> = {}
   const claimedCoupons = new Map<string, string>()
   const ruleTermsOf: RuleTermsOf = Object.assign(
-    (code: string, coupon: CouponPricingTerms) => decideRules(code, coupon, currency, lines, rules),
+    (code: string, coupon: CouponPricingTerms) => decideRules(code, coupon, currency, lines, rules, afterDiscounts),
     { moneyRule: (coupon: CouponPricingTerms) => !!rules && !!coupon.rules?.some((rule) => rules.registry.get(rule.attribute)?.money) }
   )
   const codeInputs = codes.map((row) => {
@@ -161,7 +189,8 @@ function decideRules(
   coupon: CouponPricingTerms,
   currency: string,
   lines: StoredLine[],
-  rules: SessionRules | null
+  rules: SessionRules | null,
+  afterDiscounts: ItemsAfterDiscounts | null
 ): CouponRuleTerms {
   if (!hasCouponRules(coupon)) {
     return {}
@@ -169,7 +198,12 @@ function decideRules(
   if (!rules) {
     throw new Error(`Coupon ${coupon.id} has rules, and the session's rule facts were not read (checkSessionCoupons reads them)`)
   }
-  const shopper = { ...rules.shopper, item_total: scopeItemTotal(lines, coupon.merchant_id, currency) }
+  // A shipping coupon's threshold counts its scope's items after item discounts (docs/shipping-and-tax.md).
+  const item_total =
+    coupon.target_type === "shipping_methods" && afterDiscounts
+      ? fromMinorUnits(afterDiscounts[coupon.merchant_id ?? "*"] ?? 0, currency)
+      : scopeItemTotal(lines, coupon.merchant_id, currency)
+  const shopper = { ...rules.shopper, item_total }
   return couponRuleTerms(code, coupon, { ...rules, shopper, currency_code: coupon.currency_code ?? currency })
 }
 

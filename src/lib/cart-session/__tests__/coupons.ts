@@ -20,6 +20,7 @@ export const couponTerms = (overrides: Partial<CouponPricingTerms> = {}): Coupon
   buy_rules_min_quantity: null,
   apply_to_quantity: null,
   is_automatic: false,
+  target_type: "items",
   ...overrides,
 })
 

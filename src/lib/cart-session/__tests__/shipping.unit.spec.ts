@@ -12,6 +12,10 @@ import {
   withShippingAddress,
   withTaxRates,
 } from "../shipping"
+import { createRuleRegistry } from "../../coupon-rules"
+import { priceDraft, type SessionCouponVerdicts } from "../price-draft"
+import { newDiscountRow } from "../session-draft"
+import { couponTerms, eligible } from "./coupons"
 import { sessionState } from "./session-state"
 
 const line = (id: string, merchant_id: string, unit_price: number): CartSessionLineState => ({
@@ -133,5 +137,49 @@ describe("a session's shipping on its host cart", () => {
         expect(Math.abs(back - minor)).toBeLessThan(0.001)
       })
     )
+  })
+})
+
+describe("a shipping coupon's threshold", () => {
+  const acmeOnly = sessionState({
+    shipping_address: address,
+    items: [{ ...line("csitem_1", "acme", 2000), quantity: 3 }],
+    shipping_methods: [method("acme", "so_flat", 499)],
+    discounts: [
+      newDiscountRow({ id: "d1", position: 1, type: "CODE", code: "SAVE10" }),
+      newDiscountRow({ id: "d2", position: 2, type: "CODE", code: "SHIPOVER55" }),
+    ],
+  })
+  const shopper = { customer_id: null, customer_group_ids: [], sales_channel_id: "sc_1", region_id: "reg_1", country_code: "us", currency_code: "usd" }
+  const verdicts = (threshold: number): SessionCouponVerdicts => ({
+    eligibilities: {
+      d1: eligible(couponTerms({ id: "cpn_1", code: "SAVE10" })),
+      d2: eligible(
+        couponTerms({
+          id: "cpn_2",
+          code: "SHIPOVER55",
+          merchant_id: "acme",
+          value: 100,
+          target_type: "shipping_methods",
+          currency_code: "usd",
+          rules: [{ attribute: "item_total", operator: "gte", values: [threshold] }],
+        })
+      ),
+    },
+    automatic: [],
+    rule_facts: { shopper, lines: [], names: {} },
+  })
+  const registry = createRuleRegistry([])
+
+  it("counts its merchant's items after item discounts, not their subtotal", () => {
+    // 3 × 20.00 = 60.00, 54.00 after SAVE10: a threshold of 55 is not met, one of 54 is.
+    const missed = priceDraft(acmeOnly, {}, verdicts(55), { registry }).state
+    expect(missed.discounts.map((discount) => [discount.code, discount.status])).toEqual([["SAVE10", "APPLIED"], ["SHIPOVER55", "NOT_ELIGIBLE"]])
+    const met = priceDraft(acmeOnly, {}, verdicts(54), { registry }).state
+    expect(met.discounts.map((discount) => [discount.code, discount.status, discount.amount_total])).toEqual([
+      ["SAVE10", "APPLIED", 600],
+      ["SHIPOVER55", "APPLIED", 499],
+    ])
+    expect(met.discounts[1].shipping_allocations).toEqual([{ merchant_id: "acme", amount: 499 }])
   })
 })
