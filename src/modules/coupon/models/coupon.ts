@@ -32,7 +32,7 @@ export const Coupon = model
     is_active: model.boolean().default(true),
     // Coupon rules (docs/coupon-rules.md): who may use it, which lines it discounts, how many units.
     type: model.enum(["standard", "buyget"]).default("standard"),
-    // What it discounts: the items of its scope, or the shipping of its scope's bags (SPEC §8).
+    // What it discounts: the items of its scope, or the shipping of its scope's bags (docs/shipping-and-tax.md).
     target_type: model.enum(["items", "shipping_methods"]).default("items"),
     allocation: model.enum(["across", "each", "once"]).nullable(),
     max_quantity: model.number().nullable(),
