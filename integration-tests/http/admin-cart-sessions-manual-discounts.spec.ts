@@ -129,11 +129,13 @@ medusaIntegrationTestRunner({
           amount_total: 1,
           is_primary: false,
           message: "Manual discount Goodwill applied: 1.00 off",
+          target_type: "items",
           allocations: [
             { line_item_id: a.id, amount: 0.33 },
             { line_item_id: b.id, amount: 0.33 },
             { line_item_id: c.id, amount: 0.34 },
           ],
+          shipping_allocations: [],
         })
         expect(acme.discounts).toEqual([{ id: discount.id, code: null, type: "MANUAL", amount: 0.67 }])
         expect(updated.manual_discounts).toEqual([

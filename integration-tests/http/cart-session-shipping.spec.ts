@@ -134,6 +134,30 @@ medusaIntegrationTestRunner({
         expect(await get(session.id)).toEqual(priced)
       })
 
+      it("refuses bad addresses and methods with a 400 naming the field, changing nothing, and replays a retried method", async () => {
+        const session = await sessionOfThree("usd")
+        const addressed = await setAddress(session.id, "usd")
+        const bad = async (path: string, body: Record<string, unknown>) => {
+          const { status, body: answer } = await refused(api.post(`${SESSIONS}/${session.id}${path}`, body, store.anonymous))
+          return { status, type: answer.type, message: answer.message }
+        }
+        expect(await bad("", { shipping_address: { city: "Springfield" } })).toMatchObject({ status: 400, type: "invalid_data", message: expect.stringContaining("country_code") })
+        expect(await bad("", { shipping_address: { country_code: "usa" } })).toMatchObject({ status: 400, message: expect.stringContaining("two-letter country code") })
+        expect(await bad("", { email: "not-an-email" })).toMatchObject({ status: 400, message: expect.stringContaining("email") })
+        expect(await bad("", { shipping_address: { country_code: "us", planet: "Mars" } })).toMatchObject({ status: 400, message: expect.stringContaining("planet") })
+        expect(await bad("/shipping-methods", { merchant_id: "", option_id: "so_1" })).toMatchObject({ status: 400, message: expect.stringContaining("merchant_id") })
+        expect(await bad("/shipping-methods", { merchant_id: "acme" })).toMatchObject({ status: 400, message: expect.stringContaining("option_id") })
+        expect(await get(session.id)).toEqual(addressed)
+
+        const key = { headers: { ...store.anonymous.headers, "Idempotency-Key": "set-acme-flat-1" } }
+        const body = { merchant_id: "acme", option_id: store.merchants.acme.options.flat.id }
+        const first = await api.post(`${SESSIONS}/${session.id}/shipping-methods`, body, key)
+        const again = await api.post(`${SESSIONS}/${session.id}/shipping-methods`, body, key)
+        expect(again.headers["idempotent-replayed"]).toBe("true")
+        expect(again.data).toEqual(first.data)
+        expect((await get(session.id)).version).toBe(first.data.cart_session.version)
+      })
+
       it("re-prices a bag's method when its lines change, and removes a method once its bag is gone", async () => {
         const session = await sessionOfThree("usd")
         await setAddress(session.id, "usd")

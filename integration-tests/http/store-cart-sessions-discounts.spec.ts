@@ -72,10 +72,12 @@ medusaIntegrationTestRunner({
             amount_total: 32.49,
             is_primary: false,
             message: "Code SAVE10 applied: you saved 32.49",
+            target_type: "items",
             allocations: [
               { line_item_id: tentLine.id, amount: 29.99 },
               { line_item_id: mugLine.id, amount: 2.5 },
             ],
+            shipping_allocations: [],
           },
         ])
         expect(updated.bags[0].discounts).toEqual([
