@@ -1,3 +1,4 @@
+import fs from "fs"
 import path from "path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { firstOrderRule } from "./src/lib/first-order-rule"
@@ -54,15 +55,17 @@ const crossProcessModules = redisUrl
  * options. The demo and the tests' separate server processes (NODE_ENV=development)
  * run the stock module.
  */
+const perItemProvider = path.resolve(__dirname, "../integration-tests/hosts/per-item-fulfillment")
+// A copy of this store elsewhere (the options startup test's) has no such folder: it runs the stock module.
 const testFulfillment =
-  process.env.NODE_ENV === "test"
+  process.env.NODE_ENV === "test" && fs.existsSync(perItemProvider)
     ? [
         {
           resolve: "@medusajs/medusa/fulfillment",
           options: {
             providers: [
               { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
-              { resolve: path.resolve(__dirname, "../integration-tests/hosts/per-item-fulfillment"), id: "test" },
+              { resolve: perItemProvider, id: "test" },
             ],
           },
         },

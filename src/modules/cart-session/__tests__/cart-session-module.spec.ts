@@ -181,12 +181,14 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         const at = "2026-12-02T10:00:00.000Z"
         const item = {
           id: "csitem_a", position: 1, merchant_id: "acme", variant_id: "variant_1", product_id: "prod_1",
-          title: "Tent", variant_title: null, quantity: 1, unit_price: 1000, is_add_on: false, metadata: null,
+          title: "Tent", variant_title: null, quantity: 1, unit_price: 1000, is_add_on: false, tax_rates: [8.875],
+          is_tax_inclusive: false, metadata: null,
         }
         const discount: CartSessionState["discounts"][number] = {
           id: "csdisc_m", position: 1, type: "MANUAL", code: null, merchant_id: null, scope_merchant_id: null,
           is_primary: false, coupon_id: null, status: "APPLIED", value_type: null, value: null, amount_total: 250,
-          allocations: [{ line_item_id: "csitem_a", amount: 250 }], message: "Manual discount Goodwill applied: 2.50 off",
+          target_type: "items", allocations: [{ line_item_id: "csitem_a", amount: 250 }], shipping_allocations: [],
+          message: "Manual discount Goodwill applied: 2.50 off",
           metadata: null,
           manual: {
             id: "csman_m", scope: "item", line_item_id: "csitem_a", amount: 250, name: "Goodwill",
@@ -194,7 +196,11 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
           },
         }
         const { id, currency_code, region_id, sales_channel_id, created_at, items, discounts, ...columns } = loaded
-        const session = { ...columns, version: 2, updated_at: at }
+        const shipping_address = { ...loaded.shipping_address, country_code: "us", city: "Springfield" } as CartSessionState["shipping_address"]
+        const shipping_methods: CartSessionState["shipping_methods"] = [
+          { merchant_id: "acme", option_id: "so_1", name: "Standard", amount: 499, is_tax_inclusive: false, tax_rates: [8.875], data: null, priced_for: "basis" },
+        ]
+        const session = { ...columns, shipping_address, shipping_methods, version: 2, updated_at: at }
         const written = await service.commitSessionChange({
           id, expected_version: 1, session, items: [item], discounts: [discount],
           manual_discounts: [{ ...discount.manual!, discount_id: discount.id }],
@@ -202,6 +208,8 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         expect(written).toBe(true)
         const reloaded = (await service.loadSessionState(id))!
         expect(reloaded.discounts).toEqual([discount])
+        // The address, the bags' methods and the lines' tax rates come back as they were written.
+        expect(reloaded).toMatchObject({ shipping_address, shipping_methods, items: [item] })
 
         const removed = await service.commitSessionChange({
           id, expected_version: 2, session: { ...session, version: 3 }, items: [],
