@@ -2,12 +2,11 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { COUPON_MODULE, CouponModuleService, CreateCouponInput } from "../src/modules/coupon"
 import { hostDirectory } from "../integration-tests/helpers/host"
 import { cartSessionRequests, createProducts, createStorefront, Storefront } from "../integration-tests/helpers/store"
-import { StatementLog } from "./lib/statement-log"
+import { measureChanges, openBenchStatementLog, printFigures } from "./lib/changes"
+import type { StatementLog } from "./lib/statement-log"
 
 jest.setTimeout(1_800_000)
 
-const RUNS = Number(process.env.BENCH_RUNS || 60)
-const WARMUP = 10
 const AUTOMATIC = 1000
 
 /**
@@ -25,16 +24,9 @@ medusaIntegrationTestRunner({
     let log: StatementLog
 
     beforeAll(async () => {
-      log = await StatementLog.open(process.env.CHECKOUT_DISCOUNTS_BENCH_LOG!, {
-        host: process.env.DB_HOST!,
-        port: Number(process.env.DB_PORT),
-        user: process.env.DB_USERNAME!,
-        password: process.env.DB_PASSWORD!,
-      })
+      log = await openBenchStatementLog()
     })
     afterAll(async () => await log.close())
-
-    const quantile = (values: number[], at: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(at * values.length))]
 
     /** Changes of one session, timed and counted: a line's quantity (reads the catalogue), then a code added and removed. */
     async function measure(label: string) {
@@ -57,31 +49,7 @@ medusaIntegrationTestRunner({
         "add a code": () => post(`${session.id}/coupons`, { code: "SAVE10" }),
         "remove a code": () => api.delete(`/store/cart-sessions/${session.id}/coupons/SAVE10`, shop.anonymous),
       }
-      const results: Record<string, { p50: number; p95: number; statements: number }> = {}
-      const times: Record<string, number[]> = {}
-      const statements: Record<string, number[]> = {}
-      for (let run = 0; run < WARMUP + RUNS; run++) {
-        for (const [name, change] of Object.entries(changes)) {
-          let elapsed = 0
-          const counted = await log.count(async () => {
-            const started = performance.now()
-            await change(run)
-            elapsed = performance.now() - started
-          })
-          if (run >= WARMUP) {
-            ;(times[name] ??= []).push(elapsed)
-            ;(statements[name] ??= []).push(counted)
-          }
-        }
-      }
-      for (const name of Object.keys(changes)) {
-        results[name] = {
-          p50: quantile(times[name], 0.5),
-          p95: quantile(times[name], 0.95),
-          statements: quantile(statements[name], 0.5),
-        }
-      }
-      return results
+      return await measureChanges(log, changes)
     }
 
     it(`prints what ${AUTOMATIC} active automatic coupons add to a change`, async () => {
@@ -125,11 +93,7 @@ medusaIntegrationTestRunner({
         ]
       })
       const header = ["change (20 lines, 3 merchants)", "p50 ms", `p50 ms, ${AUTOMATIC} auto`, "p50 +", "p95 ms", `p95 ms, ${AUTOMATIC} auto`, "statements", `statements, ${AUTOMATIC} auto`, "statements +"]
-      const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)))
-      const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")
-      console.log(
-        [`[bench] ${RUNS} runs each after ${WARMUP} warm-up, statements counted in the database's log (median)`, format(header), ...rows.map(format)].join("\n")
-      )
+      printFigures(header, rows)
       expect(rows).toHaveLength(3)
     })
   },

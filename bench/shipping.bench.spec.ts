@@ -3,12 +3,10 @@ import { COUPON_MODULE, CouponModuleService } from "../src/modules/coupon"
 import { hostDirectory } from "../integration-tests/helpers/host"
 import { cartSessionRequests } from "../integration-tests/helpers/store"
 import { createShippingStore, ShippingStore } from "../integration-tests/helpers/shipping-store"
-import { StatementLog } from "./lib/statement-log"
+import { measureChanges, openBenchStatementLog, printFigures } from "./lib/changes"
+import type { StatementLog } from "./lib/statement-log"
 
 jest.setTimeout(1_800_000)
-
-const RUNS = Number(process.env.BENCH_RUNS || 60)
-const WARMUP = 10
 
 /**
  * What shipping and tax cost a change (issue "price each bag whole", Cost): the p50 and p95 of the
@@ -24,16 +22,9 @@ medusaIntegrationTestRunner({
     let log: StatementLog
 
     beforeAll(async () => {
-      log = await StatementLog.open(process.env.CHECKOUT_DISCOUNTS_BENCH_LOG!, {
-        host: process.env.DB_HOST!,
-        port: Number(process.env.DB_PORT),
-        user: process.env.DB_USERNAME!,
-        password: process.env.DB_PASSWORD!,
-      })
+      log = await openBenchStatementLog()
     })
     afterAll(async () => await log.close())
-
-    const quantile = (values: number[], at: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(at * values.length))]
 
     async function measure(withShipping: boolean) {
       const { create, post } = cartSessionRequests(api, () => store.anonymous)
@@ -63,28 +54,7 @@ medusaIntegrationTestRunner({
         const shown = await log.capture(() => changes["set a line's quantity"](1))
         console.log(`[bench] set a line's quantity, ${withShipping ? "3 methods" : "no address"}:\n${shown.map((text) => text.slice(0, 300)).join("\n")}`)
       }
-      const times: Record<string, number[]> = {}
-      const statements: Record<string, number[]> = {}
-      for (let run = 0; run < WARMUP + RUNS; run++) {
-        for (const [name, change] of Object.entries(changes)) {
-          let elapsed = 0
-          const counted = await log.count(async () => {
-            const started = performance.now()
-            await change(run)
-            elapsed = performance.now() - started
-          })
-          if (run >= WARMUP) {
-            ;(times[name] ??= []).push(elapsed)
-            ;(statements[name] ??= []).push(counted)
-          }
-        }
-      }
-      return Object.fromEntries(
-        Object.keys(changes).map((name) => [
-          name,
-          { p50: quantile(times[name], 0.5), p95: quantile(times[name], 0.95), statements: quantile(statements[name], 0.5) },
-        ])
-      )
+      return await measureChanges(log, changes)
     }
 
     it("prints what an address and three shipping methods add to a change", async () => {
@@ -103,11 +73,7 @@ medusaIntegrationTestRunner({
         cell(withShipping[name].statements, 0),
       ])
       const header = ["change (3 merchants)", "p50 ms, no address", "p50 ms, 3 methods", "p95 ms, no address", "p95 ms, 3 methods", "statements, no address", "statements, 3 methods"]
-      const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)))
-      const format = (row: string[]) => row.map((value, column) => value.padEnd(widths[column])).join(" | ")
-      console.log(
-        [`[bench] ${RUNS} runs each after ${WARMUP} warm-up, statements counted in the database's log (median)`, format(header), ...rows.map(format)].join("\n")
-      )
+      printFigures(header, rows)
       expect(rows).toHaveLength(5)
     })
   },

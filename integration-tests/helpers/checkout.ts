@@ -60,6 +60,14 @@ export async function createCheckoutSetup(
 /** The storefront's checkout of a host cart: shipping method, payment collection and session, complete. */
 export async function completeHostCart(api: any, cartId: string, headers: StoreHeaders, setup: CheckoutSetup) {
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: setup.shippingOptionId }, headers)
+  return (await payAndComplete(api, cartId, headers)).completed
+}
+
+/**
+ * The storefront's last steps of a host cart that has its shipping: a payment collection, a session of the
+ * system payment provider, complete. Answers the complete's response and the collection's amount.
+ */
+export async function payAndComplete(api: any, cartId: string, headers: StoreHeaders) {
   const {
     data: { payment_collection },
   } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
@@ -68,7 +76,8 @@ export async function completeHostCart(api: any, cartId: string, headers: StoreH
     { provider_id: "pp_system_default" },
     headers
   )
-  return await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+  const completed = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+  return { completed, paymentAmount: payment_collection.amount }
 }
 
 /**

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deleteShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
+import { payAndComplete } from "../helpers/checkout"
 import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
 import { CART_SESSIONS as SESSIONS, cartSessionRequests } from "../helpers/store"
@@ -58,11 +59,7 @@ medusaIntegrationTestRunner({
     }
 
     async function completeCart(cartId: string) {
-      const {
-        data: { payment_collection },
-      } = await api.post("/store/payment-collections", { cart_id: cartId }, store.anonymous)
-      await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store.anonymous)
-      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, store.anonymous)
+      const { data } = (await payAndComplete(api, cartId, store.anonymous)).completed
       expect(data.type).toBe("order")
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const {

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { payAndComplete } from "../helpers/checkout"
 import { hostDirectory } from "../helpers/host"
 import { createProducts } from "../helpers/store"
 import { createShippingStore, SHIPPING_CURRENCIES, ShippingCurrency, ShippingStore } from "../helpers/shipping-store"
@@ -68,17 +69,9 @@ medusaIntegrationTestRunner({
     }
 
     async function complete(cartId: string) {
-      const {
-        data: { payment_collection },
-      } = await api.post("/store/payment-collections", { cart_id: cartId }, store.anonymous)
-      await api.post(
-        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-        store.anonymous
-      )
-      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, store.anonymous)
-      expect(data.type).toBe("order")
-      return { paymentAmount: payment_collection.amount, order: await readOrder(data.order.id) }
+      const { completed, paymentAmount } = await payAndComplete(api, cartId, store.anonymous)
+      expect(completed.data.type).toBe("order")
+      return { paymentAmount, order: await readOrder(completed.data.order.id) }
     }
 
     async function readOrder(id: string) {
