@@ -17,6 +17,13 @@ export const pluginOptionsSchema = z
     maxCodesPerSession: z.number().int().min(1).max(100).default(5),
     /** Largest quantity one cart session line may have. */
     maxLineQuantity: z.number().int().min(1).max(1_000_000).default(1000),
+    /**
+     * How long the prices and product facts a session's lines were read with are relied on, in seconds: a
+     * change reads from the host only the lines it touches until then, unless the host said the catalogue
+     * changed (product and variant events) or the pricing context did (docs/data-model.md). A convert always
+     * reads every line. 0: every change reads every line.
+     */
+    linePricesMaxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
     /** How long a cart session stays open after its last change, in minutes (default 7 days). */
     sessionLifetimeMinutes: z.number().int().min(1).max(525_600).default(10_080),
     /**

@@ -97,6 +97,8 @@ export function refreshLinePrices(state: CartSessionState, variants: Record<stri
         title: variant.title,
         variant_title: variant.variant_title,
         is_tax_inclusive: variant.is_tax_inclusive ?? false,
+        product_collection_id: variant.collection_id ?? null,
+        product_type_id: variant.type_id ?? null,
         metadata: hostPrice === null ? withoutHostPrice(line.metadata) : line.metadata,
       }
     }),

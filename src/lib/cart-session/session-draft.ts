@@ -64,6 +64,9 @@ export function addLines(state: CartSessionState, lines: NewLine[], maxLineQuant
       tax_rates: null,
       is_tax_inclusive: false,
       metadata: null,
+      // Read with its price (refreshLinePrices).
+      product_collection_id: null,
+      product_type_id: null,
     })
   }
   return { ...state, items }
@@ -211,7 +214,7 @@ export function removeDiscounts(
 
 /** The fields a change compares to know whether anything changed (not the bookkeeping it then sets). */
 function comparable(state: CartSessionState) {
-  const { version, updated_at, expires_at, ...rest } = state
+  const { version, updated_at, expires_at, catalogue_read_at, pricing_context_key, ...rest } = state
   return canonicalJson(rest) // JSON columns come back with their keys reordered
 }
 

@@ -25,6 +25,9 @@ export const CartSessionLineItem = model
     /** Whether `unit_price` includes its tax (the region's price preference), as the host's line will. */
     is_tax_inclusive: model.boolean().default(false),
     metadata: model.json().nullable(),
+    /** The product's collection and type as last read from the host (coupon rules on them read nothing more). */
+    product_collection_id: model.text().nullable(),
+    product_type_id: model.text().nullable(),
   })
   .indexes([
     {

@@ -30,6 +30,13 @@ export const CartSession = model
     converted_cart_id: model.text().nullable(),
     /** Set when the convert gate passed; cleared by any later change. */
     metadata: model.json().nullable(),
+    /**
+     * When every line's price and product facts were last read from the host's catalogue, and for which
+     * pricing context (a digest of the customer, their groups and the store's context): while both hold
+     * (docs/data-model.md, "Prices kept with the lines"), a change reads only the lines it touches.
+     */
+    catalogue_read_at: model.dateTime().nullable(),
+    pricing_context_key: model.text().nullable(),
     items: model.hasMany(() => CartSessionLineItem, { mappedBy: "cart_session" }),
     discounts: model.hasMany(() => CartSessionDiscount, { mappedBy: "cart_session" }),
     manual_discounts: model.hasMany(() => CartSessionManualDiscount, { mappedBy: "cart_session" }),

@@ -62,7 +62,8 @@ export class CartSessionStateRepository extends MikroOrmBase {
 
 const LINE_COLUMNS = [
   "id", "position", "merchant_id", "variant_id", "product_id", "title", "variant_title",
-  "quantity", "unit_price", "is_add_on", "tax_rates", "is_tax_inclusive", "metadata",
+  "quantity", "unit_price", "is_add_on", "tax_rates", "is_tax_inclusive", "metadata", "product_collection_id",
+  "product_type_id",
 ]
 const DISCOUNT_COLUMNS = [
   "id", "position", "type", "code", "merchant_id", "scope_merchant_id", "is_primary", "coupon_id",
@@ -137,6 +138,8 @@ function toState(row: Record<string, any>): CartSessionState {
     expires_at: iso(row.expires_at)!,
     converted_cart_id: row.converted_cart_id,
     metadata: row.metadata,
+    catalogue_read_at: iso(row.catalogue_read_at ?? null),
+    pricing_context_key: row.pricing_context_key ?? null,
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,
     items: (row.items as any[]).map(
@@ -182,6 +185,8 @@ async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCom
     expires_at: session.expires_at,
     converted_cart_id: session.converted_cart_id,
     metadata: json(session.metadata),
+    catalogue_read_at: session.catalogue_read_at,
+    pricing_context_key: session.pricing_context_key,
     updated_at: session.updated_at,
   }
   if (change.expected_version === null) {
@@ -215,7 +220,7 @@ async function writeSessionChange(knex: Knex.Transaction, change: CartSessionCom
       .onConflict("id")
       .merge([
         "title", "variant_title", "quantity", "unit_price", "raw_unit_price", "tax_rates", "is_tax_inclusive", "metadata",
-        "updated_at", "deleted_at",
+        "product_collection_id", "product_type_id", "updated_at", "deleted_at",
       ])
   }
   if (change.discounts.length) {

@@ -70,6 +70,13 @@ export type CartSessionRecord = {
   expires_at: string
   converted_cart_id: string | null
   metadata: Record<string, unknown> | null
+  /**
+   * When every line's price and product facts were last read from the host, and in which pricing context
+   * (`pricingContextKey`); null: never, or not since they were forgotten. Bookkeeping: a change that alters
+   * nothing else does not write them.
+   */
+  catalogue_read_at: string | null
+  pricing_context_key: string | null
   created_at: string
   updated_at: string
 }
@@ -89,6 +96,9 @@ export type CartSessionLineState = {
   tax_rates: number[] | null
   is_tax_inclusive: boolean
   metadata: Record<string, unknown> | null
+  /** The product's collection and type as last read from the host. */
+  product_collection_id: string | null
+  product_type_id: string | null
 }
 
 export type CartSessionDiscountState = {

@@ -146,7 +146,8 @@ export async function fetchAddOnsOfMerchants(
       status: ProductStatus.PUBLISHED,
       sales_channels: { id: context.sales_channel_id },
     } as Record<string, unknown>,
-    pagination: { take: ADD_ON_SCAN_LIMIT, skip: 0, order: { created_at: "ASC" } },
+    // No `skip`: the host's query then lists without counting (a `skip` makes it count every match too).
+    pagination: { take: ADD_ON_SCAN_LIMIT, order: { created_at: "ASC" } },
   })
   const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
   const wantedMerchants = new Set(merchantIds)

@@ -30,6 +30,8 @@ export const draftCartSessionStep = createStep(
       expires_at: sessionExpiry(lifetime, now).toISOString(),
       converted_cart_id: null,
       metadata: input.metadata ?? null,
+      catalogue_read_at: null,
+      pricing_context_key: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       items: [],

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import type { CatalogueVariant } from "../../../lib/cart-session"
+import type { CatalogueRead } from "../../../lib/cart-session/catalogue-freshness"
 import { priceSessionChange } from "../helpers/price-session-change"
 import type { CheckedSessionCodes } from "./check-session-codes"
 
@@ -9,6 +10,8 @@ export type PriceCartSessionDraftStepInput = {
   before: CartSessionState | null
   draft: CartSessionState
   variants: Record<string, CatalogueVariant>
+  /** Set when the change read every line from the host: recorded with the change (not a change by itself). */
+  catalogue_read?: CatalogueRead | null
   codes: CheckedSessionCodes
   /** A shopper's change keeps the session alive; a scheduled re-pricing does not. */
   extend_expiry: boolean
@@ -27,6 +30,13 @@ export const priceCartSessionDraftStep = createStep(
   priceCartSessionDraftStepId,
   async (input: PriceCartSessionDraftStepInput, { container }) =>
     new StepResponse(
-      priceSessionChange(container, input.before, input.draft, input.variants, input.codes, input.extend_expiry)
+      priceSessionChange(
+        container,
+        input.before,
+        input.catalogue_read ? { ...input.draft, ...input.catalogue_read } : input.draft,
+        input.variants,
+        input.codes,
+        input.extend_expiry
+      )
     )
 )

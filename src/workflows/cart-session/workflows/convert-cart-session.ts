@@ -55,6 +55,7 @@ export const convertCartSessionWorkflow = createWorkflow(
       before: loaded.session,
       draft: shipping.draft,
       variants: catalogue.variants,
+      catalogue_read: catalogue.read,
       codes,
       extend_expiry: true,
     })

@@ -21,7 +21,7 @@ export const listCartSessionShippingOptionsWorkflow = createWorkflow(
   listCartSessionShippingOptionsWorkflowId,
   (input: ListCartSessionShippingOptionsWorkflowInput) => {
     const loaded = loadCartSessionStep(input)
-    const catalogue = fetchSessionCatalogueStep({ session: loaded.draft })
+    const catalogue = fetchSessionCatalogueStep({ session: loaded.draft, stored: loaded.session })
     const codes = checkSessionCodesStep({ session: loaded.draft, catalogue })
     const shipping = priceSessionShippingStep({ draft: loaded.draft, catalogue, codes, offer_all_bags: true })
     const bags = transform({ shipping }, ({ shipping }) => {
