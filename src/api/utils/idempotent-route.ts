@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../lib/errors"
 import { IDEMPOTENCY_MODULE, IdempotencyKeyRecord } from "../../modules/idempotency"
 import type IdempotencyModuleService from "../../modules/idempotency/service"
-import { assertIdempotencyKey } from "../../modules/idempotency/utils"
+import { assertIdempotencyKey, takeCompletedInChange } from "../../modules/idempotency/utils"
 import { canonicalJson } from "../../lib/canonical-json"
 import { pluginErrorResponse } from "./plugin-error-response"
 
@@ -23,6 +23,19 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 
 /** A response as sent: the status and the exact bytes of the body. */
 type SentResponse = { status: number; body: string }
+
+/** The key row each running request holds, for the change it runs to complete in its own transaction. */
+const heldKeys = new WeakMap<object, string>()
+
+/**
+ * The id of the `Idempotency-Key` row the request holds while its handler runs (undefined without a
+ * key). A session change stores its answer there in the transaction that writes the change
+ * (commitSessionOrConflict), so a process that dies after that commit leaves the key completed: a retry
+ * replays the answer and never applies the change again.
+ */
+export function heldIdempotencyKeyId(req: object): string | undefined {
+  return heldKeys.get(req)
+}
 
 /**
  * Wraps a mutating store route (docs/errors.md): answers the plugin's machine codes
@@ -57,6 +70,7 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
     }
 
     let response: SentResponse
+    heldKeys.set(req, record.id)
     try {
       response = await run(handler, req, res)
     } catch (error) {
@@ -65,11 +79,14 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
       )
       throw error
     }
-    // The handler's changes are made: answer them even if storing fails (a
-    // retry then waits for the stale lock instead of replaying).
-    await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
-      warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
-    )
+    // A session change stored its answer with the key in its own transaction;
+    // otherwise the handler's changes are made: answer them even if storing
+    // fails (a retry then waits for the stale lock instead of replaying).
+    if (!takeCompletedInChange(record.id)) {
+      await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
+        warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
+      )
+    }
     send(res, response)
   }
 }

@@ -81,4 +81,9 @@ export type CartSessionChangeInput = {
   actor?: CartSessionActor
   /** The version the client last saw; a different current version is a VERSION_CONFLICT. */
   version?: number | null
+  /**
+   * The request's `Idempotency-Key` row and the status its route answers with: the change stores its
+   * answer there in its own transaction (a retry after a crash replays it, never applies it again).
+   */
+  idempotency?: { key_id: string; status: number } | null
 }

@@ -69,11 +69,22 @@ class CartSessionModuleService extends MedusaService({
 
   /**
    * Writes a change in one transaction if the session is still at
-   * `expected_version`; false (nothing written) when it is not.
+   * `expected_version`; false (nothing written) when it is not. `alsoWrite`,
+   * when given, runs in the same transaction once the change is written
+   * (e.g. the change's idempotency key records its response); what it throws
+   * rolls the change back.
    */
   @InjectTransactionManager()
-  async commitSessionChange(change: CartSessionCommit, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    return await this.states_.write(change, sharedContext)
+  async commitSessionChange(
+    change: CartSessionCommit,
+    alsoWrite?: ((transactionContext: Context) => Promise<void>) | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const written = await this.states_.write(change, sharedContext)
+    if (written && alsoWrite) {
+      await alsoWrite({ transactionManager: sharedContext.transactionManager })
+    }
+    return written
   }
 
   /** Open sessions among `ids` back to unpriced, their codes PENDING; returns the ids marked. */

@@ -61,6 +61,28 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         expect(stored.items.map((line) => line.unit_price)).toEqual([29997])
       })
 
+      it("runs what is written beside a change in its transaction, and rolls the change back when that fails", async () => {
+        const session = await newSession()
+        const seenInside: number[] = []
+        const failing = async (context: any) => {
+          const { rows } = await context.transactionManager
+            .getTransactionContext()
+            .raw(`select version from cart_session where id = ?`, [session.id])
+          seenInside.push(rows[0].version)
+          throw new Error("the key was taken over")
+        }
+        await expect(service.commitSessionChange(diffSessionChange(session, withLine(session, 500))!, failing)).rejects.toThrow(
+          "the key was taken over"
+        )
+        expect(seenInside).toEqual([2]) // it ran after the change, in the change's transaction
+        expect(await service.loadSessionState(session.id)).toMatchObject({ version: 1, items: [] })
+
+        const ran: boolean[] = []
+        expect(await service.commitSessionChange(diffSessionChange(session, withLine(session, 500))!, async () => void ran.push(true))).toBe(true)
+        expect(ran).toEqual([true])
+        expect((await service.loadSessionState(session.id))!.version).toBe(2)
+      })
+
       it("stores big-number columns with the raw value the framework's BigNumber makes, which the generated reads return", async () => {
         const session = await newSession()
         await service.commitSessionChange(diffSessionChange(session, withLine(session, 333))!)

@@ -3,6 +3,16 @@ import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { cartSessionService } from "./service"
 import { diffSessionChange } from "../../../lib/cart-session/session-draft"
+import { IDEMPOTENCY_MODULE } from "../../../modules/idempotency"
+import type IdempotencyModuleService from "../../../modules/idempotency/service"
+import { noteCompletedInChange } from "../../../modules/idempotency/utils"
+
+/**
+ * The `Idempotency-Key` a change runs under (docs/errors.md): its row and the response the route answers
+ * with, stored in the change's own transaction, so a retry after a crash replays it and never applies
+ * the change twice.
+ */
+export type ChangeIdempotency = { key_id: string; status: number }
 
 /**
  * Writes `after` over `before` in one transaction, only if the session is
@@ -11,12 +21,32 @@ import { diffSessionChange } from "../../../lib/cart-session/session-draft"
  * got there first: VERSION_CONFLICT, nothing written. Nothing to write when
  * they are the same session.
  */
-export async function commitSessionOrConflict(container: MedusaContainer, before: CartSessionState | null, after: CartSessionState) {
+export async function commitSessionOrConflict(
+  container: MedusaContainer,
+  before: CartSessionState | null,
+  after: CartSessionState,
+  respond?: { idempotency: ChangeIdempotency; body: unknown } | null
+) {
   const change = diffSessionChange(before, after)
-  if (change && !(await cartSessionService(container).commitSessionChange(change))) {
+  const storeResponse = respond
+    ? async (transactionContext: object) => {
+        const { key_id, status } = respond.idempotency
+        const idempotency = container.resolve<IdempotencyModuleService>(IDEMPOTENCY_MODULE)
+        if (!(await idempotency.complete(key_id, status, JSON.stringify(respond.body), transactionContext))) {
+          throw new CheckoutDiscountError(
+            "IDEMPOTENCY_REQUEST_IN_PROGRESS",
+            `Cart session ${after.id}: this request's Idempotency-Key was taken over by a retry, which applies the change instead`
+          )
+        }
+      }
+    : null
+  if (change && !(await cartSessionService(container).commitSessionChange(change, storeResponse))) {
     throw new CheckoutDiscountError(
       "VERSION_CONFLICT",
       `Cart session ${after.id} was changed by another request while this one was applied (it was at version ${before!.version}): reload it and try again`
     )
+  }
+  if (change && respond) {
+    noteCompletedInChange(respond.idempotency.key_id)
   }
 }

@@ -20,7 +20,7 @@ export const addCartSessionCodesWorkflow = createWorkflow(
     const loaded = loadCartSessionStep(input)
     const draft = addCodesStep({ session: loaded.draft, codes: input.codes })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
+      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

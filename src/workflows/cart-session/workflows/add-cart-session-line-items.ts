@@ -28,7 +28,7 @@ export const addCartSessionLineItemsWorkflow = createWorkflow(
     const items = resolveSellableVariantsStep({ pricing_context: pricing, items: input.items })
     const draft = addLineItemsStep({ session: loaded.draft, items })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, known_variants: items },
+      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, known_variants: items, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

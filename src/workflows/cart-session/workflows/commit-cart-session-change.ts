@@ -11,6 +11,7 @@ import {
 import type { WantedShippingMethod } from "../../../lib/cart-session/shipping"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import type { SessionPricingContext } from "../../../lib/cart-session/pricing-context"
+import type { ChangeIdempotency } from "../helpers/commit-session"
 
 export type CommitCartSessionChangeWorkflowInput = {
   /** The session as the change loaded it; null for a new one. */
@@ -25,6 +26,8 @@ export type CommitCartSessionChangeWorkflowInput = {
   known_variants?: CatalogueVariant[]
   /** A bag's shipping method the shopper chooses in this change. */
   wanted_shipping_method?: WantedShippingMethod | null
+  /** The request's Idempotency-Key, completed with the answer in the commit's transaction. */
+  idempotency?: ChangeIdempotency | null
 }
 
 export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
@@ -44,6 +47,7 @@ export const commitCartSessionChangeWorkflow = createWorkflow(
       session: input.draft,
       pricing_context: input.pricing_context,
       known: input.known_variants,
+      stored: input.before,
     })
     const codes = checkSessionCodesStep({ session: input.draft, catalogue })
     const shipping = priceSessionShippingStep({
@@ -56,11 +60,12 @@ export const commitCartSessionChangeWorkflow = createWorkflow(
       before: input.before,
       draft: shipping.draft,
       variants: catalogue.variants,
+      catalogue_read: catalogue.read,
       codes,
       extend_expiry: input.extend_expiry,
     })
     const view = buildCartSessionViewStep({ session, add_ons: catalogue.add_ons, notices: shipping.notices })
-    commitCartSessionStep({ before: input.before, after: session })
+    commitCartSessionStep({ before: input.before, after: session, view, idempotency: input.idempotency })
     return new WorkflowResponse({ view, session })
   }
 )

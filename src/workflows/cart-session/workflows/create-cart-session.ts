@@ -24,6 +24,8 @@ export type CreateCartSessionWorkflowInput = {
   items?: RequestedItem[]
   discounts?: WantedCode[]
   metadata?: Record<string, unknown> | null
+  /** The request's Idempotency-Key (see CartSessionChangeInput). */
+  idempotency?: { key_id: string; status: number } | null
 }
 
 export const createCartSessionWorkflowId = "create-cart-session"
@@ -60,6 +62,7 @@ export const createCartSessionWorkflow = createWorkflow(
         extend_expiry: true,
         pricing_context: pricing,
         known_variants: transform({ items }, ({ items }) => items ?? []),
+        idempotency: input.idempotency,
       },
     })
     return new WorkflowResponse(created.view)

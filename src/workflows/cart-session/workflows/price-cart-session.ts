@@ -22,7 +22,7 @@ export const priceCartSessionWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft: loaded.draft, extend_expiry: input.extend_expiry ?? false },
+      input: { before: loaded.session, draft: loaded.draft, extend_expiry: input.extend_expiry ?? false, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

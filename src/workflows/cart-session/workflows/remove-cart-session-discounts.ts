@@ -24,7 +24,7 @@ export const removeCartSessionDiscountsWorkflow = createWorkflow(
     const loaded = loadCartSessionStep(input)
     const draft = removeDiscountsStep({ session: loaded.draft, code: input.code, discount_id: input.discount_id })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
+      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

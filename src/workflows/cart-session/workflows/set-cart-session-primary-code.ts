@@ -20,7 +20,7 @@ export const setCartSessionPrimaryCodeWorkflow = createWorkflow(
     const loaded = loadCartSessionStep(input)
     const draft = setPrimaryCodeStep({ session: loaded.draft, code: input.code })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
+      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

@@ -24,6 +24,7 @@ export const setCartSessionShippingMethodWorkflow = createWorkflow(
         draft: loaded.draft,
         extend_expiry: true,
         wanted_shipping_method: { merchant_id: input.merchant_id, option_id: input.option_id },
+        idempotency: input.idempotency,
       },
     })
     releaseCartSessionTurnStep(turn)

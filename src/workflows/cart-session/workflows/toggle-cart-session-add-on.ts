@@ -41,7 +41,7 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
     })
     const draft = transform({ selected, deselected }, ({ selected, deselected }) => (selected ?? deselected)!)
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing },
+      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

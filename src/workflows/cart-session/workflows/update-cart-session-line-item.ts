@@ -28,7 +28,7 @@ export const updateCartSessionLineItemWorkflow = createWorkflow(
       quantity: input.quantity,
     })
     const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
+      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

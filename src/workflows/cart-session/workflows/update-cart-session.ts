@@ -26,7 +26,7 @@ export const updateCartSessionWorkflow = createWorkflow(updateCartSessionWorkflo
   const loaded = loadCartSessionStep(input)
   const draft = applyShippingAddressStep({ draft: loaded.draft, shipping_address: input.shipping_address, email: input.email })
   const changed = commitCartSessionChangeWorkflow.runAsStep({
-    input: { before: loaded.session, draft, extend_expiry: true },
+    input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
   })
   releaseCartSessionTurnStep(turn)
   return new WorkflowResponse(changed.view)
