@@ -110,8 +110,13 @@ export function attemptsExceededMessage(scope: CodeAttemptScope, limit: number, 
   const who = scope === "session" ? "this cart session" : "this client address"
   return (
     `Too many codes that do not exist were tried from ${who} (at most ${limit} in ${describeSeconds(windowSeconds)}); ` +
-    `try again in ${describeSeconds(retryAfter)}`
+    `try again in ${describeWait(retryAfter)}`
   )
+}
+
+/** A wait in words: seconds under two minutes, else minutes rounded up (Retry-After has the exact seconds). */
+function describeWait(seconds: number): string {
+  return seconds < 120 ? plural(seconds, "second") : describeSeconds(Math.ceil(seconds / 60) * 60)
 }
 
 function describeSeconds(seconds: number): string {

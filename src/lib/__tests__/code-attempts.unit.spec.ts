@@ -97,6 +97,8 @@ describe("code attempts: when to retry", () => {
     expect(attemptsExceededMessage("session", 10, 900, 840)).toBe(
       "Too many codes that do not exist were tried from this cart session (at most 10 in 15 minutes); try again in 14 minutes"
     )
+    expect(attemptsExceededMessage("session", 10, 900, 841)).toMatch(/try again in 15 minutes$/)
+    expect(attemptsExceededMessage("session", 10, 7200, 3600)).toMatch(/at most 10 in 2 hours\); try again in 1 hour$/)
     expect(attemptsExceededMessage("client", 30, 3600, 61)).toBe(
       "Too many codes that do not exist were tried from this client address (at most 30 in 1 hour); try again in 61 seconds"
     )
