@@ -162,6 +162,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("what it costs", () => {
+      /** The statements on the counter's table while `action` runs (the host's shared connection, as the statement-count spec listens). */
+      const counterStatements = async (action: () => Promise<unknown>) => {
+        const statements: string[] = []
+        const listener = (query: { sql: string }) => {
+          if (query.sql.includes("code_attempt_window")) {
+            statements.push(query.sql)
+          }
+        }
+        knex().on("query", listener)
+        try {
+          await action()
+        } finally {
+          knex().removeListener("query", listener)
+        }
+        return statements
+      }
+
+      it("runs one statement for a code that does not exist, two for one that does, none for a change without a code", async () => {
+        const address = newAddress()
+        const session = await createSession(address)
+        expect(await counterStatements(() => addCode(session.id, address, "NOPE"))).toEqual([expect.stringMatching(/^\s*insert into "code_attempt_window"/)])
+        expect(await counterStatements(() => addCode(session.id, address, "SAVE10"))).toEqual([
+          expect.stringMatching(/^\s*insert into "code_attempt_window"/),
+          expect.stringMatching(/^update "code_attempt_window"/),
+        ])
+        expect(await counterStatements(() => removeCode(session.id, address, "SAVE10"))).toEqual([])
+        expect(await counterStatements(() => send("post", `/${session.id}/line-items`, address, { variant_id: tent.variantId, quantity: 1 }))).toEqual([])
+      })
+    })
+
     describe("per client address", () => {
       it("counts a client's codes that do not exist over all its sessions, whatever route names them", async () => {
         const address = newAddress()
