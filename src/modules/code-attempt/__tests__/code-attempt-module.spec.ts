@@ -4,6 +4,7 @@ import type { CodeAttemptSubject } from "../../../lib/code-attempts"
 import { CODE_ATTEMPT_MODULE } from ".."
 import { CodeAttemptWindow } from "../models"
 import CodeAttemptModuleService from "../service"
+import deleteEndedCodeAttemptWindowsJob from "../../../jobs/delete-ended-code-attempt-windows"
 
 jest.setTimeout(60_000)
 
@@ -117,6 +118,20 @@ moduleIntegrationTestRunner<CodeAttemptModuleService>({
       expect(await service.deleteEnded(WINDOW)).toBe(1)
       expect(await windowOf(session("csess_old"))).toBeUndefined()
       expect(await windowOf(session("csess_new"))).toBeDefined()
+    })
+
+    it("has a scheduled job that deletes the windows over by the option's length", async () => {
+      await service.reserve([client("192.0.2.50")], 1, WINDOW)
+      await service.reserve([client("192.0.2.51")], 1, WINDOW)
+      await age(client("192.0.2.50"), WINDOW)
+      const logged: string[] = []
+      const container = {
+        resolve: (name: string) => (name === CODE_ATTEMPT_MODULE ? service : { info: (line: string) => logged.push(line) }),
+      }
+      await deleteEndedCodeAttemptWindowsJob(container as any)
+      expect(await windowOf(client("192.0.2.50"))).toBeUndefined()
+      expect(await windowOf(client("192.0.2.51"))).toBeDefined()
+      expect(logged).toEqual(["Deleted 1 ended code attempt window(s)"])
     })
   },
 })
