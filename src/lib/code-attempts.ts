@@ -10,7 +10,7 @@ import { z } from "@medusajs/framework/zod"
 
 /** What a store may give to find a shopper's address itself (behind a CDN that names it in a header). */
 export type ClientAddressFunction = (req: { ip?: string; headers: Record<string, string | string[] | undefined> }) =>
-  string | null | undefined
+  string | string[] | null | undefined
 
 export const codeAttemptsOptionSchema = z
   .object({
@@ -64,7 +64,9 @@ export function failedCodeCount(requested: string[], outcomes: CodeOutcome[]): n
  * host is usually given a whole /64, so rotating within it changes nothing).
  * Null when there is no usable address: the request is then counted per session only.
  */
-export function clientKeyOf(address: string | null | undefined): string | null {
+export function clientKeyOf(given: string | string[] | null | undefined): string | null {
+  // A header given twice arrives as a list: its first value.
+  const address = Array.isArray(given) ? given[0] : given
   if (typeof address !== "string") {
     return null
   }

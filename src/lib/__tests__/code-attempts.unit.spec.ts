@@ -80,6 +80,8 @@ describe("code attempts: the client's key", () => {
     expect(clientKeyOf(null)).toBeNull()
     expect(clientKeyOf("  ")).toBeNull()
     expect(clientKeyOf("visitor-42")).toBe("visitor-42")
+    expect(clientKeyOf(["203.0.113.9", "198.51.100.1"])).toBe("203.0.113.9")
+    expect(clientKeyOf([])).toBeNull()
     expect(clientKeyOf("x".repeat(500))).toHaveLength(200)
   })
 })
