@@ -72,6 +72,14 @@ const testFulfillment =
       ]
     : []
 
+/**
+ * The plugin's `codeAttempts` option (README "Code guessing") as JSON, for the tests that boot this
+ * store with it (integration-tests/http/code-attempts.spec.ts); absent, the option is not given.
+ */
+const codeAttempts = process.env.CHECKOUT_DISCOUNTS_CODE_ATTEMPTS
+  ? { codeAttempts: JSON.parse(process.env.CHECKOUT_DISCOUNTS_CODE_ATTEMPTS) }
+  : {}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -98,6 +106,7 @@ module.exports = defineConfig({
         maxCodesPerSession: 5,
         // The store's own coupon rule attribute, used like the built-ins (docs/coupon-rules.md).
         ruleAttributes: [firstOrderRule],
+        ...codeAttempts,
       },
     },
   ],

@@ -78,13 +78,14 @@ describe("plugin options in a host store's medusa-config", () => {
 
   // `medusa exec` loads every module of the store, as a start does.
   it("stop the store at startup with a message naming each wrong or unknown option", () => {
-    const directory = copyWith('{ maxCodesPerSession: "five", maxCodesPerSesion: 3 }')
+    const directory = copyWith('{ maxCodesPerSession: "five", maxCodesPerSesion: 3, codeAttempts: { windowSeconds: 60 } }')
     const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], databaseUrl)
     expect(status).not.toBe(0)
     expect(output).not.toContain("HOST BOOTED")
     expect(output).toContain("Invalid options for medusa-plugin-checkout-discounts")
     expect(output).toMatch(/"maxCodesPerSession": [^;]*expected number/)
     expect(output).toContain('unknown option(s) "maxCodesPerSesion"')
+    expect(output).toContain('"codeAttempts": give perSession, perClient or both')
   })
 
   it("let the store start when they are valid", () => {

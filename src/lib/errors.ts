@@ -57,6 +57,8 @@ export const PLUGIN_ERROR_STATUS = {
   SHIPPING_ADDRESS_INVALID: 400,
   /** A change without a client version lost the race for a busy session for 15 s. */
   CART_SESSION_BUSY: 409,
+  /** Too many codes that do not exist tried by one session or client address in a window (`codeAttempts`): answered with Retry-After. */
+  CART_SESSION_CODE_ATTEMPTS_EXCEEDED: 429,
 } as const
 
 export type PluginErrorCode = keyof typeof PLUGIN_ERROR_STATUS
@@ -65,16 +67,21 @@ const MEDUSA_TYPE_FOR_STATUS: Record<number, string> = {
   400: MedusaError.Types.INVALID_DATA,
   404: MedusaError.Types.NOT_FOUND,
   409: MedusaError.Types.CONFLICT,
+  // The host has no type of its own for 429; should one escape the mapper, the host answers it 400, never a 500.
+  429: MedusaError.Types.NOT_ALLOWED,
 }
 
 /** A `MedusaError` carrying one of the plugin's machine codes. */
 export class CheckoutDiscountError extends MedusaError {
   readonly status: number
+  /** Response headers the answer carries besides its body (e.g. `Retry-After`). */
+  readonly headers: Record<string, string>
 
-  constructor(code: PluginErrorCode, message: string) {
+  constructor(code: PluginErrorCode, message: string, headers: Record<string, string> = {}) {
     const status = PLUGIN_ERROR_STATUS[code]
     super(MEDUSA_TYPE_FOR_STATUS[status], message, code)
     this.status = status
+    this.headers = headers
   }
 }
 

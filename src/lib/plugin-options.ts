@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import type { StorePricingContextFunction } from "./cart-session/pricing-context"
+import { codeAttemptsOptionSchema } from "./code-attempts"
 import { ruleRegistryOf, type StoreRuleAttribute } from "./coupon-rules"
 
 /**
@@ -54,6 +55,11 @@ export const pluginOptionsSchema = z
         )
       )
       .default([]),
+    /**
+     * Bounds on failed code attempts (README "Code guessing"): `{ perSession, perClient, windowSeconds,
+     * clientAddress }`. Absent: nothing is counted and no statement runs for it.
+     */
+    codeAttempts: codeAttemptsOptionSchema.optional(),
   })
   .strict()
   .superRefine((options, context) => {
@@ -88,7 +94,8 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   }
   const problems = result.error.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return `unknown option(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}`
+      const within = issue.path.length ? ` in "${issue.path.join(".")}"` : ""
+      return `unknown option(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}${within}`
     }
     const field = issue.path.join(".") || "(options)"
     return `"${field}": ${issue.message}`

@@ -21,8 +21,15 @@ export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed"
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 
-/** A response as sent: the status and the exact bytes of the body. */
-type SentResponse = { status: number; body: string }
+/** A response as sent: the status, the exact bytes of the body and any headers of its own (`Retry-After`). */
+type SentResponse = { status: number; body: string; headers?: Record<string, string> }
+
+/**
+ * Answers that are not stored for their key: a 429 (too many attempts) says
+ * "not now", so the key is freed and the same request sent again after
+ * `Retry-After` runs then, instead of replaying the refusal for 24 hours.
+ */
+const NOT_STORED_STATUSES = new Set([429])
 
 /** The key row each running request holds, for the change it runs to complete in its own transaction. */
 const heldKeys = new WeakMap<object, string>()
@@ -78,6 +85,14 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
         warn(req, `could not free Idempotency-Key "${key}" after a failed request: ${abandonError}`)
       )
       throw error
+    }
+    if (NOT_STORED_STATUSES.has(response.status)) {
+      // Refused before anything changed: free the key for a retry later.
+      await idempotency.abandon(record.id).catch((abandonError) =>
+        warn(req, `could not free Idempotency-Key "${key}" after a refused request: ${abandonError}`)
+      )
+      send(res, response)
+      return
     }
     // A session change stored its answer with the key in its own transaction;
     // otherwise the handler's changes are made: answer them even if storing
@@ -158,6 +173,7 @@ function errorResponse(error: CheckoutDiscountError): SentResponse {
 }
 
 function send(res: MedusaResponse, response: SentResponse) {
+  Object.entries(response.headers ?? {}).forEach(([name, value]) => res.setHeader(name, value))
   res.status(response.status)
   res.setHeader("Content-Type", JSON_CONTENT_TYPE)
   res.send(response.body)

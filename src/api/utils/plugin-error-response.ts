@@ -3,8 +3,11 @@ import { isPluginErrorCode, PLUGIN_ERROR_STATUS, PluginErrorCode } from "../../l
 
 type RouteHandler = (req: MedusaRequest<any>, res: MedusaResponse) => Promise<unknown> | unknown
 
-/** An error answer as sent: the status and the exact bytes of the body, in the host's `{ type, code, message }` shape. */
-export type PluginErrorResponse = { status: number; body: string }
+/**
+ * An error answer as sent: the status, the exact bytes of the body, in the host's `{ type, code, message }` shape,
+ * and the headers the error carries (`Retry-After` of a 429).
+ */
+export type PluginErrorResponse = { status: number; body: string; headers?: Record<string, string> }
 
 const PRICING_ERROR_CODES: Record<string, PluginErrorCode> = {
   AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE",
@@ -28,7 +31,9 @@ export function pluginErrorResponse(error: any): PluginErrorResponse | null {
   } else {
     return null
   }
-  return { status: PLUGIN_ERROR_STATUS[code], body: JSON.stringify({ type, code, message: error.message }) }
+  const body = JSON.stringify({ type, code, message: error.message })
+  const headers = error?.headers && Object.keys(error.headers).length ? { headers: { ...error.headers } } : {}
+  return { status: PLUGIN_ERROR_STATUS[code], body, ...headers }
 }
 
 /**
@@ -44,6 +49,7 @@ export function withPluginErrors(handler: RouteHandler) {
       if (!response) {
         throw error
       }
+      Object.entries(response.headers ?? {}).forEach(([name, value]) => res.setHeader(name, value))
       res.status(response.status).setHeader("Content-Type", "application/json; charset=utf-8")
       res.send(response.body)
     }

@@ -1,0 +1,1 @@
+export { CodeAttemptWindow } from "./code-attempt-window"
