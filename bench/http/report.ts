@@ -9,7 +9,7 @@ import { OPERATIONS } from "./sides"
 export type HttpFigures = {
   taken_at: string
   duration_s: number
-  config: { clients: number; lineCounts: number[]; [name: string]: unknown }
+  config: { clients: number; clientsLarge: number; lineCounts: number[]; [name: string]: unknown }
   database: { description: string; version: string }
   medusa: string
   server_pid: number
@@ -51,7 +51,9 @@ export function summarise(figures: HttpFigures) {
   }
   const statements = (lines: number, side: string, operation: string) => median(figures.statements[key(lines, side, operation)])
   const rss = (side: string) => median(figures.rss.filter((each) => each.side === side && each.clients === figures.config.clients).map((each) => each.mb))
-  return { latency, throughput, statements, rss }
+  /** The number of concurrent clients the many-clients turns of `lines`-line carts ran with. */
+  const many = (lines: number) => (lines > 100 ? figures.config.clientsLarge : figures.config.clients)
+  return { latency, throughput, statements, rss, many }
 }
 
 type Target = { target: string; measured: string; value: number | null; limit: number; met: boolean | null }
@@ -89,7 +91,7 @@ export function targets(figures: HttpFigures): Target[] {
 }
 
 export function markdown(figures: HttpFigures): string {
-  const { latency, throughput, statements, rss } = summarise(figures)
+  const { latency, throughput, statements, rss, many: manyFor } = summarise(figures)
   const host = machine()
   const many = figures.config.clients
   const out: string[] = []
@@ -109,8 +111,8 @@ export function markdown(figures: HttpFigures): string {
       `A client's cycle on its cart: apply the code, GET, change a quantity (1–3), remove the code, apply it with an \`Idempotency-Key\`, remove it ` +
       `(6 requests; both removals are "remove the code"). Each round runs a cycle of the host's carts, of the plugin's sessions and of the floor ` +
       `(6 × \`GET /store/regions/:id\`) in turn, each round in another order, at 1 client (${figures.config.roundsOne} rounds after ${figures.config.warmupRounds} warm-up) ` +
-      `and at ${many} clients at once (${figures.config.roundsMany} rounds, every client a cycle of its own cart). Carts are made beforehand (${figures.config.setupConcurrency} at once: ` +
-      `"create" and "add a line" below come from there); converts come last, ${figures.config.convertsOne} a side at 1 client, then ${many} a side at once. ` +
+      `and at ${many} clients at once (${figures.config.clientsLarge === many ? "" : `${figures.config.clientsLarge} with carts of more than 100 lines; `}${figures.config.roundsMany} rounds, every client a cycle of its own cart). Carts are made beforehand (${figures.config.setupConcurrency} at once: ` +
+      `"create" and "add a line" below come from there); converts come last, ${figures.config.convertsOne} a side at 1 client, then one a client a side at once. ` +
       `Statements are counted at the database (\`log_statement = all\` on the bench database, switched on only while counting; every connection of the server, ` +
       `bench/lib/statement-log.ts), one request at a time on the otherwise idle server, median of ${figures.config.countSamples}.`
   )
@@ -127,9 +129,10 @@ export function markdown(figures: HttpFigures): string {
   )
   for (const lines of figures.config.lineCounts) {
     out.push("", `### ${lines}-line carts: p50 / p99 in ms, plugin/native p50`, "")
+    const many = manyFor(lines)
     const rows: string[][] = []
     for (const operation of OPERATIONS) {
-      const clientsList: (number | string)[] = operation === "create" || operation === "add_line" ? ["setup"] : [1, many]
+      const clientsList: (number | string)[] = operation === "create" || operation === "add_line" ? ["setup"] : [...new Set([1, many])]
       for (const clients of clientsList) {
         const native = latency(lines, clients, "native", operation)
         const plugin = latency(lines, clients, "plugin", operation)
@@ -145,7 +148,7 @@ export function markdown(figures: HttpFigures): string {
         ])
       }
     }
-    for (const clients of [1, many]) {
+    for (const clients of [...new Set([1, many])]) {
       const floor = latency(lines, clients, "floor", "get_region")
       if (floor) rows.push([OPERATION_WORDS.get_region, String(clients), "", `${fmt(floor.p50)} / ${fmt(floor.p99)} (floor)`, "", String(floor.n), fmt(statements(lines, "floor", "get_region"), 0)])
     }
@@ -154,7 +157,7 @@ export function markdown(figures: HttpFigures): string {
   out.push("", "### Requests per second (cycles only, converts left out)", "")
   const throughputRows: string[][] = []
   for (const lines of figures.config.lineCounts) {
-    for (const clients of [1, many]) {
+    for (const clients of [...new Set([1, manyFor(lines)])]) {
       const native = throughput(lines, clients, "native")
       const plugin = throughput(lines, clients, "plugin")
       throughputRows.push([
@@ -191,6 +194,7 @@ export function markdown(figures: HttpFigures): string {
 
 const ENV_NAMES = {
   BENCH_CLIENTS: 1,
+  BENCH_CLIENTS_LARGE: 1,
   BENCH_LINES: 1,
   BENCH_ROUNDS_1: 1,
   BENCH_WARMUP: 1,
