@@ -53,7 +53,7 @@ export function assemble(
   const shippingDiscounts = shippingDiscountsOfBags(ledger, appliedShipping)
 
   const { tax, inclusive } = taxOfItems(checked, ledger, shipping)
-  const addedTax = (index: number) => (inclusive[index] ? 0 : tax[index])
+  const addedTax = (index: number) => (inclusive?.[index] ? 0 : tax[index])
 
   const bags: PricedBag[] = ledger.bags.map((bag) => {
     let item_tax_total = 0
@@ -105,18 +105,15 @@ export function assemble(
 
 /**
  * The tax of each line, then of each bag's shipping method (`shareTax`), and whether it is included in
- * the amount. Nothing to share (and no item built) when nothing is taxed.
+ * the amount (`null`: none is). Nothing to share (and no item built) when nothing is taxed.
  */
-function taxOfItems(checked: CheckedInput, ledger: Ledger, shipping: ShippingLedger): { tax: number[]; inclusive: boolean[] } {
+function taxOfItems(checked: CheckedInput, ledger: Ledger, shipping: ShippingLedger): { tax: number[]; inclusive: boolean[] | null } {
   const { lines, lineTaxes } = checked
   const count = lines.length + shipping.methods.length
   const taxOfMethod = (index: number) => shipping.methods[index]?.tax ?? null
   let taxed = lineTaxes.some((tax) => tax !== null)
   for (let index = 0; index < shipping.methods.length && !taxed; index++) taxed = taxOfMethod(index) !== null
-  if (!taxed) {
-    const zeros = new Array<number>(count).fill(0)
-    return { tax: zeros, inclusive: new Array<boolean>(count).fill(false) }
-  }
+  if (!taxed) return { tax: new Array<number>(count).fill(0), inclusive: null }
   const taxable: TaxableItem[] = new Array(count)
   for (let index = 0; index < lines.length; index++) taxable[index] = { amount: ledger.remaining[index], tax: lineTaxes[index] }
   for (let index = 0; index < shipping.methods.length; index++) {
