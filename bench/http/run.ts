@@ -129,18 +129,22 @@ class Recorder {
   }
 }
 
-/** A client that counts, at the database, the statements of each request it sends. */
-function countingClient(api: Client, statementLog: StatementLog, counted: { last: number }): Client {
+/** A client that captures, at the database, the statements of each request it sends. */
+function countingClient(api: Client, statementLog: StatementLog, counted: { last: string[] }): Client {
   return {
     call: async (...args: Parameters<Client["call"]>) => {
       let answer: Answer | undefined
-      counted.last = await statementLog.count(async () => {
+      counted.last = await statementLog.capture(async () => {
         answer = await api.call(...args)
       })
       return answer!
     },
   }
 }
+
+/** The statements of the first sample of each request, as logged (parameters left out), for reading what a request runs. */
+const statementTexts: Record<string, string[]> = {}
+const STATEMENTS_FILE = path.join(logDirectory, "statements.json")
 
 async function countStatements(
   recorder: Recorder,
@@ -150,11 +154,13 @@ async function countStatements(
   lines: number
 ) {
   const statementLog = await openStatementLog(database)
-  const counted = { last: 0 }
+  const counted = { last: [] as string[] }
   const counting = countingClient(api.store, statementLog, counted)
-  const record = (side: string) => (operation: Operation) => {
-    ;(recorder.statements[recorder.key(lines, side, operation)] ??= []).push(counted.last)
+  const keep = (key: string) => {
+    ;(recorder.statements[key] ??= []).push(counted.last.length)
+    statementTexts[key] ??= counted.last
   }
+  const record = (side: string) => (operation: Operation) => keep(recorder.key(lines, side, operation))
   try {
     for (const side of [nativeSide(counting, store), pluginSide(counting, store)]) {
       for (let sample = 0; sample < config.countSamples; sample++) {
@@ -165,7 +171,7 @@ async function countStatements(
     }
     for (let sample = 0; sample < config.countSamples; sample++) {
       await counting.call("GET", `/store/regions/${store.regionId}`)
-      ;(recorder.statements[recorder.key(lines, "floor", "get_region")] ??= []).push(counted.last)
+      keep(recorder.key(lines, "floor", "get_region"))
     }
   } finally {
     await statementLog.close()
@@ -325,6 +331,8 @@ async function main(supervisor: any) {
       await setStatementLogging(database, false)
     }
   }
+  fs.writeFileSync(STATEMENTS_FILE, `${JSON.stringify(statementTexts, null, 2)}\n`)
+  log(`the statements of each request: ${path.relative(projectRoot, STATEMENTS_FILE)}`)
   for (const lines of config.lineCounts) {
     await measureLines(recorder, sides, api, store, lines, pid)
   }
