@@ -9,7 +9,6 @@
 // failure (a step, a process ending, Ctrl+C) it stops everything it started,
 // the database last, and exits non-zero (scripts/lib/supervisor.js).
 const path = require("path")
-const http = require("http")
 const { Client } = require("pg")
 const {
   canConnect,
@@ -20,7 +19,7 @@ const {
   urlFor,
 } = require("./lib/database")
 const { linkPluginIntoHost, medusaBin, reportsBuildErrors } = require("./lib/plugin")
-const { freePort, redactedRedisUrl, redisProblem } = require("./lib/network")
+const { freePort, redactedRedisUrl, redisProblem, waitForHealth } = require("./lib/network")
 const { supervise } = require("./lib/supervisor")
 
 const hostDirectory = path.join(projectRoot, "host")
@@ -96,32 +95,6 @@ function findRedis() {
     console.log(`[demo] REDIS_URL is set but ${problem}; running one shared process without Redis instead`)
   }
   return problem ? { url: undefined, reason: problem } : { url }
-}
-
-/**
- * Resolves once `/health` answers 200 on `port`. Rejects after `timeoutMs`, or
- * as soon as `gone()` names why nothing will answer.
- */
-function waitForHealth(port, timeoutMs, gone = () => null) {
-  const deadline = Date.now() + timeoutMs
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const request = http.get({ host: "localhost", port, path: "/health", timeout: 2000 }, (res) => {
-        res.resume()
-        if (res.statusCode === 200) return resolve()
-        retry()
-      })
-      request.on("error", retry)
-      request.on("timeout", () => request.destroy())
-    }
-    const retry = () => {
-      const reason = gone()
-      if (reason) return reject(new Error(reason))
-      if (Date.now() > deadline) return reject(new Error(`nothing answered /health on port ${port} within ${timeoutMs / 1000} s`))
-      setTimeout(attempt, 1000)
-    }
-    attempt()
-  })
 }
 
 /**

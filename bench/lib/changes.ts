@@ -16,7 +16,8 @@ export async function openBenchStatementLog(): Promise<StatementLog> {
 
 export type ChangeFigures = { p50: number; p95: number; statements: number }
 
-const quantile = (values: number[], at: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(at * values.length))]
+/** The value at quantile `at` (0–1) of `values` (nearest rank, below). */
+export const quantile = (values: number[], at: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(at * values.length))]
 
 /**
  * Runs every change WARMUP + RUNS times in turn (each given its run number), timing it and counting the

@@ -1,4 +1,5 @@
-// Ports and Redis for the demo and the tests that start host processes.
+// Ports, health and Redis for the demo and the tests that start host processes.
+const http = require("http")
 const net = require("net")
 const { spawnSync } = require("child_process")
 
@@ -18,6 +19,7 @@ function freePort() {
 // A child node process answers synchronously, so a test file can decide
 // while jest collects its tests whether a Redis configuration runs.
 const PING_SCRIPT = `
+const http = require("http")
 const net = require("net")
 const url = new URL(process.argv[1])
 const command = (...words) => "*" + words.length + "\\r\\n" + words.map((w) => "$" + Buffer.byteLength(w) + "\\r\\n" + w + "\\r\\n").join("")
@@ -59,4 +61,30 @@ function redisProblem(url) {
   return result.status === 0 ? null : `no Redis answered PING at ${shown} (${detail})`
 }
 
-module.exports = { freePort, redactedRedisUrl, redisProblem }
+/**
+ * Resolves once `/health` answers 200 on `port`. Rejects after `timeoutMs`, or
+ * as soon as `gone()` names why nothing will answer.
+ */
+function waitForHealth(port, timeoutMs, gone = () => null) {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const request = http.get({ host: "localhost", port, path: "/health", timeout: 2000 }, (res) => {
+        res.resume()
+        if (res.statusCode === 200) return resolve()
+        retry()
+      })
+      request.on("error", retry)
+      request.on("timeout", () => request.destroy())
+    }
+    const retry = () => {
+      const reason = gone()
+      if (reason) return reject(new Error(reason))
+      if (Date.now() > deadline) return reject(new Error(`nothing answered /health on port ${port} within ${timeoutMs / 1000} s`))
+      setTimeout(attempt, 1000)
+    }
+    attempt()
+  })
+}
+
+module.exports = { freePort, redactedRedisUrl, redisProblem, waitForHealth }

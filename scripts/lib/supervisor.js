@@ -83,12 +83,11 @@ function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events =
     }
   }
 
-  /** Stops everything (once) and exits with `code` (never 0), after printing `reason`. */
-  const fail = (code, reason) => {
+  /** Stops everything (once) and exits with `exitWith`, after printing `reason`. */
+  const stopAll = (exitWith, reason) => {
     if (stopping) {
       return stopping
     }
-    const exitWith = code ? code : 1
     if (reason) {
       log(reason)
     }
@@ -99,6 +98,7 @@ function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events =
           await cleanup()
         } catch (error) {
           log(`a cleanup failed: ${error?.stack ?? error}`)
+          exitWith = exitWith || 1
         }
       }
       resolveExitCode(exitWith)
@@ -106,6 +106,9 @@ function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events =
     })()
     return stopping
   }
+
+  /** Stops everything (once) and exits with `code` (never 0), after printing `reason`. */
+  const fail = (code, reason) => stopAll(code ? code : 1, reason)
 
   const onSignal = (signal) => {
     if (stopping) {
@@ -186,6 +189,13 @@ function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events =
       }
     },
     fail,
+    /**
+     * The work is done: stops everything as `fail` does (processes, then the cleanups) and exits 0
+     * (or 1 if a cleanup failed).
+     */
+    finish() {
+      return stopAll(0)
+    },
   }
 
   supervisor.ownSignals()

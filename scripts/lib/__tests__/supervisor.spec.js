@@ -84,6 +84,26 @@ describe("the demo's supervisor", () => {
     expect(order).toEqual(["database stopped; server running: false"])
   })
 
+  it("finish stops every process group, forks included, then the cleanups, and exits 0 (1 when a cleanup fails)", async () => {
+    for (const [failingCleanup, code] of [[false, 0], [true, 1]]) {
+      let pids
+      const order = []
+      const { exitCode, logs } = superviseForTest(async (supervisor) => {
+        supervisor.onStop(() => order.push(`database dropped; server running: ${running(pids.server)}`))
+        if (failingCleanup) supervisor.onStop(() => Promise.reject(new Error("drop failed")))
+        pids = await startAndReadPids(supervisor, "store", FORKS_A_SERVER)
+        leftovers.push(pids.parent, pids.server)
+        supervisor.finish()
+      })
+
+      expect(await exitCode).toBe(code)
+      expect(running(pids.parent)).toBe(false)
+      expect(running(pids.server)).toBe(false)
+      expect(order).toEqual(["database dropped; server running: false"])
+      expect(logs.some((line) => line.includes("ended"))).toBe(false)
+    }
+  })
+
   it("stops every process group and exits 1 when a step fails after they started", async () => {
     let pids
     const { exitCode, logs } = superviseForTest(async (supervisor) => {

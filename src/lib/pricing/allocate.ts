@@ -13,7 +13,8 @@ export function allocateByWeight(total: number, weights: readonly number[]): num
   let largestWeight = 0
   for (let index = 0; index < weights.length; index++) {
     const weight = weights[index]
-    assertNonNegativeSafeInteger(weight, `weights[${index}]`)
+    // The field name is built only for a bad weight: sessions have thousands of lines.
+    if (!isNonNegativeSafeInteger(weight)) assertNonNegativeSafeInteger(weight, `weights[${index}]`)
     weightSum += weight
     if (weight > largestWeight) largestWeight = weight
   }
@@ -42,11 +43,11 @@ function allocateWithNumbers(total: number, weights: readonly number[], weightSu
   return parts
 }
 
-// Same outcome as sorting by (remainder desc, index asc), without a comparator sort: find the
-// smallest remainder that still earns a unit, then hand out units above it, and at it by index.
+// Same outcome as sorting by (remainder desc, index asc), without sorting: find the smallest
+// remainder that still earns a unit (the leftover-th largest, by selection in linear time), then hand
+// out units above it, and at it by index.
 function distributeByThreshold(parts: number[], remainders: Float64Array, leftover: number): void {
-  const sorted = remainders.slice().sort()
-  const threshold = sorted[sorted.length - leftover]
+  const threshold = kthSmallest(remainders.slice(), remainders.length - leftover)
   let atThreshold = leftover
   for (let index = 0; index < remainders.length; index++) {
     if (remainders[index] > threshold) {
@@ -60,6 +61,36 @@ function distributeByThreshold(parts: number[], remainders: Float64Array, leftov
       atThreshold -= 1
     }
   }
+}
+
+/**
+ * The value that would stand at index `k` of `values` sorted ascending (Hoare's selection with the
+ * middle element as pivot, expected linear time). Reorders `values`, a copy the caller owns.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]
+    let left = low
+    let right = high
+    while (left <= right) {
+      while (values[left] < pivot) left++
+      while (values[right] > pivot) right--
+      if (left <= right) {
+        const swap = values[left]
+        values[left] = values[right]
+        values[right] = swap
+        left++
+        right--
+      }
+    }
+    // Now values[low..right] ≤ pivot ≤ values[left..high], and everything between equals the pivot.
+    if (k <= right) high = right
+    else if (k >= left) low = left
+    else return values[k]
+  }
+  return values[k]
 }
 
 function allocateWithBigInts(total: number, weights: readonly number[]): number[] {
@@ -97,8 +128,12 @@ function distributeBySorting(parts: number[], remainders: bigint[], leftover: nu
   for (let rank = 0; rank < leftover; rank++) parts[candidates[rank]] += 1
 }
 
+function isNonNegativeSafeInteger(value: number): boolean {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0
+}
+
 function assertNonNegativeSafeInteger(value: number, field: string): void {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+  if (!isNonNegativeSafeInteger(value)) {
     throw new PricingError(
       "INVALID_INPUT",
       `${field} must be a non-negative safe integer, got ${String(value)}`,

@@ -21,20 +21,29 @@ export function assemble(
   appliedShipping: readonly AppliedShipping[] = []
 ): PricedSession {
   const { lines } = checked
-  const lineAllocations: PricedLine["allocations"][] = lines.map(() => [])
+  const lineAllocations = allocationsOfLines(lines.length, applied)
+  const filled = new Int32Array(lines.length)
   const bagDiscounts: BagDiscount[][] = ledger.bags.map(() => [])
   const bagAmounts = new Array<number>(ledger.bags.length).fill(0)
   for (const { result, spread } of applied) {
     const touchedBags: number[] = []
-    spread.lineIndexes.forEach((lineIndex, position) => {
-      const amount = spread.parts[position]
-      if (amount === 0) return
-      lineAllocations[lineIndex].push({ discount_id: result.id, amount })
-      result.allocations.push({ line_id: lines[lineIndex].id, amount })
+    const { lineIndexes, parts } = spread
+    let given = 0
+    for (let position = 0; position < parts.length; position++) if (parts[position] !== 0) given++
+    // Sized once: a store-wide discount has a part on each of thousands of lines.
+    const discountAllocations: PricedDiscount["allocations"] = new Array(given)
+    let next = 0
+    for (let position = 0; position < lineIndexes.length; position++) {
+      const amount = parts[position]
+      if (amount === 0) continue
+      const lineIndex = lineIndexes[position]
+      lineAllocations[lineIndex][filled[lineIndex]++] = { discount_id: result.id, amount }
+      discountAllocations[next++] = { line_id: lines[lineIndex].id, amount }
       const bagIndex = ledger.bagIndexOfLine[lineIndex]
       if (bagAmounts[bagIndex] === 0) touchedBags.push(bagIndex)
       bagAmounts[bagIndex] += amount
-    })
+    }
+    result.allocations = result.allocations.length ? result.allocations.concat(discountAllocations) : discountAllocations
     for (const bagIndex of touchedBags) {
       const { id, type, code } = result
       bagDiscounts[bagIndex].push({ id, type, code, amount: bagAmounts[bagIndex] })
@@ -43,12 +52,8 @@ export function assemble(
   }
   const shippingDiscounts = shippingDiscountsOfBags(ledger, appliedShipping)
 
-  const taxable: TaxableItem[] = [
-    ...lines.map((_, index) => ({ amount: ledger.remaining[index], tax: checked.lineTaxes[index] })),
-    ...shipping.methods.map((method, index) => ({ amount: shipping.remaining[index], tax: method?.tax ?? null })),
-  ]
-  const tax = shareTax(taxable).parts
-  const addedTax = (index: number) => (taxable[index].tax?.inclusive ? 0 : tax[index])
+  const { tax, inclusive } = taxOfItems(checked, ledger, shipping)
+  const addedTax = (index: number) => (inclusive?.[index] ? 0 : tax[index])
 
   const bags: PricedBag[] = ledger.bags.map((bag) => {
     let item_tax_total = 0
@@ -96,6 +101,41 @@ export function assemble(
     }
   })
   return { currency_code: checked.currency_code, ...sumOfBags(bags), bags, discounts: results }
+}
+
+/**
+ * The tax of each line, then of each bag's shipping method (`shareTax`), and whether it is included in
+ * the amount (`null`: none is). Nothing to share (and no item built) when nothing is taxed.
+ */
+function taxOfItems(checked: CheckedInput, ledger: Ledger, shipping: ShippingLedger): { tax: number[]; inclusive: boolean[] | null } {
+  const { lines, lineTaxes } = checked
+  const count = lines.length + shipping.methods.length
+  const taxOfMethod = (index: number) => shipping.methods[index]?.tax ?? null
+  let taxed = lineTaxes.some((tax) => tax !== null)
+  for (let index = 0; index < shipping.methods.length && !taxed; index++) taxed = taxOfMethod(index) !== null
+  if (!taxed) return { tax: new Array<number>(count).fill(0), inclusive: null }
+  const taxable: TaxableItem[] = new Array(count)
+  for (let index = 0; index < lines.length; index++) taxable[index] = { amount: ledger.remaining[index], tax: lineTaxes[index] }
+  for (let index = 0; index < shipping.methods.length; index++) {
+    taxable[lines.length + index] = { amount: shipping.remaining[index], tax: taxOfMethod(index) }
+  }
+  return { tax: shareTax(taxable).parts, inclusive: taxable.map((item) => item.tax?.inclusive === true) }
+}
+
+/**
+ * Each line's allocations array, sized to the applied discounts that give it a part (a session may have
+ * thousands of lines: no array grows as it is filled), in the order `assemble` fills them.
+ */
+function allocationsOfLines(lineCount: number, applied: readonly AppliedDiscount[]): PricedLine["allocations"][] {
+  const counts = new Int32Array(lineCount)
+  for (const { spread } of applied) {
+    for (let position = 0; position < spread.lineIndexes.length; position++) {
+      if (spread.parts[position] !== 0) counts[spread.lineIndexes[position]]++
+    }
+  }
+  const allocations = new Array<PricedLine["allocations"]>(lineCount)
+  for (let index = 0; index < lineCount; index++) allocations[index] = new Array(counts[index])
+  return allocations
 }
 
 function shippingDiscountsOfBags(ledger: Ledger, appliedShipping: readonly AppliedShipping[]): BagDiscount[][] {

@@ -62,7 +62,8 @@ export class Ledger {
 
   /** Takes `amount` (at most what remains) from the lines, shared by what remains of each. */
   take(lineIndexes: readonly number[], amount: number): Spread {
-    const weights = lineIndexes.map((index) => this.remaining[index])
+    // Every line in order (a cart-wide or store-wide discount): what remains is the weights as they are.
+    const weights = lineIndexes === this.allLineIndexes ? this.remaining : lineIndexes.map((index) => this.remaining[index])
     const parts = allocateByWeight(amount, weights)
     for (let position = 0; position < lineIndexes.length; position++) {
       this.remaining[lineIndexes[position]] -= parts[position]

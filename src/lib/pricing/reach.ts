@@ -8,9 +8,9 @@ import type { CheckedCode } from "./validate"
 /** The lines and units one code may discount, decided before any code applies. */
 export type CodeReach = {
   /** Lines of its scope its target rules match (the whole scope without them), ascending. */
-  targetLines: number[]
+  targetLines: readonly number[]
   /** Those without an item-level manual discount: the lines it may discount. */
-  discountable: number[]
+  discountable: readonly number[]
   /** Units of each line it discounts (`each`, `once`, buy X get Y); `null`: whole lines, shared across. */
   units: UnitShare[] | null
 }
@@ -22,8 +22,9 @@ export function codeReach(
   handPriced: ReadonlySet<number>
 ): CodeReach {
   const { targetLineIndexes, allocation, max_quantity, buy_get } = code.reach
-  const targetLines = targetLineIndexes ? scopeLines.filter((index) => targetLineIndexes.has(index)) : [...scopeLines]
-  const discountable = targetLines.filter((index) => !handPriced.has(index))
+  // Shared, not copied, where nothing is left out (a session may have thousands of lines): never changed.
+  const targetLines = targetLineIndexes ? scopeLines.filter((index) => targetLineIndexes.has(index)) : scopeLines
+  const discountable = handPriced.size === 0 ? targetLines : targetLines.filter((index) => !handPriced.has(index))
   if (buy_get) {
     const buyLines = scopeLines.filter((index) => buy_get.lineIndexes.has(index))
     const terms = { ...buy_get, max_quantity: max_quantity as number }

@@ -39,7 +39,14 @@ export function checkTax(rates: unknown, inclusive: unknown, path: string): Chec
  * each lies within 1 of its exact tax.
  */
 export function shareTax(items: readonly TaxableItem[]): { total: number; parts: number[] } {
-  const exact = items.map(exactTax)
+  const parts = new Array<number>(items.length).fill(0)
+  // Only taxed items with an amount have tax: the exact (BigInt) work is done for them alone.
+  const taxed: number[] = []
+  for (let index = 0; index < items.length; index++) {
+    if (items[index].tax !== null && items[index].amount !== 0) taxed.push(index)
+  }
+  if (taxed.length === 0) return { total: 0, parts }
+  const exact = taxed.map((index) => exactTax(items[index]))
   let denominator = 1n
   for (const tax of exact) denominator = leastCommonMultiple(denominator, tax.denominator)
   const numerators = exact.map((tax) => tax.numerator * (denominator / tax.denominator))
@@ -48,19 +55,21 @@ export function shareTax(items: readonly TaxableItem[]): { total: number; parts:
   if (total > MAX_SAFE) {
     throw new PricingError("AMOUNT_OUT_OF_RANGE", `the session's tax ${total} is beyond the safe integer range`)
   }
-  const parts = numerators.map((numerator) => numerator / denominator)
-  const remainders = numerators.map((numerator, index) => numerator - parts[index] * denominator)
-  const leftover = Number(total - parts.reduce((sum, part) => sum + part, 0n))
-  // Rounding the sum gives at most as many units as there are items with a remainder.
-  const candidates = remainders.flatMap((remainder, index) => (remainder > 0n ? [index] : []))
+  const floors = numerators.map((numerator) => numerator / denominator)
+  const remainders = numerators.map((numerator, position) => numerator - floors[position] * denominator)
+  const leftover = Number(total - floors.reduce((sum, part) => sum + part, 0n))
+  // Rounding the sum gives at most as many units as there are items with a remainder. Positions in
+  // `taxed` ascend with the items' indexes, so ties still go to the earlier item.
+  const candidates = remainders.flatMap((remainder, position) => (remainder > 0n ? [position] : []))
   candidates.sort((left, right) => {
     const a = remainders[left]
     const b = remainders[right]
     if (a === b) return left - right
     return a > b ? -1 : 1
   })
-  for (let rank = 0; rank < leftover; rank++) parts[candidates[rank]] += 1n
-  return { total: Number(total), parts: parts.map(Number) }
+  for (let rank = 0; rank < leftover; rank++) floors[candidates[rank]] += 1n
+  taxed.forEach((index, position) => (parts[index] = Number(floors[position])))
+  return { total: Number(total), parts }
 }
 
 /** How many decimals `beforeTax` gives: the host keeps 20 significant digits of an amount. */

@@ -62,12 +62,18 @@ export function checkSessionInput(input: PriceSessionInput, options: CheckOption
   if (!Array.isArray(manual)) throw invalid("manual", "must be an array", manual)
 
   const lineIndexById = new Map<string, number>()
-  input.lines.forEach((line, index) => {
-    if (isSoundLine(line, lineIndexById)) lineIndexById.set(line.id, index)
-    else explainBadLine(line, `lines[${index}]`, new Set(lineIndexById.keys()))
-  })
+  for (let index = 0; index < input.lines.length; index++) {
+    const line = input.lines[index]
+    // A line id seen before leaves the map's size as it was (one lookup a line, not two).
+    if (!isSoundLine(line) || lineIndexById.set(line.id, index).size !== index + 1) {
+      lineIndexById.clear()
+      for (let earlier = 0; earlier < index; earlier++) lineIndexById.set(input.lines[earlier].id, earlier)
+      explainBadLine(line, `lines[${index}]`, new Set(lineIndexById.keys()))
+    }
+  }
   const lineTaxes = input.lines.map((line, index) => checkTax(line.tax_rates, line.is_tax_inclusive, `lines[${index}]`))
-  const merchants = new Set(input.lines.map((line) => line.merchant_id))
+  const merchants = new Set<string>()
+  for (const line of input.lines) merchants.add(line.merchant_id)
   const shippingMethods = checkShippingMethods(input.shipping_methods, merchants, options.summary === true)
   const discountIds = new Set<string>()
   const checkedCodes = codes.map((code, index) => checkCode(code, `codes[${index}]`, discountIds, lineIndexById))
@@ -85,13 +91,12 @@ function isSafeIntegerAtLeast(value: unknown, minimum: number): value is number 
 }
 
 // Sessions can hold thousands of lines: check them cheaply, and build field names only to explain a failure.
-function isSoundLine(line: PricingLineInput, ids: Map<string, number>): boolean {
+function isSoundLine(line: PricingLineInput): boolean {
   return (
     typeof line === "object" &&
     line !== null &&
     typeof line.id === "string" &&
     line.id.length > 0 &&
-    !ids.has(line.id) &&
     typeof line.merchant_id === "string" &&
     line.merchant_id.length > 0 &&
     isSafeIntegerAtLeast(line.unit_price, 0) &&

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { allocateByWeight, PricingError } from ".."
+import { kthSmallest } from "../allocate"
 
 describe("allocateByWeight", () => {
   it("splits the documented example (docs/money.md) 32.49 over 299.97 and 24.99 as 29.99 and 2.50", () => {
@@ -137,6 +138,23 @@ describe("allocateByWeight", () => {
           }
         }
       })
+    )
+  })
+})
+
+describe("kthSmallest (the selection that finds the leftover units' threshold)", () => {
+  it("finds what stands at index k of the values sorted ascending, duplicates included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1_000_000 })), { minLength: 1, maxLength: 300 }),
+        fc.nat(),
+        (values, seed) => {
+          const k = seed % values.length
+          const sorted = [...values].sort((a, b) => a - b)
+          expect(kthSmallest(Float64Array.from(values), k)).toBe(sorted[k])
+        }
+      ),
+      { numRuns: 500 }
     )
   })
 })
