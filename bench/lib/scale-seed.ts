@@ -14,7 +14,7 @@ export type ScaleSeeded = {
 }
 
 /** The rows `n` of the series get: a code like "S" and 11 upper-case hex digits, unique in practice (48 bits). */
-const SEEDED_CODE = (n: string) => `'S' || upper(substr(md5(${n}::text), 1, 11))`
+const SEEDED_CODE = (n: string) => `'S' || upper(substr(md5((${n})::text), 1, 11))`
 
 /**
  * Copies every row `where` selects in `table` once per number of `series` (`g`), in one

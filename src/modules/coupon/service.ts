@@ -12,7 +12,7 @@ import { ruleRegistryOf, type RuleRegistry, type StoreRuleAttribute } from "../.
 import { parsePluginOptions } from "../../lib/plugin-options"
 import { Coupon, CouponRedemption } from "./models"
 import type { AutomaticCouponsFor, CouponCodeRepository, CouponListRepository, CouponSeatRepository, SeatHolder } from "./repositories"
-import { countableFilters } from "./repositories/coupon-list"
+import { countableFilters } from "./utils/list-filters"
 import {
   CouponCandidate,
   CouponDTO,
@@ -178,7 +178,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   /**
    * As generated (the admin list, `query.graph` with pagination, calls it), but without counting every
    * match: a page shorter than asked tells the count; else it is exact up to EXACT_COUNT_LIMIT and the
-   * planner's estimate past it (repositories/coupon-list.ts). An order by `created_at` alone is broken
+   * planner's estimate past it (lib/list-count.ts). An order by `created_at` alone is broken
    * by id in the same direction, so a page is stable when coupons share a time (a bulk generation's)
    * and the list reads the index on (created_at, id).
    */

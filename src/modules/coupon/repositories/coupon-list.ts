@@ -2,48 +2,10 @@ import { Context } from "@medusajs/framework/types"
 import { MikroOrmBase } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { readKnex } from "../../../lib/knex"
+import { countListed } from "../../../lib/list-count"
+import type { CountableCouponFilters } from "../utils/list-filters"
 
-/**
- * Up to how many coupons a list's `count` is exact. Past it, counting every match costs a scan of them
- * all (half a second at 1,000,000 coupons), so the count is the planner's estimate instead.
- */
-export const EXACT_COUNT_LIMIT = 10_000
-
-/** The list filters the count below can say in SQL; a list with any other falls back to the exact count. */
-export type CountableCouponFilters = {
-  q?: string
-  id?: string | string[]
-  merchant_id?: string | string[]
-  is_active?: boolean
-}
-
-const COUNTABLE = new Set(["q", "id", "merchant_id", "is_active"])
-
-/** The filters as the count can say them, or null when one of them is not countable here. */
-export function countableFilters(filters: Record<string, unknown>): CountableCouponFilters | null {
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined) {
-      continue
-    }
-    if (!COUNTABLE.has(key)) {
-      return null
-    }
-    const ok =
-      key === "is_active"
-        ? typeof value === "boolean"
-        : typeof value === "string" || (Array.isArray(value) && value.every((entry) => typeof entry === "string"))
-    if (!ok || (key === "q" && typeof value !== "string")) {
-      return null
-    }
-  }
-  return filters as CountableCouponFilters
-}
-
-/**
- * How many coupons match a list's filters, without counting them all: exact up to
- * EXACT_COUNT_LIMIT (a count over at most that many rows plus one), else the planner's estimate of the
- * same query (never below the limit plus one, which are known to exist).
- */
+/** How many coupons match a list's filters, without counting them all (lib/list-count.ts). */
 export class CouponListRepository extends MikroOrmBase {
   async countListed(
     filters: CountableCouponFilters,
@@ -51,15 +13,7 @@ export class CouponListRepository extends MikroOrmBase {
     context: Context
   ): Promise<{ count: number; estimated: boolean }> {
     const knex = readKnex(context)
-    const matching = this.matching(knex, filters, withDeleted)
-    const { rows } = await knex.raw(`select count(*)::int as count from (${matching.clone().limit(EXACT_COUNT_LIMIT + 1).toQuery()}) limited`)
-    const count: number = rows[0].count
-    if (count <= EXACT_COUNT_LIMIT) {
-      return { count, estimated: false }
-    }
-    const { rows: plan } = await knex.raw(`explain (format json) ${matching.toQuery()}`)
-    const estimate = Math.round(Number(plan[0]["QUERY PLAN"][0].Plan["Plan Rows"]))
-    return { count: Math.max(estimate, EXACT_COUNT_LIMIT + 1), estimated: true }
+    return await countListed(knex, this.matching(knex, filters, withDeleted))
   }
 
   /**
