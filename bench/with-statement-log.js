@@ -5,6 +5,8 @@
 // change, counted in the database's log (bench/lib/statement-log.ts).
 //   npm run bench:rules     bench/automatic-coupons.bench.spec.ts (docs/coupon-rules.md)
 //   npm run bench:shipping  bench/shipping.bench.spec.ts (docs/shipping-and-tax.md)
+//   npm run bench:generate  bench/generate-coupons.bench.spec.ts (docs/benchmarks.md, Scale)
+//   npm run bench:scale     bench/scale.bench.spec.ts (docs/benchmarks.md, Scale)
 const fs = require("fs")
 const path = require("path")
 const { startEmbeddedPostgres } = require("../scripts/lib/database")

@@ -52,11 +52,14 @@ export async function measureChanges(
   )
 }
 
-/** Prints a table of figures, columns padded, under a line saying how they were measured. */
-export function printFigures(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)))
+/** Prints a table of figures under a line saying how they were measured, columns padded. */
+export function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((name, column) => Math.max(name.length, ...rows.map((row) => row[column].length)))
   const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")
-  console.log(
-    [`[bench] ${RUNS} runs each after ${WARMUP} warm-up, statements counted in the database's log (median)`, format(header), ...rows.map(format)].join("\n")
-  )
+  console.log([title, format(header), ...rows.map(format)].join("\n"))
+}
+
+/** Prints the table of `measureChanges`' figures. */
+export function printFigures(header: string[], rows: string[][]): void {
+  printTable(`[bench] ${RUNS} runs each after ${WARMUP} warm-up, statements counted in the database's log (median)`, header, rows)
 }

@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAdminUser, AdminHeaders } from "../helpers/admin"
 import { listenToEvents, HeardEvent } from "../helpers/events"
 import { refused } from "../helpers/http"
@@ -28,6 +29,12 @@ medusaIntegrationTestRunner({
     })
 
     const countCoupons = async () => (await api.get("/admin/coupons?limit=1", admin)).data.count
+    /** Live coupons whose code is like `pattern`, counted in the database. */
+    const couponRows = async (pattern: string) => {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows } = await knex.raw("select count(*)::int as count from coupon where code like ? and deleted_at is null", [pattern])
+      return rows[0].count
+    }
 
     describe("POST /admin/coupons/generate", () => {
       it("creates count coupons with unique codes of prefix and random upper-case letters and digits", async () => {
@@ -80,7 +87,7 @@ medusaIntegrationTestRunner({
 
       it.each([
         ["a fixed template without currency", { count: 5, value_type: "fixed", value: 5 }, "currency_code"],
-        ["a count over 10,000", { count: 10_001, ...template }, "count"],
+        ["a count over 100,000", { count: 100_001, ...template }, "count"],
         ["a count of 0", { count: 0, ...template }, "count"],
         ["a prefix and length over 50 characters", { prefix: "P".repeat(40), length: 11, count: 1, ...template }, "length"],
         ["a length under 4", { length: 3, count: 1, ...template }, "length"],
@@ -93,7 +100,7 @@ medusaIntegrationTestRunner({
         expect(await countCoupons()).toBe(0)
       })
 
-      it("creates all 10,000 codes of the largest batch in one request, while admin and store reads keep answering 200", async () => {
+      it("creates all 100,000 codes of the largest batch in one request, while admin and store reads keep answering 200", async () => {
         const container = getContainer()
         const shop = await createStorefront(container)
         const [tent] = await createProducts(container, [
@@ -127,13 +134,13 @@ medusaIntegrationTestRunner({
         const started = Date.now()
         let generating = true
         const generation = api
-          .post("/admin/coupons/generate", { prefix: "BULK", count: 10_000, length: 8, value_type: "percentage", value: 5 }, admin)
+          .post("/admin/coupons/generate", { prefix: "BULK", count: 100_000, length: 8, value_type: "percentage", value: 5 }, admin)
           .finally(() => (generating = false))
         while (generating) {
           await readAllAtOnce()
         }
         const { data } = await generation
-        console.log(`generated 10,000 coupon codes in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        console.log(`generated 100,000 coupon codes in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
         // The batch's event is handled after the response: keep reading while it is.
         await eventually(
@@ -146,9 +153,10 @@ medusaIntegrationTestRunner({
         console.log(`${answered} concurrent reads during and after the generation`)
 
         expect(refusals).toEqual([])
-        expect(data.count).toBe(10_000)
-        expect(new Set(data.coupons.map((coupon: { code: string }) => coupon.code)).size).toBe(10_000)
-        expect(await countCoupons()).toBe(10_000)
+        expect(data.count).toBe(100_000)
+        expect(new Set(data.coupons.map((coupon: { code: string }) => coupon.code.toLowerCase())).size).toBe(100_000)
+        // Past 10,000 the list's count is the planner's estimate (docs/benchmarks.md, Scale): count in the database.
+        expect(await couponRows("BULK%")).toBe(100_000)
       })
     })
   },

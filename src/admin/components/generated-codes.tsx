@@ -1,18 +1,26 @@
 import { Button, Heading, Text, Textarea, toast } from "@medusajs/ui"
-import { useRef } from "react"
+import { useMemo, useRef } from "react"
+
+/** Codes shown in the box; a bigger batch (up to 100,000) is copied and downloaded whole, never drawn whole. */
+const SHOWN_CODES = 1_000
 
 /** The codes a bulk generation created, to copy or download. */
 export const GeneratedCodes = ({ codes }: { codes: string[] }) => {
   const textarea = useRef<HTMLTextAreaElement>(null)
-  const text = codes.join("\n")
+  const text = useMemo(() => codes.join("\n"), [codes])
+  const shown = useMemo(() => (codes.length > SHOWN_CODES ? codes.slice(0, SHOWN_CODES).join("\n") : text), [codes, text])
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text)
     } catch {
-      // No clipboard API outside secure contexts (a store on plain http): copy the selection.
+      // No clipboard API outside secure contexts (a store on plain http): copy the selection, the box's codes.
       textarea.current?.select()
       document.execCommand("copy")
+      if (codes.length > SHOWN_CODES) {
+        toast.warning(`Copied the first ${SHOWN_CODES.toLocaleString()} codes; download the CSV for all ${codes.length.toLocaleString()}`)
+        return
+      }
     }
     toast.success(`Copied ${codes.length} ${codes.length === 1 ? "code" : "codes"}`)
   }
@@ -34,12 +42,14 @@ export const GeneratedCodes = ({ codes }: { codes: string[] }) => {
         </Heading>
         <Text size="small" className="text-ui-fg-subtle">
           Each code is a coupon of its own with the terms you chose.
+          {codes.length > SHOWN_CODES &&
+            ` Showing the first ${SHOWN_CODES.toLocaleString()}; Copy codes and Download CSV give all ${codes.length.toLocaleString()}.`}
         </Text>
       </div>
       <Textarea
         ref={textarea}
         readOnly
-        value={text}
+        value={shown}
         rows={Math.min(Math.max(codes.length, 3), 14)}
         aria-label="Generated codes"
         className="font-mono"

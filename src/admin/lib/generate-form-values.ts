@@ -12,7 +12,7 @@ import {
 export type GenerateFormValues = CouponTermsValues & { prefix: string; count: string; length: string }
 
 const CODE_MAX_LENGTH = 50
-const MAX_COUNT = 10_000
+const MAX_COUNT = 100_000
 const LENGTH_RANGE = { min: 4, max: 32 }
 
 export function emptyGenerateValues(): GenerateFormValues {

@@ -1,4 +1,4 @@
-import { Context } from "@medusajs/framework/types"
+import { Context, FindConfig } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
@@ -11,7 +11,8 @@ import { CheckoutDiscountError } from "../../lib/errors"
 import { ruleRegistryOf, type RuleRegistry, type StoreRuleAttribute } from "../../lib/coupon-rules"
 import { parsePluginOptions } from "../../lib/plugin-options"
 import { Coupon, CouponRedemption } from "./models"
-import type { AutomaticCouponsFor, CouponCodeRepository, CouponSeatRepository, SeatHolder } from "./repositories"
+import type { AutomaticCouponsFor, CouponCodeRepository, CouponListRepository, CouponSeatRepository, SeatHolder } from "./repositories"
+import { countableFilters } from "./utils/list-filters"
 import {
   CouponCandidate,
   CouponDTO,
@@ -20,20 +21,38 @@ import {
   CouponRedemptionDTO,
   CouponSeat,
   CreateCouponInput,
+  GenerateCouponsInput,
   RecordCouponRedemptionInput,
   ReleaseCouponRedemptionsOptions,
   SessionCoupons,
   SessionCouponsQuery,
   UpdateCouponInput,
 } from "./types"
-import { assertCouponCode, codeTakenViolation, couponCodeKey, isCouponCode } from "./utils/code"
+import {
+  assertCouponCode,
+  codeTakenViolation,
+  COUPON_CODE_MAX_LENGTH,
+  couponCodeKey,
+  isCouponCode,
+  RANDOM_ALPHABET_SIZE,
+  randomCodeParts,
+} from "./utils/code"
 import { decideEligibility, pickCoupon } from "./utils/eligibility"
 import { describeShopper, foldEmail, isShoppers, Shopper, shopperOf } from "./utils/shopper"
 
-type InjectedDependencies = { couponCodeRepository: CouponCodeRepository; couponSeatRepository: CouponSeatRepository }
+type InjectedDependencies = {
+  couponCodeRepository: CouponCodeRepository
+  couponSeatRepository: CouponSeatRepository
+  couponListRepository: CouponListRepository
+}
 
 /** The rule lists are JSON columns, which the generated CRUD types as objects. */
 type StoredCouponInput = Record<string, any>
+
+/** Codes per insert statement of a bulk generation. */
+const GENERATE_INSERT_CHUNK = 5_000
+/** Rounds of drawing codes again for those already taken, before giving up on a crowded code space. */
+const GENERATE_MAX_DRAWS = 10
 
 /** How many sets of automatic coupons (one per merchant mix and currency of the sessions changed) are kept. */
 const AUTOMATIC_SETS_KEPT = 64
@@ -49,6 +68,7 @@ type CodedInput = { code?: string; merchant_id?: string | null; currency_code?: 
 class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
   protected readonly codes_: CouponCodeRepository
   protected readonly seats_: CouponSeatRepository
+  protected readonly lists_: CouponListRepository
   protected readonly ruleAttributes_: readonly StoreRuleAttribute[]
   /** Sets of automatic coupons as read, by fingerprint (see `automaticCoupons_`). */
   private readonly automaticByFingerprint_ = new Map<string, CouponCandidate[]>()
@@ -58,6 +78,7 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     super(...arguments)
     this.codes_ = container.couponCodeRepository
     this.seats_ = container.couponSeatRepository
+    this.lists_ = container.couponListRepository
     this.ruleAttributes_ = parsePluginOptions(options).ruleAttributes
   }
 
@@ -87,6 +108,103 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     const created = await super.createCoupons(input as StoredCouponInput[], sharedContext)
     await flushCodes(input, sharedContext)
     return Array.isArray(data) ? created : created[0]
+  }
+
+  /**
+   * `count` coupons with the template's terms and the codes `prefix` + `length` random upper-case
+   * letters and digits, none used by a live coupon of the scope (ignoring case), in one transaction:
+   * all or none. The codes are drawn in bulk and inserted GENERATE_INSERT_CHUNK to a statement
+   * (`insert … on conflict do nothing returning`); only those the database finds taken are drawn again.
+   * The template is the caller's to validate (terms and rules); the codes' shape is checked here.
+   */
+  @InjectTransactionManager()
+  async generateCoupons(
+    input: GenerateCouponsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; code: string }[]> {
+    const { prefix, count, length } = input
+    if (prefix.length + length > COUPON_CODE_MAX_LENGTH) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Field 'length' leaves no room: prefix (${prefix.length}) + length (${length}) must be at most ${COUPON_CODE_MAX_LENGTH}`
+      )
+    }
+    assertCouponCode(prefix + "X".repeat(length), "prefix")
+    const tooShort = () =>
+      new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Field 'length' is too short: cannot find ${count} unused codes of ${length} random characters after "${prefix}"`
+      )
+    if (RANDOM_ALPHABET_SIZE ** length < count * 2) {
+      throw tooShort()
+    }
+    const template = normalizeCouponInput(input.template)
+    const created: { id: string; code: string }[] = []
+    // Lower-cased codes inserted or found taken: never drawn again.
+    const seen = new Set<string>()
+    for (let draw = 0; draw < GENERATE_MAX_DRAWS && created.length < count; draw++) {
+      if (RANDOM_ALPHABET_SIZE ** length - seen.size < count - created.length) {
+        // Every code left has been tried: drawing more would never end.
+        break
+      }
+      const candidates: string[] = []
+      while (created.length + candidates.length < count) {
+        for (const part of randomCodeParts(count - created.length - candidates.length, length)) {
+          const code = prefix + part
+          if (!seen.has(code.toLowerCase())) {
+            seen.add(code.toLowerCase())
+            candidates.push(code)
+          }
+        }
+      }
+      for (let start = 0; start < candidates.length; start += GENERATE_INSERT_CHUNK) {
+        created.push(...(await this.codes_.insertGenerated(template, candidates.slice(start, start + GENERATE_INSERT_CHUNK), sharedContext)))
+      }
+    }
+    if (created.length < count) {
+      throw tooShort()
+    }
+    return created
+  }
+
+  /** Deletes the coupons a bulk generation created (its compensation), in one statement. */
+  @InjectTransactionManager()
+  async deleteGeneratedCoupons(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (ids.length) {
+      await this.codes_.deleteGenerated(ids, sharedContext)
+    }
+  }
+
+  /**
+   * As generated (the admin list, `query.graph` with pagination, calls it), but without counting every
+   * match: a page shorter than asked tells the count; else it is exact up to EXACT_COUNT_LIMIT and the
+   * planner's estimate past it (lib/list-count.ts). An order by `created_at` alone is broken
+   * by id in the same direction, so a page is stable when coupons share a time (a bulk generation's)
+   * and the list reads the index on (created_at, id).
+   */
+  @InjectManager()
+  // @ts-expect-error the generated CRUD types listAndCountCoupons as a property; overriding it is intended
+  async listAndCountCoupons(
+    filters: Record<string, unknown> = {},
+    config: FindConfig<CouponDTO> = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<[CouponDTO[], number]> {
+    const order = config.order as Record<string, string> | undefined
+    const orderKeys = Object.keys(order ?? {})
+    const ordered = orderKeys.length === 1 && orderKeys[0] === "created_at" ? { ...order, id: order!.created_at } : order
+    const listConfig = { ...config, order: ordered } as FindConfig<CouponDTO>
+    // The host's list takes `q` out of the filters it is given: each read gets a copy.
+    const countable = countableFilters({ ...filters })
+    if (!countable) {
+      return (await super.listAndCountCoupons({ ...filters } as any, listConfig as any, sharedContext)) as unknown as [CouponDTO[], number]
+    }
+    const rows = (await this.listCoupons({ ...filters } as any, listConfig as any, sharedContext)) as unknown as CouponDTO[]
+    const skip = config.skip ?? 0
+    if (config.take == null || (rows.length < config.take && (rows.length > 0 || skip === 0))) {
+      return [rows, skip + rows.length]
+    }
+    const { count } = await this.lists_.countListed(countable, !!config.withDeleted, sharedContext)
+    return [rows, count]
   }
 
   // @ts-expect-error the generated CRUD types updateCoupons as a property; overriding it is intended

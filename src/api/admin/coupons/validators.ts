@@ -82,7 +82,7 @@ export const AdminUpdateCoupon = z
   .partial()
   .strict()
 
-export const GENERATE_MAX_COUNT = 10_000
+export const GENERATE_MAX_COUNT = 100_000
 const GENERATE_MIN_LENGTH = 4
 const GENERATE_MAX_LENGTH = 32
 

@@ -46,5 +46,7 @@ export const CartSession = model
     { on: ["customer_id"] },
     { on: ["status", "expires_at"] },
     { on: ["converted_cart_id"], where: "converted_cart_id IS NOT NULL AND deleted_at IS NULL" },
+    // Hand-written in Migration20261206164500 (the DML cannot say directions): the admin list's
+    // order, (created_at DESC, id ASC) WHERE deleted_at IS NULL.
   ])
   .checks([{ name: "cart_session_version_positive", expression: "version >= 1" }])

@@ -2,13 +2,15 @@
 // repositories/ because the module loader registers every function exported
 // there as a repository of the module.
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { countListed } from "../../../lib/list-count"
 import type { CartSessionListFilters, CartSessionListPage } from "../types"
 
 /** Columns a list may be ordered by. */
 export const CART_SESSION_ORDER_FIELDS = ["created_at", "updated_at", "expires_at", "status", "email", "version"] as const
 
 /**
- * One page of session ids matching the filters, and how many match. A
+ * One page of session ids matching the filters, and how many match (exact up to
+ * 10,000, the planner's estimate past it: lib/list-count.ts). A
  * session still `open` past its expiry counts as expired, as every view shows
  * it. `has_codes` / `has_manual_discounts`: whether it holds at least one
  * live code / manual discount.
@@ -24,7 +26,6 @@ export async function selectSessionIds(
     applyFilters(knex, query, filters, now)
     return query
   }
-  const [{ count }] = await matching().count({ count: "*" })
   const query = matching().select("session.id")
   for (const [field, direction] of Object.entries(page.order ?? { created_at: "DESC" })) {
     if ((CART_SESSION_ORDER_FIELDS as readonly string[]).includes(field)) {
@@ -32,7 +33,12 @@ export async function selectSessionIds(
     }
   }
   const rows = await query.orderBy("session.id", "asc").limit(page.take).offset(page.skip)
-  return { ids: rows.map((row: { id: string }) => row.id), count: Number(count) }
+  const ids = rows.map((row: { id: string }) => row.id)
+  // A page shorter than asked tells the count; else exact up to 10,000 and estimated past (lib/list-count.ts).
+  if (ids.length < page.take && (ids.length > 0 || page.skip === 0)) {
+    return { ids, count: page.skip + ids.length }
+  }
+  return { ids, count: (await countListed(knex, matching())).count }
 }
 
 function applyFilters(knex: Knex, query: Knex.QueryBuilder, filters: CartSessionListFilters, now: Date) {

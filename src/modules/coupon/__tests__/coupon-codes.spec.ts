@@ -154,4 +154,109 @@ couponModuleIntegrationTestRunner(({ service, MikroOrmWrapper }) => {
       expect(await service.findTakenCodes(["one", "two"], null)).toEqual(new Set(["two"]))
     })
   })
+
+  describe("generateCoupons", () => {
+    const generate = (count: number, extra: Partial<Parameters<typeof service.generateCoupons>[0]> = {}) =>
+      service.generateCoupons({ prefix: "Q", count, length: 1, template: { ...tenPercent }, ...extra })
+    const codesOf = async (merchantId: string | null = null) =>
+      (await service.listCoupons({ merchant_id: merchantId }, { select: ["code"], take: null })).map((coupon) => coupon.code)
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".split("")
+
+    it("creates count coupons with the template's terms, stored as the ORM stores them", async () => {
+      const created = await service.generateCoupons({
+        prefix: "BF-",
+        count: 12_000,
+        length: 8,
+        template: { value_type: "fixed", value: 5.5, currency_code: "USD", min_subtotal: 20, merchant_id: "acme", usage_limit: 1, rules: [{ attribute: "customer.groups.id", operator: "in", values: ["vip"] }], metadata: { flyer: true } },
+      })
+      expect(created).toHaveLength(12_000)
+      expect(new Set(created.map((coupon) => coupon.code.toLowerCase())).size).toBe(12_000)
+      created.forEach((coupon) => expect(coupon.code).toMatch(/^BF-[A-Z0-9]{8}$/))
+      const coupon = await service.retrieveCoupon(created[11_999].id)
+      expect(coupon).toMatchObject({
+        code: created[11_999].code,
+        merchant_id: "acme",
+        value_type: "fixed",
+        currency_code: "usd",
+        usage_limit: 1,
+        usage_count: 0,
+        is_active: true,
+        is_automatic: false,
+        rules: [{ attribute: "customer.groups.id", operator: "in", values: ["vip"] }],
+        metadata: { flyer: true },
+      })
+      expect(new BigNumber(coupon.value).numeric).toBe(5.5)
+      expect(new BigNumber(coupon.min_subtotal!).numeric).toBe(20)
+      const [raw] = await MikroOrmWrapper.forkManager().execute(
+        `select raw_value, raw_min_subtotal from coupon where id = '${created[0].id}'`
+      )
+      const ormWritten = await service.createCoupons({ code: "ORM", value_type: "fixed", value: 5.5, currency_code: "usd", min_subtotal: 20 })
+      const [ormRaw] = await MikroOrmWrapper.forkManager().execute(`select raw_value, raw_min_subtotal from coupon where id = '${ormWritten.id}'`)
+      expect(raw).toEqual(ormRaw)
+    })
+
+    it("skips the codes live coupons of the scope use and draws others instead", async () => {
+      // 36 one-character codes after "Q": 17 taken store-wide (in another case), 18 asked.
+      await service.createCoupons(alphabet.slice(0, 17).map((character) => ({ code: `q${character.toLowerCase()}`, ...tenPercent })))
+      // Taken by a merchant or deleted: free store-wide.
+      await service.createCoupons(alphabet.slice(17, 30).map((character) => ({ code: `Q${character}`, merchant_id: "acme", ...tenPercent })))
+      const deleted = await service.createCoupons({ code: "QZ", ...tenPercent })
+      await service.softDeleteCoupons(deleted.id)
+
+      const created = await generate(18)
+      expect(created).toHaveLength(18)
+      const taken = new Set(alphabet.slice(0, 17).map((character) => `Q${character}`))
+      created.forEach((coupon) => expect(taken.has(coupon.code)).toBe(false))
+      expect(await codesOf()).toHaveLength(17 + 18)
+    })
+
+    it("creates nothing when it cannot find count free codes, even after inserting some", async () => {
+      // 19 of 36 codes taken leave 17 for 18 asked: every draw inserts some, then the whole batch is refused.
+      await service.createCoupons(alphabet.slice(0, 19).map((character) => ({ code: `Q${character}`, ...tenPercent })))
+      await expect(generate(18)).rejects.toMatchObject({ message: expect.stringContaining("Field 'length' is too short") })
+      expect(await codesOf()).toHaveLength(19)
+    })
+
+    it("refuses a prefix and length over 50 characters, or a prefix of other characters, creating nothing", async () => {
+      await expect(generate(1, { prefix: "P".repeat(45), length: 6 })).rejects.toMatchObject({
+        message: expect.stringContaining("Field 'length' leaves no room"),
+      })
+      await expect(generate(1, { prefix: "NO SPACE" })).rejects.toMatchObject({ code: "COUPON_CODE_INVALID_FORMAT" })
+      expect(await codesOf()).toHaveLength(0)
+    })
+  })
+
+  describe("listAndCountCoupons", () => {
+    it("counts exactly up to 10,000 matches, with q, merchant and is_active filters, and estimates past it", async () => {
+      await service.generateCoupons({ prefix: "BULK-", count: 10_050, length: 8, template: { ...tenPercent, merchant_id: "acme" } })
+      await service.createCoupons([
+        { code: "SPRING-1", name: "Spring", ...tenPercent },
+        { code: "OTHER", name: "spring sale", ...tenPercent, is_active: false },
+        { code: "BULK-NAMED", ...tenPercent },
+      ])
+      await MikroOrmWrapper.forkManager().execute("analyze coupon")
+
+      const [page, count] = await service.listAndCountCoupons({ q: "spring" }, { take: 1, order: { created_at: "DESC" } })
+      expect([page.length, count]).toEqual([1, 2])
+      expect((await service.listAndCountCoupons({ q: "spring", is_active: true }, { take: 1 }))[1]).toBe(1)
+      expect((await service.listAndCountCoupons({ q: "SPRING SALE" }, { take: 1 }))[1]).toBe(1)
+      expect((await service.listAndCountCoupons({ merchant_id: ["globex", "acme"], q: "bulk" }, { take: 5 }))[1]).toBeGreaterThan(10_000)
+      // A page shorter than asked tells the count.
+      expect((await service.listAndCountCoupons({ q: "bulk" }, { take: 20, skip: 10_040 }))[1]).toBe(10_051)
+      // Past 10,000 the planner's estimate (never under 10,001).
+      const [, estimated] = await service.listAndCountCoupons({}, { take: 50, order: { created_at: "DESC" } })
+      expect(estimated).toBeGreaterThan(10_000)
+      expect(Math.abs(estimated - 10_053)).toBeLessThan(1_000)
+    })
+
+    it("breaks ties of created_at by id, in the same direction", async () => {
+      await service.createCoupons(["A", "B", "C", "D"].map((code) => ({ code, ...tenPercent })))
+      await MikroOrmWrapper.forkManager().execute("update coupon set created_at = '2026-01-01'")
+      const ids = (await service.listCoupons({}, { select: ["id"] })).map((coupon) => coupon.id).sort()
+      const [desc] = await service.listAndCountCoupons({}, { take: 10, order: { created_at: "DESC" } })
+      const [asc] = await service.listAndCountCoupons({}, { take: 10, order: { created_at: "ASC" } })
+      expect(desc.map((coupon) => coupon.id)).toEqual([...ids].reverse())
+      expect(asc.map((coupon) => coupon.id)).toEqual(ids)
+    })
+  })
 })

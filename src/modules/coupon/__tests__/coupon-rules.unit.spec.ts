@@ -1,4 +1,4 @@
-import { assertCouponCode, couponTermsProblems, isCouponCode, randomCodePart } from "../utils"
+import { assertCouponCode, couponTermsProblems, isCouponCode, randomCodePart, randomCodeParts } from "../utils"
 
 describe("coupon code format", () => {
   it("accepts 1 to 50 letters, digits, underscores and hyphens", () => {
@@ -28,6 +28,31 @@ describe("randomCodePart", () => {
     // 10,000 expected each (standard deviation ~100); a plain byte % 36 would give
     // the first four characters ~11,250.
     counts.forEach((count) => expect(Math.abs(count - 10_000)).toBeLessThan(600))
+  })
+})
+
+describe("randomCodeParts", () => {
+  it("draws count parts of the asked length, all upper-case letters and digits", () => {
+    const parts = randomCodeParts(5_000, 7)
+    expect(parts).toHaveLength(5_000)
+    parts.forEach((part) => expect(part).toMatch(/^[A-Z0-9]{7}$/))
+    // 36^7 codes: 5,000 draws all but never repeat.
+    expect(new Set(parts).size).toBeGreaterThan(4_990)
+  })
+
+  it("uses every character of the alphabet about equally often, in every position", () => {
+    const parts = randomCodeParts(36_000, 10)
+    for (const position of [0, 9]) {
+      const counts = new Map<string, number>()
+      parts.forEach((part) => counts.set(part[position], (counts.get(part[position]) ?? 0) + 1))
+      expect(counts.size).toBe(36)
+      // 1,000 expected each (standard deviation ~31).
+      counts.forEach((count) => expect(Math.abs(count - 1_000)).toBeLessThan(200))
+    }
+  })
+
+  it("draws none for a count of 0", () => {
+    expect(randomCodeParts(0, 8)).toEqual([])
   })
 })
 

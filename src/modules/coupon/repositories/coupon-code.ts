@@ -1,7 +1,8 @@
 import { Context } from "@medusajs/framework/types"
-import { MikroOrmBase } from "@medusajs/framework/utils"
-import { readKnex } from "../../../lib/knex"
-import type { CouponCandidate } from "../types"
+import { BigNumber, MedusaError, MikroOrmBase, trimZeros } from "@medusajs/framework/utils"
+import { entityIds } from "../../../lib/entity-ids"
+import { readKnex, transactionKnex } from "../../../lib/knex"
+import type { CouponCandidate, CouponFields } from "../types"
 import { COUPON_RULE_FIELDS } from "../utils/rule-fields"
 
 /** Which automatic coupons a session may meet: live at `at`, and (when given) of its merchants and currency. */
@@ -43,6 +44,43 @@ const CANDIDATE_COLUMNS = [
   ...COUPON_RULE_FIELDS,
 ]
 
+/** The type of each column a generated coupon's template may set, to cast its one value for every row. */
+const TEMPLATE_COLUMN_TYPES: Record<keyof Omit<CouponFields, "code">, string> = {
+  merchant_id: "text",
+  name: "text",
+  value_type: "text",
+  value: "numeric",
+  currency_code: "text",
+  starts_at: "timestamptz",
+  ends_at: "timestamptz",
+  min_subtotal: "numeric",
+  usage_limit: "integer",
+  usage_limit_per_customer: "integer",
+  combinable: "boolean",
+  priority: "integer",
+  is_active: "boolean",
+  metadata: "jsonb",
+  type: "text",
+  target_type: "text",
+  allocation: "text",
+  max_quantity: "integer",
+  rules: "jsonb",
+  target_rules: "jsonb",
+  buy_rules: "jsonb",
+  buy_rules_min_quantity: "integer",
+  apply_to_quantity: "integer",
+  is_automatic: "boolean",
+}
+
+/** Big numbers are stored twice, as the ORM writes them: the number and its exact `raw_` form. */
+const RAW_COLUMNS: Partial<Record<keyof CouponFields, string>> = { value: "raw_value", min_subtotal: "raw_min_subtotal" }
+
+/** A big number's `raw_` column as the ORM writes it (its bigNumber field): the value at precision 20, trailing zeros trimmed. */
+function rawBigNumber(value: number) {
+  const raw = new BigNumber(value).raw as { value: string; precision: number }
+  return { ...raw, value: trimZeros(raw.value) }
+}
+
 /**
  * The coupon module's SQL on codes, for what the generated CRUD cannot
  * express: lookups by lower(code), as the case-insensitive unique index
@@ -57,6 +95,57 @@ export class CouponCodeRepository extends MikroOrmBase {
       .whereRaw("coalesce(merchant_id, '') = ?", [merchantId ?? ""])
       .whereNull("deleted_at")
     return new Set(rows.map((row) => row.code.toLowerCase()))
+  }
+
+  /**
+   * Inserts one coupon per code, all with the template's terms, in one statement (the codes and
+   * fresh ids as two arrays, the terms once), in the context's transaction. A code a live coupon of
+   * the scope already uses (the case-insensitive unique index) is skipped, not an error: the answer is
+   * the coupons inserted, and the caller draws other codes for the rest. `created_at` is each row's
+   * own clock, so the batch lists in the order it was drawn.
+   */
+  async insertGenerated(
+    template: Omit<CouponFields, "code">,
+    codes: string[],
+    context: Context
+  ): Promise<{ id: string; code: string }[]> {
+    const knex = transactionKnex(context, "insertGenerated")
+    const columns: string[] = []
+    const values: string[] = []
+    const bindings: any[] = []
+    for (const [field, value] of Object.entries(template)) {
+      const type = TEMPLATE_COLUMN_TYPES[field as keyof typeof TEMPLATE_COLUMN_TYPES]
+      if (!type) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `A generated coupon cannot set '${field}'`)
+      }
+      if (value === undefined) {
+        continue
+      }
+      columns.push(field)
+      values.push(`?::${type}`)
+      bindings.push(type === "jsonb" && value !== null ? JSON.stringify(value) : value)
+      const raw = RAW_COLUMNS[field as keyof CouponFields]
+      if (raw) {
+        columns.push(raw)
+        values.push("?::jsonb")
+        bindings.push(value === null ? null : JSON.stringify(rawBigNumber(value as number)))
+      }
+    }
+    const ids = entityIds("cpn", codes.length)
+    const { rows } = await knex.raw(
+      `insert into "coupon" ("id", "code", ${columns.map((column) => `"${column}"`).join(", ")}, "created_at", "updated_at")
+       select generated.id, generated.code, ${values.join(", ")}, clock_timestamp(), clock_timestamp()
+       from unnest(?::text[], ?::text[]) as generated(id, code)
+       on conflict do nothing
+       returning "id", "code"`,
+      [...bindings, ids, codes]
+    )
+    return rows
+  }
+
+  /** Deletes the coupons of a generation that did not complete (its compensation), in one statement. */
+  async deleteGenerated(ids: string[], context: Context): Promise<void> {
+    await transactionKnex(context, "deleteGenerated")("coupon").whereRaw("id = any(?)", [ids]).delete()
   }
 
   /**

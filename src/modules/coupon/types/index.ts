@@ -77,6 +77,14 @@ export type CouponTargetType = "items" | "shipping_methods"
 export type CouponAllocation = "across" | "each" | "once"
 
 export type CreateCouponInput = CouponFields
+
+/** A bulk generation: `count` coupons with the template's terms and codes `prefix` + `length` random characters. */
+export type GenerateCouponsInput = {
+  prefix: string
+  count: number
+  length: number
+  template: Omit<CouponFields, "code">
+}
 export type UpdateCouponInput = Partial<CouponFields> & { id: string }
 
 export type RecordCouponRedemptionInput = {

@@ -1,6 +1,6 @@
 export * from "./create-coupons"
 export * from "./delete-coupons"
-export * from "./generate-coupon-codes"
+export * from "./generate-coupons"
 export * from "./load-coupons"
 export * from "./update-coupons"
 export * from "./validate-coupon-updates"

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CouponFields } from "../../../modules/coupon"
 import { CouponEvents } from "../events"
-import { createCouponsStep, generateCouponCodesStep, validateNewCouponsStep } from "../steps"
+import { generateCouponsStep, validateNewCouponsStep } from "../steps"
 
 export type GenerateCouponsWorkflowInput = {
   prefix: string
@@ -18,24 +18,17 @@ export const generateCouponsWorkflowId = "generate-coupons"
 /**
  * Creates `count` coupons with unique random codes and the template's terms,
  * all in one insert transaction (all or nothing), and emits one
- * `coupon.generated` with the ids of the whole batch.
+ * `coupon.generated` with the ids of the whole batch. The template's terms and
+ * rules are checked once (on a coupon with a placeholder code of the batch's
+ * shape); the codes are drawn and inserted in bulk by the module.
  */
 export const generateCouponsWorkflow = createWorkflow(
   generateCouponsWorkflowId,
   (input: GenerateCouponsWorkflowInput) => {
-    const codes = generateCouponCodesStep(
-      transform({ input }, ({ input }) => ({
-        prefix: input.prefix,
-        count: input.count,
-        length: input.length,
-        merchant_id: input.template.merchant_id ?? null,
-      }))
+    validateNewCouponsStep(
+      transform({ input }, ({ input }) => [{ ...input.template, code: "X" }])
     )
-    const coupons = transform({ input, codes }, ({ input, codes }) =>
-      codes.map((code) => ({ ...input.template, code }))
-    )
-    validateNewCouponsStep(coupons)
-    const created = createCouponsStep(coupons)
+    const created = generateCouponsStep(input)
     emitEventStep({
       eventName: CouponEvents.GENERATED,
       data: transform({ created }, ({ created }) => ({ ids: created.map((coupon) => coupon.id) })),
