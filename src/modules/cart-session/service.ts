@@ -96,6 +96,22 @@ class CartSessionModuleService extends MedusaService({
     return await this.states_.markUnpriced(ids, new Date(), sharedContext)
   }
 
+  /**
+   * Which of the given coupons (by id, or by code ignoring case) a live session discount holds: the
+   * rows' coupon ids and codes, each pair once.
+   */
+  @InjectManager()
+  async listHeldCoupons(
+    couponIds: string[],
+    codes: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ coupon_id: string | null; code: string | null }[]> {
+    if (!couponIds.length && !codes.length) {
+      return []
+    }
+    return await this.states_.heldCoupons(couponIds, codes, sharedContext)
+  }
+
   /** Expires up to `limit` open sessions whose expiry is at or before `now`; returns their ids. */
   @InjectManager()
   async expireOverdueSessions(now: Date, limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {

@@ -57,6 +57,9 @@ export const CartSessionDiscount = model
       where: "is_primary = true AND deleted_at IS NULL",
     },
     { on: ["code"], where: "deleted_at IS NULL" },
+    // The sessions holding a coupon changed in the admin (find-coupons-held-by-sessions); its codes are
+    // matched on lower(code), an index written by hand (Migration20261206171458).
+    { on: ["coupon_id"], where: "deleted_at IS NULL" },
   ])
   .checks([
     { name: "cart_session_discount_amount_not_negative", expression: "amount_total >= 0" },

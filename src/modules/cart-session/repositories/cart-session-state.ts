@@ -54,6 +54,19 @@ export class CartSessionStateRepository extends MikroOrmBase {
     return await markSessionsUnpriced(transactionKnex(context, "markSessionsUnpriced"), ids, now)
   }
 
+  /**
+   * Of the given coupons (ids, and their codes ignoring case), the ids and codes some live discount row
+   * holds, in one statement on the indexes of `coupon_id` and `lower(code)`.
+   */
+  async heldCoupons(couponIds: string[], codes: string[], context: Context): Promise<{ coupon_id: string | null; code: string | null }[]> {
+    const { rows } = await readKnex(context).raw(
+      `select distinct coupon_id, code from cart_session_discount
+       where deleted_at is null and (coupon_id = any(?) or lower(code) = any(?))`,
+      [couponIds, codes.map((code) => code.toLowerCase())]
+    )
+    return rows
+  }
+
   /** Expires up to `limit` open sessions past their expiry; their ids. */
   async expireOverdue(now: Date, limit: number, context: Context): Promise<string[]> {
     return await expireOverdueSessions(readKnex(context), now, limit)

@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunked } from "../../../lib/concurrency"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
 import { cartSessionService } from "../helpers/service"
-import { escapeLikePattern } from "../../../lib/like-pattern"
 
 export type FindCouponsHeldBySessionsStepInput = { coupon_ids: string[] }
 
@@ -13,13 +12,14 @@ export type HeldCoupons = {
   codes: string[]
 }
 
-/** Coupons per lookup: a bulk generation hands over up to 10,000 at once. */
-const LOOKUP_CHUNK = 500
+/** Coupons per lookup: a bulk generation hands over up to 100,000 at once. */
+const LOOKUP_CHUNK = 5_000
 
 /**
  * Of the given coupons (deleted ones included), those a cart session discount
- * holds by coupon id or by code (ignoring case). Chunks are looked up one
- * after another, so a batch of any size uses one connection at a time.
+ * holds by coupon id or by code (ignoring case), on the discount rows'
+ * indexes of both. Chunks are looked up one after another, so a batch of any
+ * size uses one connection at a time.
  */
 export const findCouponsHeldBySessionsStep = createStep(
   "find-coupons-held-by-sessions",
@@ -30,10 +30,9 @@ export const findCouponsHeldBySessionsStep = createStep(
 
     for (const ids of chunked([...new Set(input.coupon_ids)], LOOKUP_CHUNK)) {
       const found = await coupons.listCoupons({ id: ids }, { select: ["id", "code"], withDeleted: true })
-      const byCode = found.map((coupon) => ({ code: { $ilike: escapeLikePattern(coupon.code) } }))
-      const rows = await sessions.listCartSessionDiscounts(
-        { $or: [{ coupon_id: ids }, ...byCode] } as any,
-        { select: ["id", "coupon_id", "code"] }
+      const rows = await sessions.listHeldCoupons(
+        ids,
+        found.map((coupon) => coupon.code)
       )
       const heldIds = new Set(rows.map((row) => row.coupon_id))
       const heldCodes = new Set(rows.map((row) => row.code?.toLowerCase()))
