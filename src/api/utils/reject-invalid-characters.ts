@@ -32,6 +32,20 @@ export function findInvalidCharacter(value: unknown, path: string[] = []): { pat
   return undefined
 }
 
+/**
+ * Where in a parsed body or query an object has its own `toString` or `valueOf` key: such an object
+ * cannot be turned into text, and the host's validators do so to word their message (a 500).
+ */
+export function findUnprintableObject(value: unknown, path: string[] = []): string[] | undefined {
+  if (value === null || typeof value !== "object") return undefined
+  for (const [key, child] of Object.entries(value)) {
+    if (!Array.isArray(value) && (key === "toString" || key === "valueOf")) return [...path, key]
+    const found = findUnprintableObject(child, [...path, key])
+    if (found) return found
+  }
+  return undefined
+}
+
 function decoded(text: string): string | undefined {
   try {
     return decodeURIComponent(text)
@@ -57,6 +71,8 @@ const undecodablePathMessage = (path: string) =>
  * jsonb, and the host's router answers a path that is not valid percent-encoding
  * with a 500 when it decodes a route parameter. Each would fail deep in the
  * request; refuse it up front with a 400 INVALID_CHARACTERS naming where it was.
+ * An object with its own `toString` or `valueOf` key would fail the host's
+ * validators as they word their message: a 400 in their shape.
  */
 export function rejectInvalidCharacters(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const [pathPart, queryPart = ""] = req.originalUrl.split("?")
@@ -76,10 +92,18 @@ export function rejectInvalidCharacters(req: MedusaRequest, res: MedusaResponse,
     const inBody = findInvalidCharacter(req.body)
     found = inBody && { field: inBody.path.join(".") || "body", problem: inBody.problem }
   }
-  if (!found) {
-    return next()
+  if (found) {
+    return refuse(`Field '${found.field}' ${MESSAGES[found.problem]}`)
   }
-  refuse(`Field '${found.field}' ${MESSAGES[found.problem]}`)
+  const unprintable = findUnprintableObject(req.query) ?? findUnprintableObject(req.body)
+  if (unprintable) {
+    // The host's validator shape (docs/errors.md): a field it cannot take.
+    return res.status(400).json({
+      type: "invalid_data",
+      message: `Invalid request: Field '${unprintable.join(".")}' is not accepted (an object may not have its own toString or valueOf)`,
+    })
+  }
+  next()
 }
 
 /**

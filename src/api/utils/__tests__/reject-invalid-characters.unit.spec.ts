@@ -27,6 +27,23 @@ describe("findInvalidCharacter", () => {
 })
 
 describe("rejectInvalidCharacters", () => {
+  it("refuses an object with its own toString or valueOf, in the body or the query, in the host's validator shape", () => {
+    for (const [body, query, field] of [
+      [{ code: { toString: "x" } }, {}, "code.toString"],
+      [{}, { limit: { valueOf: "1" } }, "limit.valueOf"],
+    ] as const) {
+      const { req, res, sent } = exchange("/admin/coupons", body, query)
+      rejectInvalidCharacters(req, res, jest.fn())
+      expect(sent).toEqual({
+        status: 400,
+        body: {
+          type: "invalid_data",
+          message: `Invalid request: Field '${field}' is not accepted (an object may not have its own toString or valueOf)`,
+        },
+      })
+    }
+  })
+
   it.each([
     ["/store/cart-sessions/%E0%A4%A", undefined, "The path \"/store/cart-sessions/%E0%A4%A\" is not valid percent-encoded UTF-8"],
     ["/store/cart-sessions/%ED%A0%80", undefined, "The path \"/store/cart-sessions/%ED%A0%80\" is not valid percent-encoded UTF-8"],
