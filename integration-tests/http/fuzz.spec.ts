@@ -323,7 +323,7 @@ function bodyArbitrary(fields: Fields): fc.Arbitrary<BodyBytes | undefined> {
       arbitrary: fc.tuple(structured, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin-7", "multipart/form-data; boundary=x")).map(([value, contentType]) => ({
         contentType,
         text: contentType.includes("urlencoded")
-          ? Object.entries(value).map(([key, field]) => `${encodeLoosely(key)}=${encodeLoosely(String(field))}`).join("&")
+          ? Object.entries(value).map(([key, field]) => `${encodeLoosely(key)}=${encodeLoosely(typeof field === "string" ? field : JSON.stringify(field) ?? "")}`).join("&")
           : JSON.stringify(value),
       })),
     },
