@@ -20,14 +20,18 @@ import {
 import { listMerchantsQueryConfig } from "./admin/merchants/query-config"
 import { AdminGetMerchantsParams } from "./admin/merchants/validators"
 import { storeCartSessionMiddlewares } from "./store/cart-sessions/middlewares"
-import { rejectNulCharacters } from "./utils/reject-nul-characters"
+import { rejectInvalidCharacters, undecodablePathErrorHandler } from "./utils/reject-invalid-characters"
+
+/** The paths the plugin serves under. */
+const PLUGIN_PREFIXES = ["/store/cart-sessions", "/admin/coupons", "/admin/coupon-rule-attributes", "/admin/merchants", "/admin/cart-sessions"]
 
 export default defineMiddlewares({
+  errorHandler: undecodablePathErrorHandler(PLUGIN_PREFIXES),
   routes: [
     // Every plugin route, before its own validation (no method: a prefix match).
-    ...["/store/cart-sessions", "/admin/coupons", "/admin/coupon-rule-attributes", "/admin/merchants", "/admin/cart-sessions"].map((matcher) => ({
+    ...PLUGIN_PREFIXES.map((matcher) => ({
       matcher,
-      middlewares: [rejectNulCharacters],
+      middlewares: [rejectInvalidCharacters],
     })),
     {
       method: ["GET"],

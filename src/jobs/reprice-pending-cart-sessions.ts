@@ -1,9 +1,17 @@
+import { createHash } from "crypto"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CART_SESSION_MODULE, CartSessionModuleService } from "../modules/cart-session"
 import { priceCartSessionWorkflow, runCartSessionChange } from "../workflows/cart-session"
 
 const BATCH_SIZE = 200
+
+/**
+ * A session's id is its shopper's secret and is never logged (docs/security.md): the log names the
+ * first 12 hex digits of its SHA-256, which an operator can match in the database
+ * (`where encode(sha256(id::bytea), 'hex') like '<digits>%'`).
+ */
+export const sessionLogReference = (id: string) => `sha256:${createHash("sha256").update(id).digest("hex").slice(0, 12)}`
 
 /**
  * Every minute: re-prices the open sessions left unpriced by a change from
@@ -23,7 +31,10 @@ export default async function repricePendingCartSessionsJob(container: MedusaCon
       await runCartSessionChange(priceCartSessionWorkflow, container, { cart_session_id: id })
       priced++
     } catch (error: any) {
-      logger.warn(`Could not re-price cart session ${id}: ${error?.message ?? error}`)
+      // The error's message may name the session too: only its code and type are logged.
+      logger.warn(
+        `Could not re-price cart session ${sessionLogReference(id)}: ${error?.code ?? error?.type ?? error?.name ?? "error"}`
+      )
     }
   }
   if (pending.length) {

@@ -6,8 +6,9 @@ import type {
   PricingManualInput,
   PricingShippingMethodInput,
 } from "../pricing"
-import { couponRuleTerms, scopeItemTotal, type CouponRuleTerms, type LineFacts, type RuleRegistry, type ShopperFacts } from "../coupon-rules"
+import { couponIsSomeoneElses, couponRuleTerms, scopeItemTotal, type CouponRuleTerms, type LineFacts, type RuleRegistry, type ShopperFacts } from "../coupon-rules"
 import type { CouponEligibility, CouponPricingTerms } from "../../modules/coupon"
+import { unknownCodeMessage } from "../../modules/coupon/utils/eligibility"
 
 export type StoredLine = {
   id: string
@@ -97,7 +98,10 @@ export function buildSessionPricingInput(
   const claimedCoupons = new Map<string, string>()
   const ruleTermsOf: RuleTermsOf = Object.assign(
     (code: string, coupon: CouponPricingTerms) => decideRules(code, coupon, currency, lines, rules, afterDiscounts),
-    { moneyRule: (coupon: CouponPricingTerms) => !!rules && !!coupon.rules?.some((rule) => rules.registry.get(rule.attribute)?.money) }
+    {
+      moneyRule: (coupon: CouponPricingTerms) => !!rules && !!coupon.rules?.some((rule) => rules.registry.get(rule.attribute)?.money),
+      someoneElses: (coupon: CouponPricingTerms) => !!rules && couponIsSomeoneElses(coupon, rules.shopper, rules.registry),
+    }
   )
   const codeInputs = codes.map((row) => {
     const { input, codeTerms } = codeInput(row, eligibilities[row.id], currency, claimedCoupons, ruleTermsOf)
@@ -126,7 +130,9 @@ function codeInput(
   claimedCoupons: Map<string, string>,
   ruleTermsOf: RuleTermsOf
 ): { input: PricingCodeInput; codeTerms: CodeTerms } {
-  const coupon = eligibility?.coupon ?? null
+  const someoneElses = !!eligibility?.coupon && ruleTermsOf.someoneElses(eligibility.coupon)
+  // Another customer's coupon is no coupon at all to this shopper: every field below as for an unknown code.
+  const coupon = someoneElses ? null : eligibility?.coupon ?? null
   const codeTerms = termsOf(coupon, currency)
   const base = {
     id: row.id,
@@ -145,6 +151,9 @@ function codeInput(
     codeTerms,
   })
 
+  if (someoneElses) {
+    return refuse("INVALID", unknownCodeMessage(row.code))
+  }
   if (!eligibility || !coupon) {
     return refuse("INVALID", eligibility?.message ?? `Code ${row.code} does not exist`)
   }
@@ -170,6 +179,8 @@ function codeInput(
 /** A coupon's rule terms for the session, and whether a rule of it counts money (in the coupon's currency). */
 type RuleTermsOf = ((code: string, coupon: CouponPricingTerms) => CouponRuleTerms) & {
   moneyRule: (coupon: CouponPricingTerms) => boolean
+  /** The coupon is for named customers only, and not this shopper: it answers as no such code. */
+  someoneElses: (coupon: CouponPricingTerms) => boolean
 }
 
 /** Whether a coupon has any rule of docs/coupon-rules.md to decide. */

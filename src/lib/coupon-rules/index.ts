@@ -13,6 +13,7 @@ export {
 export { LINE_ATTRIBUTES, SHOPPER_ATTRIBUTES } from "./built-in-attributes"
 export { lineMatches, matchingLineIds, ruleHolds, shopperRuleFailure, type ShopperRuleFailure } from "./evaluate"
 export {
+  couponIsSomeoneElses,
   couponRuleTerms,
   notEligibleMessage,
   scopeItemTotal,

@@ -52,6 +52,21 @@ export function couponRuleTerms(code: string, coupon: CouponRulesInput, context:
   return terms
 }
 
+/**
+ * Whether the coupon is for named customers only (a `customer.id` rule) and this shopper, signed in or
+ * not, is none of them. To them it answers exactly as a code that does not exist (docs/statuses.md), so
+ * a code cannot be probed for being someone else's, and its rule never names another customer.
+ */
+export function couponIsSomeoneElses(
+  coupon: Pick<CouponRulesInput, "rules">,
+  shopper: Omit<ShopperFacts, "item_total">,
+  registry: RuleRegistry
+): boolean {
+  const customerRules = (coupon.rules ?? []).filter((rule) => rule.attribute === "customer.id")
+  // A customer rule reads the customer only: the scope's total is not needed to decide it.
+  return customerRules.length > 0 && shopperRuleFailure(customerRules, { ...shopper, item_total: null }, registry) !== null
+}
+
 /** "Code X is only for customers whose customer group is Wholesale", and why when the session cannot tell. */
 export function notEligibleMessage(code: string, failure: ShopperRuleFailure, options: CouponRuleContext): string {
   if (failure.reason === "unknown") {

@@ -32,6 +32,9 @@ export function pickCoupon(code: string, candidates: CouponCandidate[], merchant
   return { coupon: best }
 }
 
+/** What a shopper is told of a code that does not exist, or that is not theirs to know of. */
+export const unknownCodeMessage = (code: string) => `Coupon code ${JSON.stringify(code)} does not exist`
+
 /** The status of one code, checked in the order of docs/statuses.md: existence, dates, usage, customer. */
 export function decideEligibility(
   code: string,
@@ -42,12 +45,12 @@ export function decideEligibility(
   if (!choice || "ambiguous" in choice) {
     const message = choice
       ? `Coupon code ${quoted} belongs to several merchants: apply it to a merchant's items`
-      : `Coupon code ${quoted} does not exist`
+      : unknownCodeMessage(code)
     return { code, status: "INVALID", eligible: false, message, coupon: null }
   }
   const { coupon } = choice
   if (!coupon.is_active) {
-    return { code, status: "INVALID", eligible: false, message: `Coupon code ${quoted} does not exist`, coupon: null }
+    return { code, status: "INVALID", eligible: false, message: unknownCodeMessage(code), coupon: null }
   }
   const verdict = (status: CouponEligibilityStatus, message: string): CouponEligibility => ({
     code,
