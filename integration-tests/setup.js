@@ -23,4 +23,6 @@ if (!process.env.CHECKOUT_DISCOUNTS_STOCK_RUNNER) {
   require("./runner/migrated-template").installMigratedTemplates()
   require("./runner/in-place-snapshot").installInPlaceSnapshots()
 }
-if (process.env.TIMING_PROBE) require("./timing-probe")
+if (process.env.CHECKOUT_DISCOUNTS_TEST_TIMINGS) {
+  require("./runner/phase-timings").installPhaseTimings()
+}

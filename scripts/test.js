@@ -37,12 +37,20 @@ async function main() {
     // CHECKOUT_DISCOUNTS_STOCK_RUNNER=1: none (every database migrated by itself, as test-utils does).
     const run = `${Date.now().toString(36)}${process.pid.toString(36)}`
     const runEnvironment = process.env.CHECKOUT_DISCOUNTS_STOCK_RUNNER ? {} : { [RUN_VARIABLE]: run }
+    const dropTemplates = () =>
+      dropDatabasesStartingWith(database.connection, templatePrefixOf(run)).catch((error) =>
+        console.error(`[test] could not drop this run's template databases: ${error?.message ?? error}`)
+      )
+    // Interrupted (Ctrl-C reaches jest too): the templates still go.
+    const interrupted = (signal) => dropTemplates().finally(() => process.exit(signal === "SIGINT" ? 130 : 143))
+    process.once("SIGINT", interrupted)
+    process.once("SIGTERM", interrupted)
     try {
       exitCode = await runJest(jestArgs, jestEnvironment(database.connection, runEnvironment))
     } finally {
-      await dropDatabasesStartingWith(database.connection, templatePrefixOf(run)).catch((error) =>
-        console.error(`[test] could not drop this run's template databases: ${error?.message ?? error}`)
-      )
+      process.off("SIGINT", interrupted)
+      process.off("SIGTERM", interrupted)
+      await dropTemplates()
     }
   } finally {
     await database.stop()
