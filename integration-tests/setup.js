@@ -21,6 +21,7 @@ KnexLogger.prototype.warn = function (message) {
 // runner as test-utils ships it (to compare, or to rule these out).
 if (!process.env.CHECKOUT_DISCOUNTS_STOCK_RUNNER) {
   require("./runner/migrated-template").installMigratedTemplates()
+  require("./runner/migrated-template").installRunModuleDatabases()
   require("./runner/in-place-snapshot").installInPlaceSnapshots()
 }
 if (process.env.CHECKOUT_DISCOUNTS_TEST_TIMINGS) {

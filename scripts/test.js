@@ -9,7 +9,7 @@ const path = require("path")
 const { dropDatabasesStartingWith, findTestDatabase, projectRoot } = require("./lib/database")
 const { buildPlugin, linkPluginIntoHost } = require("./lib/plugin")
 const { jestEnvironment, runJest } = require("./lib/jest")
-const { RUN_VARIABLE, templatePrefixOf } = require("../integration-tests/runner/migrated-template")
+const { RUN_VARIABLE, runDatabasePrefixOf } = require("../integration-tests/runner/migrated-template")
 
 async function findDatabase() {
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
@@ -33,13 +33,13 @@ async function main() {
     const resultsFile = path.join(projectRoot, ".cache", "jest-results.json")
     fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
     fs.rmSync(resultsFile, { force: true })
-    // Names this run's migrated template databases (integration-tests/runner/migrated-template.js).
+    // Names this run's databases: migrated templates, module test databases (integration-tests/runner/migrated-template.js).
     // CHECKOUT_DISCOUNTS_STOCK_RUNNER=1: none (every database migrated by itself, as test-utils does).
     const run = `${Date.now().toString(36)}${process.pid.toString(36)}`
     const runEnvironment = process.env.CHECKOUT_DISCOUNTS_STOCK_RUNNER ? {} : { [RUN_VARIABLE]: run }
     const dropTemplates = () =>
-      dropDatabasesStartingWith(database.connection, templatePrefixOf(run)).catch((error) =>
-        console.error(`[test] could not drop this run's template databases: ${error?.message ?? error}`)
+      dropDatabasesStartingWith(database.connection, runDatabasePrefixOf(run)).catch((error) =>
+        console.error(`[test] could not drop this run's databases: ${error?.message ?? error}`)
       )
     // Interrupted (Ctrl-C reaches jest too): the templates still go.
     const interrupted = (signal) => dropTemplates().finally(() => process.exit(signal === "SIGINT" ? 130 : 143))

@@ -17,9 +17,9 @@ const { ensureDatabaseExists, urlFor } = require("../../scripts/lib/database") a
 }
 const { medusaBin } = require("../../scripts/lib/plugin") as { medusaBin: string }
 const { freePort } = require("../../scripts/lib/network") as { freePort: () => Promise<number> }
-const { RUN_VARIABLE, templatePrefixOf } = require("../runner/migrated-template") as {
+const { RUN_VARIABLE, runDatabasePrefixOf } = require("../runner/migrated-template") as {
   RUN_VARIABLE: string
-  templatePrefixOf: (run: string) => string
+  runDatabasePrefixOf: (run: string) => string
 }
 
 /** Variables for a host process; `undefined` removes one inherited from the test run. */
@@ -118,7 +118,7 @@ function migratedTemplateName(run: string, env: EnvOverrides) {
   const key = createHash("sha1")
     .update(JSON.stringify(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))))
     .digest("hex")
-  return `${templatePrefixOf(run)}migrated-${key.slice(0, 16)}`
+  return `${runDatabasePrefixOf(run)}migrated-${key.slice(0, 16)}`
 }
 
 /**

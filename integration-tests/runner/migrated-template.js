@@ -16,7 +16,7 @@ const path = require("path")
 const { Client } = require("pg")
 
 const RUN_VARIABLE = "CHECKOUT_DISCOUNTS_TEST_RUN"
-const TEMPLATE_PREFIX = "cd-template-"
+const RUN_PREFIX = "cd-test-"
 // Variables that differ between files or workers of one run without changing the host.
 const VOLATILE = new Set(["JEST_WORKER_ID"])
 
@@ -32,15 +32,15 @@ function maintenanceSettings() {
   }
 }
 
-/** The templates of a run share this prefix (scripts/test.js drops them). */
-const templatePrefixOf = (run) => `${TEMPLATE_PREFIX}${run}-`
+/** The databases of a run (templates, module test databases) share this prefix; scripts/test.js drops them. */
+const runDatabasePrefixOf = (run) => `${RUN_PREFIX}${run}-`
 
 function templateNameFor(run, cwd) {
   const environment = Object.entries(process.env)
     .filter(([name]) => !VOLATILE.has(name))
     .sort(([a], [b]) => (a < b ? -1 : 1))
   const key = crypto.createHash("sha1").update(JSON.stringify([path.resolve(cwd), environment])).digest("hex")
-  return `${templatePrefixOf(run)}${key.slice(0, 16)}`
+  return `${runDatabasePrefixOf(run)}template-${key.slice(0, 16)}`
 }
 
 function installMigratedTemplates() {
@@ -177,4 +177,29 @@ async function saveTemplate(client, databaseName, templateName) {
   }
 }
 
-module.exports = { installMigratedTemplates, templatePrefixOf, RUN_VARIABLE }
+/**
+ * moduleIntegrationTestRunner names its database after the module and the jest worker only
+ * (medusa-<module>-integration-<worker>), so two runs on one PostgreSQL (two checkouts, two CI jobs)
+ * share it and undo each other's schema mid-test. Within a run, the name gets the run's prefix
+ * (scripts/test.js drops these databases at the end; the runner never drops them itself).
+ */
+function installRunModuleDatabases() {
+  const run = process.env[RUN_VARIABLE]
+  if (!run) {
+    return
+  }
+  const runnerModule = require(path.join(path.dirname(require.resolve("@medusajs/test-utils/package.json")), "dist", "module-test-runner"))
+  const original = runnerModule.moduleIntegrationTestRunner
+  if (typeof original !== "function") {
+    throw new Error("@medusajs/test-utils has no moduleIntegrationTestRunner any more: integration-tests/runner/migrated-template.js needs updating")
+  }
+  runnerModule.moduleIntegrationTestRunner = (options) => {
+    if (options.dbName || !options.moduleName) {
+      return original(options)
+    }
+    const worker = process.env.JEST_WORKER_ID || "1"
+    return original({ ...options, dbName: `${runDatabasePrefixOf(run)}module-${options.moduleName.toLowerCase()}-${worker}` })
+  }
+}
+
+module.exports = { installMigratedTemplates, installRunModuleDatabases, runDatabasePrefixOf, RUN_VARIABLE }
