@@ -38,6 +38,11 @@ module.exports = {
   // when it stops: a run of every spec outgrew a 4 GB heap. Past this much after a spec file, the
   // worker is replaced by a fresh one (and jest always runs specs in a worker, even with one CPU).
   workerIdleMemoryLimit: "1536MB",
+  // jest's default is one worker less than the CPUs: one worker on the 2 CPUs of CI, so the run was
+  // serial while a spec waited on PostgreSQL or on the server processes it started. Two workers keep
+  // both CPUs busy; a worker holds one booted host at a time (under the limit above), so memory
+  // stays near 2 × 1.5 GB. `npm test -- --maxWorkers=N` overrides it.
+  maxWorkers: 2,
   // The counts .ci/run closes with, written by a reporter of ours (see jest-count-reporter.js).
   reporters: [
     "default",

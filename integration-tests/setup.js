@@ -15,3 +15,15 @@ KnexLogger.prototype.warn = function (message) {
   }
   return warn.call(this, message)
 }
+
+// The HTTP runner's databases: one migrated template per host and run, and the copy restored before
+// every test kept in place (integration-tests/runner/). CHECKOUT_DISCOUNTS_STOCK_RUNNER=1 leaves the
+// runner as test-utils ships it (to compare, or to rule these out).
+if (!process.env.CHECKOUT_DISCOUNTS_STOCK_RUNNER) {
+  require("./runner/migrated-template").installMigratedTemplates()
+  require("./runner/migrated-template").installRunModuleDatabases()
+  require("./runner/in-place-snapshot").installInPlaceSnapshots()
+}
+if (process.env.CHECKOUT_DISCOUNTS_TEST_TIMINGS) {
+  require("./runner/phase-timings").installPhaseTimings()
+}

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from "child_process"
 import http from "http"
+import { createHash } from "crypto"
 import { Client } from "pg"
 import { hostDirectory } from "./host"
 
@@ -16,6 +17,10 @@ const { ensureDatabaseExists, urlFor } = require("../../scripts/lib/database") a
 }
 const { medusaBin } = require("../../scripts/lib/plugin") as { medusaBin: string }
 const { freePort } = require("../../scripts/lib/network") as { freePort: () => Promise<number> }
+const { RUN_VARIABLE, runDatabasePrefixOf } = require("../runner/migrated-template") as {
+  RUN_VARIABLE: string
+  runDatabasePrefixOf: (run: string) => string
+}
 
 /** Variables for a host process; `undefined` removes one inherited from the test run. */
 export type EnvOverrides = Record<string, string | undefined>
@@ -80,19 +85,64 @@ const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${p
  * A fresh database on the tests' PostgreSQL with the host's and the plugin's
  * migrations applied (`medusa db:migrate`, once, whatever number of servers
  * run on it later). `env` applies to every command and server on it.
+ *
+ * Within one `npm test` run (CHECKOUT_DISCOUNTS_TEST_RUN, set by scripts/test.js), the first such
+ * database for a given `env` is migrated and then kept as a template; later ones, in any jest
+ * worker, are copies of it (`create database … template …`, about a second instead of a migration
+ * run). scripts/test.js drops the run's templates at the end.
  */
 export async function createHostDatabase(prefix: string, env: EnvOverrides = {}): Promise<HostDatabase> {
   const connection = testConnection()
   const started = Date.now()
   const database = hostDatabase(connection, uniqueName(prefix), 0, env)
-  try {
+  const run = process.env[RUN_VARIABLE]
+  const migrate = async () => {
     await ensureDatabaseExists(connection, database.name)
     await runMedusa(["db:migrate"], database.env)
+  }
+  try {
+    if (run) {
+      await withRunTemplate(connection, migratedTemplateName(run, env), database.name, migrate)
+    } else {
+      await migrate()
+    }
   } catch (error) {
     await database.drop().catch(() => {})
     throw error
   }
   return { ...database, setupSeconds: secondsSince(started) }
+}
+
+/** This run's template of `medusa db:migrate` with `env` (the same name in every jest worker). */
+function migratedTemplateName(run: string, env: EnvOverrides) {
+  const key = createHash("sha1")
+    .update(JSON.stringify(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))))
+    .digest("hex")
+  return `${runDatabasePrefixOf(run)}migrated-${key.slice(0, 16)}`
+}
+
+/**
+ * `name` as a copy of the template, or, when the template does not exist yet, made by `make` and
+ * then copied into the template. A session lock on the template's name makes the other workers
+ * wait for the one making it.
+ */
+async function withRunTemplate(connection: Connection, template: string, name: string, make: () => Promise<void>) {
+  const client = new Client({ ...connection, database: "postgres" })
+  client.on("error", () => {})
+  await client.connect()
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [template])
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [template])
+    if (rowCount) {
+      await client.query(`create database "${name}" template "${template}"`)
+      return
+    }
+    await make()
+    // Nothing is connected to it any more: `medusa db:migrate` has ended.
+    await client.query(`create database "${template}" template "${name}"`)
+  } finally {
+    await client.end().catch(() => {})
+  }
 }
 
 /**

@@ -112,6 +112,21 @@ async function ensureDatabaseExists(connection, database) {
   }
 }
 
+/** Drops every database whose name starts with `prefix` (a run's template databases). */
+async function dropDatabasesStartingWith(connection, prefix) {
+  const client = new Client({ ...connection, database: "postgres" })
+  await client.connect()
+  try {
+    const { rows } = await client.query("select datname from pg_database where starts_with(datname, $1)", [prefix])
+    for (const { datname } of rows) {
+      await client.query(`drop database if exists "${datname.replace(/"/g, '""')}" with (force)`)
+    }
+    return rows.length
+  } finally {
+    await client.end()
+  }
+}
+
 /**
  * The PostgreSQL for tests and tooling: the one DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD name (default localhost:5432, user postgres) when
@@ -134,6 +149,7 @@ module.exports = {
   canConnect,
   findTestDatabase,
   connectionFromUrl,
+  dropDatabasesStartingWith,
   ensureDatabaseExists,
   projectRoot,
   settingFlags,
