@@ -1,23 +1,16 @@
 import { Client } from "pg"
 import {
-  connectToHostDatabase,
   countOrders,
   CouponSeats,
   couponSeats,
   ordersWithAdjustmentsOf,
 } from "../helpers/checkout-in-database"
 import {
-  addAdminUser,
-  createHostDatabase,
-  EnvOverrides,
-  HostDatabase,
   HostProcess,
   secondsSince,
-  startHostProcesses,
   withLogsOf,
 } from "../helpers/host-process"
-import { inCi, needs } from "../helpers/prerequisites"
-import { deleteRedisKeysContaining, redactedRedisUrl, redisProblem } from "../helpers/redis"
+import { storeOnProcesses, storeProcesses } from "../helpers/store-processes"
 import {
   codeStatusIn,
   convertAndCheckOut,
@@ -32,7 +25,6 @@ import {
   adminOverHttp,
   AdminOverHttp,
   requestJson,
-  seedStorefrontOverHttp,
   StorefrontOverHttp,
 } from "../helpers/storefront-over-http"
 import { eventually } from "../helpers/wait"
@@ -57,39 +49,15 @@ const RETRY_PAUSE_MS = 300
 const PROVIDER_ID = "checkout-discounts"
 const ADMIN = { email: "concurrency-admin@checkout-discounts.test", password: "concurrency-secret" }
 
-const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
-const noRedis = redisProblem(redisUrl)
-const redisNamespace = `cd-concurrency-${Date.now().toString(36)}-${process.pid}`
-const withRedis = (mode: string): EnvOverrides => ({ REDIS_URL: redisUrl, REDIS_NAMESPACE: redisNamespace, MEDUSA_WORKER_MODE: mode })
-const sharedWithoutRedis: EnvOverrides = { REDIS_URL: undefined, REDIS_NAMESPACE: undefined, MEDUSA_WORKER_MODE: "shared" }
-
-// Without Redis each process handles the events it emits itself (the local
-// event bus), which is enough here: every process runs the plugin's subscribers.
-const processes = noRedis
-  ? [
-      { name: "process A (shared)", env: sharedWithoutRedis },
-      { name: "process B (shared)", env: sharedWithoutRedis },
-    ]
-  : [
-      { name: "server A", env: withRedis("server") },
-      { name: "server B", env: withRedis("server") },
-      // Its own port (every process gets a free one); it answers /health but serves no routes.
-      { name: "worker", env: withRedis("worker") },
-    ]
-const setup = noRedis
-  ? "two shared processes, no worker"
-  : `two server processes and a worker, Redis at ${redactedRedisUrl(redisUrl)}`
 // Without Redis: two shared processes instead (said so), or, under CI=true, a failure naming what is missing.
-const { describe: describeWithRedis } = needs("Redis", noRedis, { label: "coupon-usage-limit.spec.ts", otherwise: "run" })
-if (noRedis && !inCi()) {
-  console.log(`[concurrency] ${noRedis}: running with two shared processes and no worker instead`)
-}
+const onProcesses = storeProcesses("coupon-usage-limit.spec.ts", "concurrency")
+const { setup, describe: describeWithRedis } = onProcesses
 
 const sortedIds = (ids: (string | null)[]) => [...ids].sort()
 const emailOf = (round: number, phase: string, index: number) => `r${round}-${phase}${index}@concurrency.test`
 
 describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`, () => {
-  let database: HostDatabase | undefined
+  const running = storeOnProcesses(onProcesses, "cd_concurrency", ADMIN)
   let all: HostProcess[] = []
   let servers: HostProcess[] = []
   let shop: StorefrontOverHttp
@@ -99,35 +67,15 @@ describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`
   const figures: Record<string, unknown> = { rounds: roundFigures }
 
   beforeAll(async () => {
-    // Migrated without Redis whatever the environment says; the processes choose their own.
-    database = await createHostDatabase("cd_concurrency", { REDIS_URL: undefined, REDIS_NAMESPACE: undefined })
-    await addAdminUser(database, ADMIN)
-    figures.databaseSeconds = database.setupSeconds
-    all = await startHostProcesses(
-      database,
-      processes.map(({ name, env }) => ({ name, command: "start" as const, env }))
-    )
-    servers = all.filter((each) => each.name !== "worker")
-    figures.startupSeconds = Object.fromEntries(all.map((each) => [each.name, each.readySeconds]))
-    const seeding = Date.now()
-    shop = await seedStorefrontOverHttp(servers[0].url, ADMIN, {
-      products: [{ title: "Trail tent", merchant: "acme", usd: 49.99 }],
-      coupons: [],
-      shipping: true,
-    })
+    const store = await running.start()
+    ;({ all, servers, shop, db } = store)
+    Object.assign(figures, store.figures)
     admins = await Promise.all(servers.map((server) => adminOverHttp(server.url, ADMIN)))
-    figures.seedSeconds = secondsSince(seeding)
-    db = await connectToHostDatabase(database)
   }, 600_000)
 
   afterAll(async () => {
     console.log(`[concurrency] ${setup}: ${JSON.stringify(figures)}`)
-    await db?.end()
-    await Promise.all(all.map((each) => each.stop()))
-    await database?.drop()
-    if (!noRedis) {
-      await deleteRedisKeysContaining(redisUrl, redisNamespace)
-    }
+    await running.stop()
   }, 120_000)
 
   const store = (server: HostProcess, method: string, path: string, body?: unknown) =>

@@ -50,24 +50,71 @@ export async function countOrders(client: Client, emailPattern: string): Promise
   return rows[0].count
 }
 
+/** A redemption row: who holds the seat (session, then cart, then order) and whether a complete claimed it. */
+export type CouponSeat = {
+  id: string
+  orderId: string | null
+  cartId: string | null
+  cartSessionId: string | null
+  claimed: boolean
+}
+
 export type CouponSeats = {
   usageCount: number
   /** Live redemptions (deleted_at null): the seats taken. */
-  live: { id: string; orderId: string | null }[]
+  live: CouponSeat[]
   /** Released redemptions (soft-deleted). */
-  released: { id: string; orderId: string | null }[]
+  released: CouponSeat[]
 }
 
 /** The plugin's counter of a coupon and its redemption rows. */
 export async function couponSeats(client: Client, couponId: string): Promise<CouponSeats> {
   const coupon = await client.query(`select usage_count from coupon where id = $1`, [couponId])
   const redemptions = await client.query(
-    `select id, order_id, deleted_at is not null as released from coupon_redemption where coupon_id = $1 order by id`,
+    `select id, order_id, cart_id, cart_session_id, claimed_at is not null as claimed, deleted_at is not null as released
+       from coupon_redemption where coupon_id = $1 order by id`,
     [couponId]
   )
   const rowsOf = (released: boolean) =>
     redemptions.rows
       .filter((row) => row.released === released)
-      .map((row) => ({ id: row.id as string, orderId: row.order_id as string | null }))
+      .map((row) => ({
+        id: row.id as string,
+        orderId: row.order_id as string | null,
+        cartId: row.cart_id as string | null,
+        cartSessionId: row.cart_session_id as string | null,
+        claimed: row.claimed as boolean,
+      }))
   return { usageCount: coupon.rows[0]?.usage_count, live: rowsOf(false), released: rowsOf(true) }
+}
+
+/**
+ * Orders (any status) whose email matches `emailPattern` that carry line
+ * adjustments of `providerId` with no live coupon seat behind them: none
+ * held by the order, nor by the cart it was placed from (the host's
+ * order_cart link; a seat stays the cart's until order.placed is handled).
+ */
+export async function discountedOrdersWithoutSeat(
+  client: Client,
+  providerId: string,
+  emailPattern: string
+): Promise<string[]> {
+  const discounted = (await ordersWithAdjustmentsOf(client, providerId, emailPattern)).map((order) => order.id)
+  if (!discounted.length) {
+    return []
+  }
+  const { rows } = await client.query(
+    `select o.id
+       from "order" o
+      where o.id = any($1)
+        and not exists (
+          select 1
+            from coupon_redemption r
+           where r.deleted_at is null
+             and (r.order_id = o.id
+                  or r.cart_id in (select oc.cart_id from order_cart oc where oc.order_id = o.id and oc.deleted_at is null)))
+      order by o.id`,
+    [discounted]
+  )
+  return rows.map((row) => row.id)
 }

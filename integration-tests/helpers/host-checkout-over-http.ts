@@ -1,4 +1,4 @@
-import { JsonResponse, requestJson } from "./storefront-over-http"
+import { JsonResponse, requestJson, SendJson } from "./storefront-over-http"
 
 // A shopper completing a host cart the way a storefront does (HOST-NOTES,
 // "Completing a host cart in tests"): email, shipping method, payment
@@ -15,12 +15,12 @@ export async function checkOutHostCart(
   url: string,
   publishableKey: string,
   cartId: string,
-  { email, shippingOptionId }: { email: string; shippingOptionId: string }
+  { email, shippingOptionId, request = requestJson }: { email: string; shippingOptionId: string; request?: SendJson }
 ): Promise<CheckoutResult> {
   const headers = { "x-publishable-api-key": publishableKey }
   const answers: JsonResponse[] = []
   const send = async (method: string, path: string, body?: unknown) => {
-    const answer = await requestJson(method, `${url}${path}`, { body, headers })
+    const answer = await request(method, `${url}${path}`, { body, headers })
     answers.push(answer)
     return answer
   }

@@ -178,8 +178,8 @@ async function dropDatabase(connection: Connection, database: string) {
   }
 }
 
-/** Runs a medusa command in ./host to its end; its output is only shown when it fails. */
-export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a medusa command in ./host to its end; resolves with its output (shown in the error when it fails). */
+export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(medusaBin, args, { cwd: hostDirectory, env, stdio: ["ignore", "pipe", "pipe"] })
     const output: string[] = []
@@ -188,15 +188,15 @@ export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<void>
     child.on("error", reject)
     child.on("exit", (code) =>
       code === 0
-        ? resolve()
+        ? resolve(output.join(""))
         : reject(new Error(`medusa ${args.join(" ")} failed (exit ${code}):\n${output.join("").slice(-4000)}`))
     )
   })
 }
 
 /** An admin user with an emailpass identity, as a store owner creates one (`medusa user`). */
-export function addAdminUser(database: HostDatabase, admin: { email: string; password: string }) {
-  return runMedusa(["user", "-e", admin.email, "-p", admin.password], database.env)
+export async function addAdminUser(database: HostDatabase, admin: { email: string; password: string }) {
+  await runMedusa(["user", "-e", admin.email, "-p", admin.password], database.env)
 }
 
 export type HostProcessOptions = {
@@ -220,6 +220,11 @@ export type HostProcess = {
   /** The last lines the server printed, for failure messages. */
   logs: () => string
   stop: () => Promise<void>
+  /**
+   * A crash: SIGKILL to the server and everything it started (no shutdown
+   * hooks, no compensation, its connections cut), resolved once it is gone.
+   */
+  kill: () => Promise<void>
 }
 
 // Process groups still running, killed if the test run exits without stopping them.
@@ -263,13 +268,19 @@ export async function startHostProcess(database: HostDatabase, options: HostProc
     await stopProcessGroup(server)
     running.delete(server.pid!)
   }
+  const kill = async () => {
+    const exited = server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve))
+    signalGroup(server.pid!, "SIGKILL")
+    await exited
+    running.delete(server.pid!)
+  }
   try {
     await waitForHealth(options.name, url, server, options.readyTimeoutMs ?? 240_000, logs)
   } catch (error) {
     await stop()
     throw error
   }
-  return { name: options.name, url, readySeconds: secondsSince(started), logs, stop }
+  return { name: options.name, url, readySeconds: secondsSince(started), logs, stop, kill }
 }
 
 /** Starts several servers on one database at once; if one fails, stops the others. */

@@ -1,5 +1,5 @@
 import { checkOutHostCart } from "./host-checkout-over-http"
-import { JsonResponse, requestJson } from "./storefront-over-http"
+import { JsonResponse, requestJson, SendJson } from "./storefront-over-http"
 
 // One shopper of a running host, from a cart session with a code to an order:
 // create the session, convert it (SPEC §5), complete the host cart it became.
@@ -33,6 +33,8 @@ export type Shopper = {
   retryPauseMs?: number
   /** Every answer the shopper got, e.g. to count 5xx. */
   onAnswer?: (step: string, answer: JsonResponse) => void
+  /** How its requests are sent (default requestJson), e.g. by a storefront that retries on another server. */
+  request?: SendJson
 }
 
 /** A session the shopper opened, with the answer that showed it. */
@@ -70,7 +72,7 @@ export const codeStatusIn = (answer: JsonResponse, code: string): string | undef
 function sender(shopper: Shopper) {
   const headers = { "x-publishable-api-key": shopper.publishableKey }
   return async (step: string, method: string, path: string, body?: unknown) => {
-    const answer = await requestJson(method, `${shopper.url}${path}`, { body, headers })
+    const answer = await (shopper.request ?? requestJson)(method, `${shopper.url}${path}`, { body, headers })
     shopper.onAnswer?.(step, answer)
     return answer
   }
@@ -160,6 +162,7 @@ export async function convertAndCheckOut(shopper: Shopper, opened: OpenedSession
   const checkout = await checkOutHostCart(shopper.url, shopper.publishableKey, cartId, {
     email: shopper.email,
     shippingOptionId: shopper.shippingOptionId,
+    request: shopper.request,
   })
   checkout.answers.forEach((answer) => shopper.onAnswer?.("checkout", answer))
   if (!checkout.placed) {

@@ -5,6 +5,9 @@ import { storeShippingOption } from "./checkout"
 
 export type JsonResponse = { status: number; body: any }
 
+/** How a client sends a request: requestJson, or a storefront of its own (e.g. one that retries on another server). */
+export type SendJson = typeof requestJson
+
 /** One JSON request; any status is returned, not thrown. */
 export async function requestJson(
   method: string,

@@ -350,6 +350,44 @@ export function cartSessionConvertSuite({ api, getContainer }: MedusaSuiteOption
       expect(await usageOf("ONCE")).toBe(1)
     })
 
+    /** What a convert killed after taking its seat leaves (its process died before the commit): a seat the session holds, no cart. */
+    const seatOfDeadConvert = async (cartSessionId: string, code: string) => {
+      const [coupon] = await coupons().listCoupons({ code })
+      const [seat] = await coupons().recordRedemptions([
+        { coupon_id: coupon.id, cart_session_id: cartSessionId, amount: 1, currency_code: "usd" },
+      ])
+      return seat.id
+    }
+
+    it("converts a session whose earlier convert died after taking its seat with that seat, not a second one", async () => {
+      await coupons().createCoupons({ code: "TWICE", value_type: "percentage", value: 15, usage_limit: 2 })
+      const session = await createSession({ items: [{ variant_id: mug.variantId, quantity: 2 }], discounts: [{ code: "TWICE" }] })
+      const seatId = await seatOfDeadConvert(session.id, "TWICE")
+      expect(await usageOf("TWICE")).toBe(1)
+
+      const converted = await post(`${session.id}/convert`)
+      expect(converted.discounts[0].status).toBe("APPLIED")
+      const [twice] = await coupons().listCoupons({ code: "TWICE" })
+      expect(await coupons().listCouponRedemptions({ coupon_id: twice.id })).toEqual([
+        expect.objectContaining({ id: seatId, cart_session_id: session.id, cart_id: converted.converted_cart_id }),
+      ])
+      expect(await usageOf("TWICE")).toBe(1)
+    })
+
+    it("gives back the seat a dead convert left when the session converts without that code (its cart would have held it)", async () => {
+      const session = await onceSession()
+      await seatOfDeadConvert(session.id, "ONCE")
+      const [once] = (await getSession(session.id)).discounts
+      const removed = await api.delete(`${SESSIONS}/${session.id}/discounts/${once.id}`, shop.anonymous)
+      expect(removed.status).toBe(200)
+
+      const converted = await post(`${session.id}/convert`)
+      expect(converted.discounts).toEqual([])
+      expect(await seatsOf("ONCE")).toEqual([])
+      expect(await usageOf("ONCE")).toBe(0)
+      expect(cents((await getCart(converted.converted_cart_id)).discount_total)).toBe(0)
+    })
+
     it("makes the seat the order's redemption once, however often order.placed comes or the complete is retried", async () => {
       const session = await onceSession()
       const converted = await post(`${session.id}/convert`)
@@ -385,6 +423,23 @@ export function cartSessionConvertSuite({ api, getContainer }: MedusaSuiteOption
       const next = await post(`${(await onceSession()).id}/convert`)
       expect(next.discounts[0].status).toBe("APPLIED")
       expect(await usageOf("ONCE")).toBe(1)
+    })
+
+    it("gives a cancelled order's seat back when its order.placed never came (the process died after the order): the seat still the cart's", async () => {
+      const session = await onceSession()
+      const cartId = (await post(`${session.id}/convert`)).converted_cart_id
+      const { data } = await completeHostCart(api, cartId, shop.anonymous, checkout)
+      await until(async () => expect((await seatsOf("ONCE"))[0]?.order_id).toBe(data.order.id))
+      // What a process killed between the order's commit and its order.placed leaves: the seat with the cart.
+      const [seat] = await coupons().listCouponRedemptions({ cart_id: cartId })
+      await coupons().updateCouponRedemptions({ id: seat.id, order_id: null })
+
+      await api.post(`/admin/orders/${data.order.id}/cancel`, {}, admin)
+      await until(async () => expect(await seatsOf("ONCE")).toEqual([]))
+      expect(await usageOf("ONCE")).toBe(0)
+      // The release of abandoned carts finds nothing of it later.
+      expect((await runReleaseAt(afterLifetime())).result).toEqual({ released: [], kept_by_orders: [] })
+      expect(await usageOf("ONCE")).toBe(0)
     })
 
     it("refuses to complete a cart whose seat was released (400 CART_DISCOUNTS_RELEASED), changing nothing", async () => {

@@ -24,6 +24,23 @@ const LIMIT_ERRORS = new Set(["COUPON_USAGE_LIMIT_REACHED", "COUPON_CUSTOMER_LIM
 const SEAT_ATTEMPTS = 3
 
 /**
+ * Seats the session still holds from a convert that died before its commit
+ * (its process was killed after the seats were taken), for codes it no
+ * longer applies: given back, under the coupons' row locks, so the commit
+ * (which hands every seat of the session to its cart) never gives an order a
+ * seat of a code it does not carry. Seats of codes it still applies are
+ * taken over by recordRedemptions instead (one seat per holder and coupon),
+ * so a retried convert never takes a second one.
+ */
+async function releaseLeftoverSeats(coupons: CouponModuleService, cartSessionId: string, keep: string[]) {
+  const held = await coupons.listCouponRedemptions({ cart_session_id: cartSessionId, order_id: null }, { select: ["id"] })
+  const leftovers = held.map((seat) => seat.id).filter((id) => !keep.includes(id))
+  if (leftovers.length) {
+    await coupons.releaseRedemptions(leftovers)
+  }
+}
+
+/**
  * Takes one seat of each applied code's (or automatic discount's) coupon for the session, all or
  * nothing, under the coupons' row locks (the limits are re-checked there, so
  * they hold across processes). When a limit was reached since the session
@@ -40,10 +57,11 @@ export const takeCouponSeatsStep = createStep(
     const applied = session.discounts.filter(
       (discount) => discount.type !== "MANUAL" && discount.status === "APPLIED" && discount.coupon_id
     )
+    const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
     if (!applied.length) {
+      await releaseLeftoverSeats(coupons, session.id, [])
       return new StepResponse([] as string[], [] as string[])
     }
-    const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
     const seatsWanted = applied.map((discount) => ({
       coupon_id: discount.coupon_id!,
       cart_session_id: session.id,
@@ -56,6 +74,7 @@ export const takeCouponSeatsStep = createStep(
     for (let attempt = 1; ; attempt++) {
       try {
         const ids = (await coupons.recordRedemptions(seatsWanted)).map((seat) => seat.id)
+        await releaseLeftoverSeats(coupons, session.id, ids)
         return new StepResponse(ids, ids)
       } catch (error: any) {
         if (!LIMIT_ERRORS.has(error?.code)) {
