@@ -374,6 +374,27 @@ export function cartSessionConvertSuite({ api, getContainer }: MedusaSuiteOption
       expect(await usageOf("TWICE")).toBe(1)
     })
 
+    it("converts with its own seat when its dead convert took the coupon's last one: the seat is the session's, not a use past the limit", async () => {
+      await coupons().createCoupons({ code: "LASTONE", value_type: "percentage", value: 10, usage_limit: 1, usage_limit_per_customer: 1 })
+      const session = await createSession({ items: [{ variant_id: mug.variantId, quantity: 2 }], discounts: [{ code: "LASTONE" }] })
+      const seatId = await seatOfDeadConvert(session.id, "LASTONE")
+      expect(await usageOf("LASTONE")).toBe(1)
+
+      // Re-priced, the session still applies the code (its own seat is no use past the limit) ...
+      const repriced = await post(`${session.id}/price`)
+      expect(repriced.discounts[0].status).toBe("APPLIED")
+      // ... while another session sees the limit reached.
+      const other = await createSession({ items: [{ variant_id: mug.variantId, quantity: 1 }], discounts: [{ code: "LASTONE" }] })
+      expect(other.discounts[0].status).toBe("USAGE_LIMIT_REACHED")
+
+      const converted = await post(`${session.id}/convert`)
+      expect(converted.discounts[0].status).toBe("APPLIED")
+      expect((await seatsOf("LASTONE")).map((seat) => seat.cart_id)).toEqual([converted.converted_cart_id])
+      const [lastOne] = await coupons().listCoupons({ code: "LASTONE" })
+      expect((await coupons().listCouponRedemptions({ coupon_id: lastOne.id })).map((seat) => seat.id)).toEqual([seatId])
+      expect(await usageOf("LASTONE")).toBe(1)
+    })
+
     it("gives back the seat a dead convert left when the session converts without that code (its cart would have held it)", async () => {
       const session = await onceSession()
       await seatOfDeadConvert(session.id, "ONCE")

@@ -284,14 +284,15 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     const automaticCoupons = automaticFor ? await this.automaticCoupons_(automaticFor, found.automatic_fingerprint!, sharedContext) : []
     const candidates = [...found.codes, ...automaticCoupons]
     const customerUses = await this.countShopperRedemptions_(candidates, shopperOf(query), sharedContext)
+    const ownSeats = await this.countOwnSeatsAtLimit_(candidates, customerUses, query.cart_session_id, sharedContext)
     const codes = asked.map((entry) => {
       const choice = pickCoupon(entry.code.trim(), candidates, entry.merchant_id)
-      return decideEligibility(entry.code, choice, { at, customerUses })
+      return decideEligibility(entry.code, choice, { at, customerUses, ownSeats })
     })
     const answered = new Set(codes.map((code) => code.coupon?.id))
     const automatic = automaticCoupons
       .filter((coupon) => !answered.has(coupon.id))
-      .map((coupon) => decideEligibility(coupon.code, { coupon }, { at, customerUses }))
+      .map((coupon) => decideEligibility(coupon.code, { coupon }, { at, customerUses, ownSeats }))
     return { codes, automatic }
   }
 
@@ -468,6 +469,28 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
       this.automaticByFingerprint_.delete(this.automaticByFingerprint_.keys().next().value!)
     }
     return read.coupons
+  }
+
+  /**
+   * The seats the asking session already holds of the coupons at a limit (a convert that died after
+   * taking them): read only when some coupon is at its usage or the shopper's limit, so a change
+   * reads nothing more otherwise.
+   */
+  private async countOwnSeatsAtLimit_(
+    coupons: CouponCandidate[],
+    customerUses: Map<string, number>,
+    cartSessionId: string | null | undefined,
+    sharedContext: Context
+  ): Promise<Map<string, number>> {
+    const atLimit = coupons.filter(
+      (coupon) =>
+        (coupon.usage_limit !== null && coupon.usage_count >= coupon.usage_limit) ||
+        (coupon.usage_limit_per_customer !== null && (customerUses.get(coupon.id) ?? 0) >= coupon.usage_limit_per_customer)
+    )
+    if (!cartSessionId || !atLimit.length) {
+      return new Map()
+    }
+    return await this.seats_.countSessionSeats([...new Set(atLimit.map((coupon) => coupon.id))], cartSessionId, sharedContext)
   }
 
   private async countShopperRedemptions_(

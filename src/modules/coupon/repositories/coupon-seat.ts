@@ -85,6 +85,20 @@ export class CouponSeatRepository extends MikroOrmBase {
     return new Map(rows.map((row) => [row.coupon_id, Number(row.count)]))
   }
 
+  /** The live seats of each coupon a cart session holds (a convert's, not yet handed to its cart); coupons without any are absent. */
+  async countSessionSeats(couponIds: string[], cartSessionId: string, context: Context): Promise<Map<string, number>> {
+    const rows: { coupon_id: string; count: string }[] = await readKnex(context)("coupon_redemption")
+      .select("coupon_id")
+      .count("id as count")
+      .whereIn("coupon_id", couponIds)
+      .where("cart_session_id", cartSessionId)
+      .whereNull("order_id")
+      .whereNull("cart_id")
+      .whereNull("deleted_at")
+      .groupBy("coupon_id")
+    return new Map(rows.map((row) => [row.coupon_id, Number(row.count)]))
+  }
+
   /** Raises each coupon's `usage_count` by the seats taken, one statement per coupon in the map's order. */
   async addUsage(seatsByCoupon: Map<string, number>, context: Context): Promise<void> {
     const knex = transactionKnex(context, "addUsage")

@@ -170,6 +170,11 @@ export type CouponEligibilityQuery = {
    */
   customer_id?: string | null
   email?: string | null
+  /**
+   * The cart session asking: the seats it already holds (a convert that died after taking them, and is
+   * retried) are its own and count against no limit of theirs.
+   */
+  cart_session_id?: string | null
   /** Defaults to now. */
   at?: Date
 }

@@ -39,7 +39,7 @@ export const unknownCodeMessage = (code: string) => `Coupon code ${JSON.stringif
 export function decideEligibility(
   code: string,
   choice: CouponChoice,
-  context: { at: Date; customerUses: Map<string, number> }
+  context: { at: Date; customerUses: Map<string, number>; ownSeats?: Map<string, number> }
 ): CouponEligibility {
   const quoted = JSON.stringify(code)
   if (!choice || "ambiguous" in choice) {
@@ -66,10 +66,12 @@ export function decideEligibility(
   if (coupon.ends_at && at >= new Date(coupon.ends_at).getTime()) {
     return verdict("EXPIRED", `Coupon code ${quoted} expired on ${new Date(coupon.ends_at).toISOString()}`)
   }
-  if (coupon.usage_limit !== null && coupon.usage_count >= coupon.usage_limit) {
+  // The asking session's own seats (a convert that died after taking them) count against no limit of its.
+  const own = context.ownSeats?.get(coupon.id) ?? 0
+  if (coupon.usage_limit !== null && coupon.usage_count - own >= coupon.usage_limit) {
     return verdict("USAGE_LIMIT_REACHED", `Coupon code ${quoted} has been used the most times allowed`)
   }
-  const customerUses = context.customerUses.get(coupon.id) ?? 0
+  const customerUses = (context.customerUses.get(coupon.id) ?? 0) - own
   if (coupon.usage_limit_per_customer !== null && customerUses >= coupon.usage_limit_per_customer) {
     return verdict(
       "CUSTOMER_LIMIT_REACHED",

@@ -30,6 +30,7 @@ export async function checkCodesOf(
     codes: rows.map((row) => ({ code: row.code, merchant_id: row.merchant_id })),
     customer_id: session.customer_id,
     email: session.email,
+    cart_session_id: session.id,
     automatic_for: { merchant_ids: [...new Set(session.items.map((line) => line.merchant_id))], currency_code: session.currency_code },
   })
   // An automatic coupon keeps its row's id while it applies, so a re-pricing that changes nothing writes nothing.
