@@ -103,6 +103,13 @@ describe("a change whose server dies right after its commit", () => {
       expect(keys).toEqual([expect.objectContaining({ state: "completed", response_status: 200 })])
       const stored = keys[0].response_body as string
       expect(JSON.parse(stored).cart_session.bags[0].items[0]).toMatchObject({ variant_id: kettle.variantId, quantity: 1 })
+      // Written by the change's own transaction: the key's row and the session's carry its transaction id.
+      const { rows: writers } = await db.query(
+        `select (select xmin::text from idempotency_key where key = $1) as key_xmin,
+                (select xmin::text from cart_session where id = $2) as session_xmin`,
+        [key, sessionId]
+      )
+      expect(writers[0].key_xmin).toBe(writers[0].session_xmin)
       const { rows: before } = await db.query(`select version from cart_session where id = $1`, [sessionId])
 
       // Ten minutes later (a key left in progress is taken over after five), on another server.

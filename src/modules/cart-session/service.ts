@@ -6,6 +6,8 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { transactionKnex } from "../../lib/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "./models"
 import type { CartSessionStateRepository } from "./repositories"
@@ -70,19 +72,19 @@ class CartSessionModuleService extends MedusaService({
   /**
    * Writes a change in one transaction if the session is still at
    * `expected_version`; false (nothing written) when it is not. `alsoWrite`,
-   * when given, runs in the same transaction once the change is written
-   * (e.g. the change's idempotency key records its response); what it throws
-   * rolls the change back.
+   * when given, runs on the same transaction's query builder (its one
+   * connection) once the change is written (the change's idempotency key
+   * records its response); what it throws rolls the change back.
    */
   @InjectTransactionManager()
   async commitSessionChange(
     change: CartSessionCommit,
-    alsoWrite?: ((transactionContext: Context) => Promise<void>) | null,
+    alsoWrite?: ((transaction: Knex.Transaction) => Promise<void>) | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
     const written = await this.states_.write(change, sharedContext)
     if (written && alsoWrite) {
-      await alsoWrite({ transactionManager: sharedContext.transactionManager })
+      await alsoWrite(transactionKnex(sharedContext, "commitSessionChange"))
     }
     return written
   }

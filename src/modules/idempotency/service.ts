@@ -6,6 +6,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { readKnex } from "../../lib/knex"
 import { IdempotencyKey } from "./models"
 import { IdempotencyBeginResult, IdempotencyKeyRecord } from "./types"
@@ -111,17 +112,7 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
     body: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<IdempotencyKeyRecord | null> {
-    const now = new Date()
-    const [row] = await readKnex(sharedContext)(TABLE)
-      .where({ id, state: "in_progress" })
-      .update({
-        state: "completed",
-        response_status: status,
-        response_body: body,
-        expires_at: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
-        updated_at: now,
-      })
-      .returning("*")
+    const row = await completeHeldKey(readKnex(sharedContext), id, status, body)
     return row ? toRecord(row) : null
   }
 
@@ -137,6 +128,26 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
   async deleteExpired(now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<number> {
     return await readKnex(sharedContext)(TABLE).where("expires_at", "<", now).delete()
   }
+}
+
+/**
+ * Completes a held key with its response on the given query builder: the pool, or a transaction of the
+ * caller's (a session change completes its key in the transaction that writes the change, on that
+ * transaction's own connection). The row, or undefined when the key is no longer held.
+ */
+export async function completeHeldKey(knex: Knex, id: string, status: number, body: string): Promise<Record<string, any> | undefined> {
+  const now = new Date()
+  const [row] = await knex(TABLE)
+    .where({ id, state: "in_progress" })
+    .update({
+      state: "completed",
+      response_status: status,
+      response_body: body,
+      expires_at: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+      updated_at: now,
+    })
+    .returning("*")
+  return row
 }
 
 function toRecord(row: Record<string, any>): IdempotencyKeyRecord {

@@ -64,10 +64,8 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
       it("runs what is written beside a change in its transaction, and rolls the change back when that fails", async () => {
         const session = await newSession()
         const seenInside: number[] = []
-        const failing = async (context: any) => {
-          const { rows } = await context.transactionManager
-            .getTransactionContext()
-            .raw(`select version from cart_session where id = ?`, [session.id])
+        const failing = async (transaction: any) => {
+          const { rows } = await transaction.raw(`select version from cart_session where id = ?`, [session.id])
           seenInside.push(rows[0].version)
           throw new Error("the key was taken over")
         }

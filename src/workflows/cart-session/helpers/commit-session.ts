@@ -3,8 +3,7 @@ import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { cartSessionService } from "./service"
 import { diffSessionChange } from "../../../lib/cart-session/session-draft"
-import { IDEMPOTENCY_MODULE } from "../../../modules/idempotency"
-import type IdempotencyModuleService from "../../../modules/idempotency/service"
+import { completeHeldKey } from "../../../modules/idempotency/service"
 import { noteCompletedInChange } from "../../../modules/idempotency/utils"
 
 /**
@@ -29,10 +28,11 @@ export async function commitSessionOrConflict(
 ) {
   const change = diffSessionChange(before, after)
   const storeResponse = respond
-    ? async (transactionContext: object) => {
+    ? async (transaction: Parameters<typeof completeHeldKey>[0]) => {
+        // On the change's own transaction (its connection): atomic with it, and never a second connection
+        // held while the first waits (a pool of N would deadlock under N concurrent changes).
         const { key_id, status } = respond.idempotency
-        const idempotency = container.resolve<IdempotencyModuleService>(IDEMPOTENCY_MODULE)
-        if (!(await idempotency.complete(key_id, status, JSON.stringify(respond.body), transactionContext))) {
+        if (!(await completeHeldKey(transaction, key_id, status, JSON.stringify(respond.body)))) {
           throw new CheckoutDiscountError(
             "IDEMPOTENCY_REQUEST_IN_PROGRESS",
             `Cart session ${after.id}: this request's Idempotency-Key was taken over by a retry, which applies the change instead`
