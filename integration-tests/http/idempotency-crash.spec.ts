@@ -90,7 +90,7 @@ describe("a change whose server dies right after its commit", () => {
       const key = "2f6d1c1e-5a52-4f7b-9a53-crash-after-commit"
 
       fs.writeFileSync(armed, "")
-      await expect(send(`${crashing.url}${addPath}`, store, add, key)).rejects.toThrow() // the connection dies with the server
+      await expect(send(`${crashing.url}${addPath}`, store, add, key)).rejects.toThrow("fetch failed") // the connection dies with the server
       fs.rmSync(armed)
 
       // Committed: the line is there, the session one version on, and the key holds the answer.

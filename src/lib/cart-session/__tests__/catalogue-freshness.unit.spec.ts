@@ -1,5 +1,6 @@
 import type { CartSessionLineState, CartSessionState } from "../../../modules/cart-session"
 import { linesToRead, pricingContextKey, storedCatalogueVariant } from "../catalogue-freshness"
+import { sessionState } from "./session-state"
 
 const line = (id: string, variant_id: string, quantity: number): CartSessionLineState => ({
   id,
@@ -24,29 +25,7 @@ const context = { region_id: "reg", currency_code: "usd", sales_channel_id: "sc"
 const key = pricingContextKey(context)
 
 function session(items: CartSessionLineState[], overrides: Partial<CartSessionState> = {}): CartSessionState {
-  return {
-    id: "csess_1",
-    status: "open",
-    currency_code: "usd",
-    region_id: "reg",
-    sales_channel_id: "sc",
-    customer_id: null,
-    email: null,
-    shipping_address: null,
-    shipping_methods: [],
-    version: 3,
-    priced: true,
-    expires_at: "2026-12-13T12:00:00.000Z",
-    converted_cart_id: null,
-    metadata: null,
-    catalogue_read_at: "2026-12-06T11:58:00.000Z",
-    pricing_context_key: key,
-    created_at: "2026-12-06T11:00:00.000Z",
-    updated_at: "2026-12-06T11:58:00.000Z",
-    items,
-    discounts: [],
-    ...overrides,
-  }
+  return sessionState({ items, discounts: [], catalogue_read_at: "2026-12-06T11:58:00.000Z", pricing_context_key: key, ...overrides })
 }
 
 const freshness = { context_key: key, now, max_age_ms: 600_000 }

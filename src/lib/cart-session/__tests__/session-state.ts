@@ -19,6 +19,8 @@ export function sessionState(
     expires_at: "2026-12-09T09:00:00.000Z",
     converted_cart_id: null,
     metadata: null,
+    catalogue_read_at: null,
+    pricing_context_key: null,
     created_at: "2026-12-01T09:00:00.000Z",
     updated_at: "2026-12-02T09:00:00.000Z",
     ...overrides,
