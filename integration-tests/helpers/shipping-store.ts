@@ -8,8 +8,8 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { PER_ITEM_PROVIDER_ID, PerItemRates } from "../hosts/per-item-fulfillment/service"
-import { storeShippingOption } from "./checkout"
-import { createProducts, createStorefront, Storefront } from "./store"
+import { payAndComplete, storeShippingOption } from "./checkout"
+import { cartSessionRequests, createProducts, createStorefront, Storefront } from "./store"
 
 // A store that ships and taxes per merchant, built through the host's own workflows and
 // modules, for tests of shipping and tax (host facts, cart sessions). What it holds, with the
@@ -349,5 +349,56 @@ async function createMerchantOptions(
     ...(calculated
       ? { calculated: { kind: "calculated", id: idOf(names.calculated), name: names.calculated, rates: merchant.calculated } }
       : {}),
+  }
+}
+
+/**
+ * A shopper of the shipping store through the store API: sessions of the three merchants, an address in a
+ * region, a method per bag, and the order a converted cart completes into, read back with its shipping
+ * methods, their adjustments and tax lines.
+ */
+export function shippingShopper(api: any, getContainer: () => MedusaContainer, store: () => ShippingStore) {
+  const { create, get, post } = cartSessionRequests(api, () => store().anonymous)
+  return {
+    create,
+    get,
+    post,
+    setAddress: (id: string, currency: ShippingCurrency, extra: Record<string, unknown> = {}) =>
+      post(id, {
+        email: "shopper@example.com",
+        shipping_address: { country_code: store().regions[currency].country, first_name: "Ada", city: "Springfield", ...extra },
+      }),
+    setMethod: (id: string, merchant_id: string, option_id: string) => post(`${id}/shipping-methods`, { merchant_id, option_id }),
+
+    /** A session of a lamp (acme), `kettles` kettles (bolt) and a mug (cobalt): each bag under 50, the session over it. */
+    sessionOfThree: async (currency: ShippingCurrency, kettles = 1) => {
+      const { acme, bolt, cobalt } = store().merchants
+      return await create({
+        region_id: store().regionIds[currency],
+        items: [
+          { variant_id: acme.products[0].variantId, quantity: 1 },
+          { variant_id: bolt.products[0].variantId, quantity: kettles },
+          { variant_id: cobalt.products[0].variantId, quantity: 1 },
+        ],
+      })
+    },
+
+    completeCart: async (cartId: string) => {
+      const { data } = (await payAndComplete(api, cartId, store().anonymous)).completed
+      if (data.type !== "order") throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(data)}`)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        filters: { id: data.order.id },
+        fields: [
+          "id", "item_subtotal", "item_total", "discount_total", "shipping_subtotal", "shipping_total",
+          "shipping_discount_total", "discount_subtotal", "tax_total", "total", "shipping_methods.*",
+          "shipping_methods.adjustments.*", "shipping_methods.tax_lines.*",
+        ],
+      })
+      return JSON.parse(JSON.stringify(order))
+    },
   }
 }

@@ -1,12 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deleteShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
-import { payAndComplete } from "../helpers/checkout"
 import { refused } from "../helpers/http"
 import { hostDirectory } from "../helpers/host"
-import { CART_SESSIONS as SESSIONS, cartSessionRequests } from "../helpers/store"
-import { createShippingStore, SHIPPING_CURRENCIES, ShippingCurrency, ShippingStore } from "../helpers/shipping-store"
+import { CART_SESSIONS as SESSIONS } from "../helpers/store"
+import { createShippingStore, SHIPPING_CURRENCIES, ShippingCurrency, ShippingStore, shippingShopper } from "../helpers/shipping-store"
 
 // Shipping and tax per bag (SPEC §8, docs/shipping-and-tax.md) on the shipping store of
 // helpers/shipping-store.ts: three merchants (acme, bolt, cobalt) each with a flat, a free-over-50
@@ -28,27 +26,8 @@ medusaIntegrationTestRunner({
       store = await createShippingStore(getContainer())
     })
 
-    const { create, get, post } = cartSessionRequests(api, () => store.anonymous)
+    const { create, get, post, setAddress, setMethod, sessionOfThree, completeCart } = shippingShopper(api, getContainer, () => store)
     const options = async (id: string) => (await api.get(`${SESSIONS}/${id}/shipping-options`, store.anonymous)).data.bags
-    const setAddress = (id: string, currency: ShippingCurrency, extra: Record<string, unknown> = {}) =>
-      post(id, {
-        email: "shopper@example.com",
-        shipping_address: { country_code: store.regions[currency].country, first_name: "Ada", city: "Springfield", ...extra },
-      })
-    const setMethod = (id: string, merchant_id: string, option_id: string) => post(`${id}/shipping-methods`, { merchant_id, option_id })
-
-    /** A session of a lamp (acme), `kettles` kettles (bolt) and a mug (cobalt): each bag under 50, the session over it. */
-    async function sessionOfThree(currency: ShippingCurrency, kettles = 1) {
-      const { acme, bolt, cobalt } = store.merchants
-      return await create({
-        region_id: store.regionIds[currency],
-        items: [
-          { variant_id: acme.products[0].variantId, quantity: 1 },
-          { variant_id: bolt.products[0].variantId, quantity: kettles },
-          { variant_id: cobalt.products[0].variantId, quantity: 1 },
-        ],
-      })
-    }
 
     /** Flat for acme, free-over for bolt, calculated for cobalt. */
     async function chooseMethods(id: string) {
@@ -56,24 +35,6 @@ medusaIntegrationTestRunner({
       await setMethod(id, "acme", acme.options.flat.id)
       await setMethod(id, "bolt", bolt.options.freeOver.id)
       return await setMethod(id, "cobalt", cobalt.options.calculated!.id)
-    }
-
-    async function completeCart(cartId: string) {
-      const { data } = (await payAndComplete(api, cartId, store.anonymous)).completed
-      expect(data.type).toBe("order")
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const {
-        data: [order],
-      } = await query.graph({
-        entity: "order",
-        filters: { id: data.order.id },
-        fields: [
-          "id", "item_subtotal", "item_total", "discount_total", "shipping_subtotal", "shipping_total",
-          "shipping_discount_total", "discount_subtotal", "tax_total", "total", "shipping_methods.*",
-          "shipping_methods.adjustments.*", "shipping_methods.tax_lines.*",
-        ],
-      })
-      return JSON.parse(JSON.stringify(order))
     }
 
     describe("options and methods", () => {

@@ -33,17 +33,27 @@ function bootStore(directory: string, database: HostDatabase) {
   }
 }
 
-/** A copy of the store-with-hooks store whose plugin entry sets registerHooks: false. */
-function storeWithHooksCopyWithoutRegistration() {
+/** The store whose own handler of the payment refresh hook the startup test leaves out, to see the plugin take it. */
+const REFRESH_PAYMENT_HANDLER = path.join("src", "workflows", "hooks", "refresh-cart-payment.ts")
+
+/**
+ * A copy of the store-with-hooks store: `registerHooks: false` in its plugin entry, or without its own
+ * handler of the payment refresh hook (a store that handles two of the three hooks).
+ */
+function storeWithHooksCopy({ registerHooks = true, ownPaymentRefresh = true } = {}) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "checkout-discounts-store-with-hooks-"))
   fs.cpSync(storeWithHooksDirectory, directory, {
     recursive: true,
-    filter: (source) => !source.includes(`${path.sep}.medusa`),
+    filter: (source) =>
+      !source.includes(`${path.sep}.medusa`) && (ownPaymentRefresh || !source.endsWith(REFRESH_PAYMENT_HANDLER)),
   })
-  const configFile = path.join(directory, "medusa-config.ts")
-  const config = fs.readFileSync(configFile, "utf-8").replace("maxCodesPerSession: 5,", "maxCodesPerSession: 5,\n        registerHooks: false,")
-  expect(config).toContain("registerHooks: false")
-  fs.writeFileSync(configFile, config)
+  expect(fs.existsSync(path.join(directory, REFRESH_PAYMENT_HANDLER))).toBe(ownPaymentRefresh)
+  if (!registerHooks) {
+    const configFile = path.join(directory, "medusa-config.ts")
+    const config = fs.readFileSync(configFile, "utf-8").replace("maxCodesPerSession: 5,", "maxCodesPerSession: 5,\n        registerHooks: false,")
+    expect(config).toContain("registerHooks: false")
+    fs.writeFileSync(configFile, config)
+  }
   fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(directory, "node_modules"), "dir")
   return directory
 }
@@ -67,17 +77,31 @@ describe("the plugin's hooks as a store starts", () => {
     expect(report).toEqual({ taken: [], already_taken: [COMPLETE, REFRESH, KEEP_SHIPPING], left_to_store: [], warnings: 0 })
   })
 
-  it("lets a store with its own handlers of two hooks start, takes the third, and says once per hook what the store's handler must call", () => {
+  it("lets a store with its own handlers of all three hooks start, takes none, and says once per hook what the store's handler must call", () => {
     const { status, report, warnings, output } = bootStore(storeWithHooksDirectory, database)
+    expect(status).toBe(0)
+    expect(report).toEqual({ taken: [], already_taken: [], left_to_store: [COMPLETE, REFRESH, KEEP_SHIPPING], warnings: 0 })
+    expect(warnings).toEqual([
+      `the store has its own handler for ${COMPLETE}`,
+      `the store has its own handler for ${REFRESH}`,
+      `the store has its own handler for ${KEEP_SHIPPING}`,
+    ])
+    expect(output).toContain("return checkoutDiscountsHooks.completeCartValidate(input, context)")
+    expect(output).toContain("await checkoutDiscountsHooks.refreshCartSetPricingContext(input, context)")
+    expect(output).toContain("await checkoutDiscountsHooks.refreshCartBeforePayment(input, context)")
+  })
+
+  it("takes the one hook a store with its own handlers of the other two leaves free", () => {
+    const directory = storeWithHooksCopy({ ownPaymentRefresh: false })
+    copies.push(directory)
+    const { status, report, warnings } = bootStore(directory, database)
     expect(status).toBe(0)
     expect(report).toEqual({ taken: [], already_taken: [KEEP_SHIPPING], left_to_store: [COMPLETE, REFRESH], warnings: 0 })
     expect(warnings).toEqual([`the store has its own handler for ${COMPLETE}`, `the store has its own handler for ${REFRESH}`])
-    expect(output).toContain("return checkoutDiscountsHooks.completeCartValidate(input, context)")
-    expect(output).toContain("await checkoutDiscountsHooks.refreshCartSetPricingContext(input, context)")
   })
 
   it("registers nothing and says nothing with registerHooks: false", () => {
-    const directory = storeWithHooksCopyWithoutRegistration()
+    const directory = storeWithHooksCopy({ registerHooks: false, ownPaymentRefresh: false })
     copies.push(directory)
     const { status, report, warnings } = bootStore(directory, database)
     expect({ status, warnings }).toEqual({ status: 0, warnings: [] })

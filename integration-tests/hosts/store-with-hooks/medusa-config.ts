@@ -2,7 +2,7 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { STOREFRONT_PRICING_CONTEXT } from "./src/lib/storefront-pricing"
 
 // A store that installs the plugin as ./host does (one `plugins` entry naming
-// the package) and handles two of the host hooks the plugin needs itself
+// the package) and handles all three host hooks the plugin needs itself
 // (src/workflows/hooks), calling the plugin's handlers from its own, as the
 // README shows. Its carts are priced with its own context, so its sessions
 // are given the same one through the plugin's `pricingContext` option. The

@@ -5,8 +5,10 @@ export {
   checkoutDiscountsHooks,
   completeCartValidate,
   completeCartValidateCompensate,
+  refreshCartBeforePayment,
   refreshCartSetPricingContext,
   type CheckoutDiscountsHookContext,
   type CompleteCartValidateInput,
+  type RefreshCartBeforePaymentInput,
   type RefreshCartSetPricingContextInput,
 } from "./checkout-discounts-hooks"

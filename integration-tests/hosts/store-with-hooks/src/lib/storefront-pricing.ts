@@ -7,3 +7,6 @@ export const STOREFRONT_PRICING_CONTEXT = { storefront: "web" }
 
 /** The cart metadata flag with which the store holds a cart back from completion (its own validate rule). */
 export const HOLD_FOR_REVIEW = "hold_for_review"
+
+/** The cart metadata key where the store counts its carts' payment refreshes (its own beforeRefreshingPaymentCollection handler). */
+export const PAYMENT_REFRESHES = "payment_refreshes"
