@@ -34,13 +34,13 @@ const STATUS_TEXT: Record<number, string> = {
  * refusals, the JSON Schemas made from the zod schemas by zod's own `toJSONSchema` (draft 2020-12, the
  * dialect of OpenAPI 3.1). Pure and deterministic: the same sources give the same document.
  */
-export function buildOpenApiDocument(version: string): JsonSchema {
+export function buildOpenApiDocument(version: string, meanings: ErrorMeanings = {}): JsonSchema {
   const components = new ComponentSchemas()
   const paths: Record<string, Record<string, JsonSchema>> = {}
   for (const operation of OPERATIONS) {
     const path = operation.path.replace(/:(\w+)/g, "{$1}")
     paths[path] ??= {}
-    paths[path][operation.method] = operationObject(operation, components)
+    paths[path][operation.method] = operationObject(operation, components, meanings)
   }
   return {
     openapi: "3.1.0",
@@ -84,15 +84,18 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       securitySchemes: {
         publishableKey: { type: "apiKey", in: "header", name: "x-publishable-api-key", description: "The storefront's publishable key." },
         customerBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A logged-in customer: their sessions are theirs alone." },
-        adminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
-        adminSession: { type: "apiKey", in: "cookie", name: "connect.sid" },
+        adminBearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "An admin user's token." },
+        session: { type: "apiKey", in: "cookie", name: "connect.sid", description: "The host's session cookie (a customer's or an admin's)." },
         adminApiKey: { type: "http", scheme: "basic", description: "A secret API key as the user name." },
       },
     },
   }
 }
 
-function operationObject(operation: Operation, components: ComponentSchemas): JsonSchema {
+/** When each plugin code is answered, in words (docs/errors.md's table), for the refusals' descriptions. */
+export type ErrorMeanings = Partial<Record<PluginErrorCode, string>>
+
+function operationObject(operation: Operation, components: ComponentSchemas, meanings: ErrorMeanings): JsonSchema {
   const store = operation.path.startsWith("/store/")
   const parameters = [
     ...[...operation.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } })),
@@ -106,8 +109,8 @@ function operationObject(operation: Operation, components: ComponentSchemas): Js
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.tag],
     security: store
-      ? [{ publishableKey: [] }, { publishableKey: [], customerBearer: [] }]
-      : [{ adminBearer: [] }, { adminSession: [] }, { adminApiKey: [] }],
+      ? [{ publishableKey: [] }, { publishableKey: [], customerBearer: [] }, { publishableKey: [], session: [] }]
+      : [{ adminBearer: [] }, { session: [] }, { adminApiKey: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body
       ? {
@@ -123,7 +126,7 @@ function operationObject(operation: Operation, components: ComponentSchemas): Js
         ...successHeaders,
         content: { "application/json": { schema: components.inline(operation.response.schema, "output") } },
       },
-      ...errorResponses(operation, store, components),
+      ...errorResponses(operation, store, components, meanings),
     },
   }
 }
@@ -144,14 +147,23 @@ function queryParameters(operation: Operation, components: ComponentSchemas): Js
 }
 
 /** Per status, the plugin's codes the operation can answer and the host's refusals on such a route. */
-function errorResponses(operation: Operation, store: boolean, components: ComponentSchemas): Record<string, JsonSchema> {
+function errorResponses(
+  operation: Operation,
+  store: boolean,
+  components: ComponentSchemas,
+  meanings: ErrorMeanings
+): Record<string, JsonSchema> {
   const codes: PluginErrorCode[] = [
     "INVALID_CHARACTERS",
     ...(operation.idempotent ? (["IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_REQUEST_IN_PROGRESS"] as const) : []),
     ...operation.errors,
   ]
   const byStatus = new Map<number, z.ZodType[]>()
-  const add = (status: number, schema: z.ZodType) => byStatus.set(status, [...(byStatus.get(status) ?? []), schema])
+  const said = new Map<number, string[]>()
+  const add = (status: number, schema: z.ZodType, words: string) => {
+    byStatus.set(status, [...(byStatus.get(status) ?? []), schema])
+    said.set(status, [...(said.get(status) ?? []), words])
+  }
   const codesByType = new Map<string, PluginErrorCode[]>()
   for (const code of [...new Set(codes)].sort()) {
     const key = `${PLUGIN_ERROR_STATUS[code]} ${pluginErrorType(code)}`
@@ -159,14 +171,15 @@ function errorResponses(operation: Operation, store: boolean, components: Compon
   }
   for (const [key, grouped] of [...codesByType].sort()) {
     const [status, type] = key.split(" ")
-    add(Number(status), pluginError(type, grouped))
+    const words = grouped.map((code) => `\`${code}\`${meanings[code] ? `: ${meanings[code]}` : ""}`)
+    add(Number(status), pluginError(type, grouped), words.map((line) => `- ${line}`).join("\n"))
   }
-  add(400, hostRefusal("invalid_data"))
-  if (store) add(400, hostRefusal("not_allowed"))
-  if (!store) add(401, ADMIN_UNAUTHORIZED)
+  add(400, hostRefusal("invalid_data"), `- no \`code\`, \`type: invalid_data\`: ${HOST_REFUSALS.invalid_data.when}`)
+  if (store) add(400, hostRefusal("not_allowed"), `- no \`code\`, \`type: not_allowed\`: ${HOST_REFUSALS.not_allowed.when}`)
+  if (!store) add(401, ADMIN_UNAUTHORIZED, "- no token, or not an admin user's")
   if (operation.body) {
-    add(413, hostRefusal("unknown_error"))
-    add(415, hostRefusal("unknown_error"))
+    add(413, hostRefusal("unknown_error"), "- the body is over the host's size limit (100 KB by default)")
+    add(415, hostRefusal("unknown_error"), "- a body in a charset or content encoding the host's parser does not take")
   }
   return Object.fromEntries(
     [...byStatus]
@@ -174,7 +187,7 @@ function errorResponses(operation: Operation, store: boolean, components: Compon
       .map(([status, schemas]) => [
         String(status),
         {
-          description: STATUS_TEXT[status],
+          description: `${STATUS_TEXT[status]}.\n\n${said.get(status)!.join("\n")}`,
           ...(status === 429 ? { headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } } : {}),
           content: {
             "application/json": {

@@ -5,7 +5,7 @@ import type { z } from "@medusajs/framework/zod"
 import { OPENAPI_PATH, OpenApiResponseValidator, readOpenApiDocument } from "../../../integration-tests/helpers/openapi"
 import path from "path"
 import { PluginRoute, pluginRoutes, routeKey } from "../../../integration-tests/helpers/plugin-routes"
-import { renderOpenApiYaml } from "../../../scripts/openapi"
+import { errorMeaningsFromDocs, renderOpenApiYaml } from "../../../scripts/openapi"
 import { OPERATIONS } from "../operations"
 
 /** The schemas src/api/middlewares.ts hands the host's validators, by `METHOD /path`. */
@@ -74,6 +74,12 @@ describe("docs/openapi.yaml", () => {
 
   it("holds only JSON Schemas 2020-12 that compile in strict mode", () => {
     expect(new OpenApiResponseValidator().compileAll()).toBeGreaterThan(100)
+  })
+
+  it("says when each machine code it lists is answered, in docs/errors.md's words", () => {
+    const meanings = errorMeaningsFromDocs()
+    const listed = new Set(OPERATIONS.flatMap((operation) => operation.errors))
+    expect([...listed].filter((code) => !meanings[code])).toEqual([])
   })
 
   it("describes every route a route.ts exports, and no other", () => {
