@@ -5,7 +5,8 @@ import { hostDirectory } from "../helpers/host"
 import { rawRequest } from "../helpers/http"
 import { OpenApiResponseValidator } from "../helpers/openapi"
 import { createShippingStore } from "../helpers/shipping-store"
-import { CART_SESSIONS, createProducts } from "../helpers/store"
+import { payAndComplete } from "../helpers/checkout"
+import { CART_SESSIONS, createProducts, registerCustomer } from "../helpers/store"
 
 // Every route of the plugin, through the booted host, for a success and for refusals: each answer's
 // status, the headers the document speaks of (Idempotent-Replayed, Retry-After, content-type) and its
@@ -210,6 +211,7 @@ medusaIntegrationTestRunner({
       const version = withCode.cart_session.version
       await expectAnswer(200, null, "DELETE", `${session}/coupons/NO_SUCH_CODE`, shopper, { version })
       await expectAnswer(409, "VERSION_CONFLICT", "DELETE", `${session}/coupons/SAVE10`, shopper, { version })
+      await expectAnswer(404, "CART_SESSION_DISCOUNT_NOT_FOUND", "DELETE", `${session}/coupons/NO_SUCH_CODE`, shopper)
       const acmeCode = withCode.cart_session.discounts.find((discount: any) => discount.code === "ACME5")
       await expectAnswer(200, null, "DELETE", `${session}/discounts/${acmeCode.id}`, shopper)
       await expectAnswer(404, "CART_SESSION_DISCOUNT_NOT_FOUND", "DELETE", `${session}/discounts/${acmeCode.id}`, shopper)
@@ -242,6 +244,23 @@ medusaIntegrationTestRunner({
       const converted = await expectAnswer(200, null, "POST", `${session}/convert`, shopper, {})
       expect(converted.cart_session).toMatchObject({ status: "converted", converted_cart_id: expect.stringMatching(/^cart_/) })
       await expectAnswer(409, "CART_SESSION_NOT_OPEN", "POST", `${session}/price`, shopper, {})
+      await expectAnswer(200, null, "GET", session, shopper)
+
+      // ---- the order it became: the coupon's redemptions; a customer's own session ----
+      const { completed } = await payAndComplete(api, converted.cart_session.converted_cart_id, store.anonymous)
+      expect(completed.data.type).toBe("order")
+      const redeemed = await expectAnswer(200, null, "GET", `/admin/coupons/${save10.id}?fields=+redemptions.*`, admin)
+      expect(redeemed.coupon.redemptions).toHaveLength(1)
+      await expectAnswer(200, null, "GET", `/admin/coupons/${save10.id}?fields=*`, admin)
+      await expectAnswer(200, null, "GET", "/admin/coupons?fields=*,redemptions.*", admin)
+      await expectAnswer(200, null, "GET", "/admin/merchants?fields=*", admin)
+      const customer = await registerCustomer(api, store.publishableKey, "openapi@example.com")
+      const own = await expectAnswer(201, null, "POST", CART_SESSIONS, customer.headers.headers, {
+        items: [{ variant_id: cobalt.products[0].variantId, quantity: 3 }],
+      })
+      expect(own.cart_session.customer_id).toBe(customer.customerId)
+      await expectAnswer(404, "CART_SESSION_NOT_FOUND", "GET", `${CART_SESSIONS}/${own.cart_session.id}`, shopper)
+      await expectAnswer(200, null, "GET", `/admin/cart-sessions?customer_id=${customer.customerId}`, admin)
 
       expect(problems).toEqual([])
       const untested = documentedOperations().flatMap((operation) => {

@@ -49,6 +49,8 @@ const SESSION_CHANGE: PluginErrorCode[] = [
   "AMOUNT_OUT_OF_RANGE",
   "PRICING_FAILED",
 ]
+/** Reading a session: its totals come from the pricing core, whose refusals have codes too. */
+const SESSION_READ: PluginErrorCode[] = ["CART_SESSION_NOT_FOUND", "AMOUNT_OUT_OF_RANGE", "PRICING_FAILED"]
 /** Routes that look codes up (the `codeAttempts` option counts them). */
 const CODE_LOOKUP: PluginErrorCode[] = ["COUPON_CODE_INVALID_FORMAT", "TOO_MANY_CODES", "CART_SESSION_CODE_ATTEMPTS_EXCEEDED"]
 
@@ -104,7 +106,7 @@ export const OPERATIONS: Operation[] = [
     description: "Another customer's session is not found.",
     tag: sessions,
     response: { status: 200, schema: cartSession, description: "The whole session." },
-    errors: ["CART_SESSION_NOT_FOUND"],
+    errors: SESSION_READ,
   },
   changeOf("post", "/:id", "Set the email and shipping address", store.StoreUpdateCartSession, ["SHIPPING_ADDRESS_INVALID"], {
     description: "The address must be in the session's region; the bags' shipping methods are checked again for it.",
@@ -120,7 +122,7 @@ export const OPERATIONS: Operation[] = [
       schema: z.object({ bags: z.array(CartSessionShippingOptionsBagSchema) }).strict(),
       description: "Per bag, the options the host offers it.",
     },
-    errors: ["CART_SESSION_NOT_FOUND", "CART_SESSION_NOT_OPEN", "AMOUNT_OUT_OF_RANGE", "PRICING_FAILED"],
+    errors: [...SESSION_READ, "CART_SESSION_NOT_OPEN"],
   },
   changeOf("post", "/:id/shipping-methods", "Set a bag's shipping method", store.StoreSetCartSessionShippingMethod, [
     "SHIPPING_OPTION_INVALID",
@@ -151,7 +153,7 @@ export const OPERATIONS: Operation[] = [
       description: "The session after the change; with `validate_only`, the preview and the unchanged session.",
     },
   }),
-  changeOf("delete", "/:id/coupons/:code", "Remove a code", store.StoreCartSessionVersion, [], {
+  changeOf("delete", "/:id/coupons/:code", "Remove a code", store.StoreCartSessionVersion, ["CART_SESSION_DISCOUNT_NOT_FOUND"], {
     description: "Compared ignoring case; every discount of the code goes.",
     bodyOptional: true,
   }),
@@ -211,7 +213,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Retrieve a cart session",
     tag: "Admin: cart sessions",
     response: { status: 200, schema: adminCartSession, description: "The session with its manual discounts." },
-    errors: ["CART_SESSION_NOT_FOUND"],
+    errors: SESSION_READ,
   },
   {
     method: "post",

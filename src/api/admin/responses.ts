@@ -12,6 +12,8 @@ const id = z.string().min(1)
 const timestamp = z.iso.datetime({ offset: true })
 const metadata = z.record(z.string(), z.unknown()).nullable()
 const nullableCount = z.number().int().positive().nullable()
+/** A decimal column as the host stores it beside its number (`raw_value`): exact, as a string. */
+const rawNumber = z.object({ value: z.string(), precision: z.number().int() }).strict()
 
 const CouponRuleSchema = z
   .object({
@@ -25,14 +27,20 @@ const CouponRuleSchema = z
 export const CouponRedemptionSchema = z
   .object({
     id,
+    coupon_id: id,
+    cart_session_id: z.string().nullable(),
     cart_id: z.string().nullable(),
     order_id: z.string().nullable(),
     customer_id: z.string().nullable(),
     email: z.string().nullable(),
     amount: z.number(),
+    raw_amount: rawNumber,
     currency_code: z.string(),
+    claimed_at: timestamp.nullable(),
     metadata,
     created_at: timestamp,
+    updated_at: timestamp,
+    deleted_at: timestamp.nullable(),
   })
   .partial()
   .required({ id: true })
@@ -47,10 +55,12 @@ export const CouponSchema = z
     name: z.string().nullable(),
     value_type: z.enum(["percentage", "fixed"]),
     value: z.number(),
+    raw_value: rawNumber,
     currency_code: z.string().nullable(),
     starts_at: timestamp.nullable(),
     ends_at: timestamp.nullable(),
     min_subtotal: z.number().nullable(),
+    raw_min_subtotal: rawNumber.nullable(),
     usage_limit: nullableCount,
     usage_limit_per_customer: nullableCount,
     usage_count: z.number().int().min(0),
