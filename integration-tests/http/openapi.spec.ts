@@ -15,6 +15,16 @@ import { CART_SESSIONS, createProducts, registerCustomer } from "../helpers/stor
 
 jest.setTimeout(300_000)
 
+// The host boots with the `codeAttempts` option (README "Code guessing"), so that a 429 and its
+// Retry-After are checked too: two codes that do not exist a session, the client's limit out of reach.
+const OPTION_ENV = "CHECKOUT_DISCOUNTS_CODE_ATTEMPTS"
+const optionBefore = process.env[OPTION_ENV]
+process.env[OPTION_ENV] = JSON.stringify({ perSession: 2, perClient: 1000, windowSeconds: 900 })
+afterAll(() => {
+  if (optionBefore === undefined) delete process.env[OPTION_ENV]
+  else process.env[OPTION_ENV] = optionBefore
+})
+
 type Headers = Record<string, string>
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: any }
 
@@ -261,6 +271,11 @@ medusaIntegrationTestRunner({
       expect(own.cart_session.customer_id).toBe(customer.customerId)
       await expectAnswer(404, "CART_SESSION_NOT_FOUND", "GET", `${CART_SESSIONS}/${own.cart_session.id}`, shopper)
       await expectAnswer(200, null, "GET", `/admin/cart-sessions?customer_id=${customer.customerId}`, admin)
+
+      const ownCoupons = `${CART_SESSIONS}/${own.cart_session.id}/coupons`
+      await expectAnswer(200, null, "POST", ownCoupons, customer.headers.headers, { code: "GUESS1" })
+      await expectAnswer(200, null, "POST", ownCoupons, customer.headers.headers, { code: "GUESS2" })
+      await expectAnswer(429, "CART_SESSION_CODE_ATTEMPTS_EXCEEDED", "POST", ownCoupons, customer.headers.headers, { code: "GUESS3" })
 
       expect(problems).toEqual([])
       const untested = documentedOperations().flatMap((operation) => {
