@@ -246,8 +246,15 @@ class ComponentSchemas {
       io,
       unrepresentable: "any",
       override: ({ zodSchema, jsonSchema }) => {
-        // A date in a request is sent as an ISO 8601 string.
-        if ((zodSchema as any)._zod.def.type === "date") Object.assign(jsonSchema, { type: "string", format: "date-time" })
+        // A date in a request is sent as an ISO 8601 string; `dateTime()` takes a string or a Date: over HTTP, the string.
+        const def = (zodSchema as any)._zod.def
+        const isDateTime =
+          def.type === "date" ||
+          (def.type === "union" && def.options.map((option: any) => option._zod.def.type).sort().join() === "date,string")
+        if (isDateTime) {
+          for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key]
+          Object.assign(jsonSchema, { type: "string", format: "date-time" })
+        }
       },
     }) as JsonSchema
     const { $schema: _dialect, $defs = {}, ...rest } = json
