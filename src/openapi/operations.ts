@@ -11,7 +11,7 @@ import {
   CartSessionCodePreviewSchema,
   CartSessionSchema,
   CartSessionShippingOptionsBagSchema,
-} from "../workflows/cart-session/views/schemas"
+} from "../workflows/cart-session"
 
 /**
  * Every route of the plugin as docs/openapi.yaml describes it: its request schemas (the very zod
