@@ -11,5 +11,5 @@ export default Module(CART_SESSION_MODULE, {
 
 export { CartSessionModuleService }
 export * from "./types"
-export { CART_SESSION_STATUSES } from "./models"
+export { CART_SESSION_STATUSES, DISCOUNT_STATUSES } from "./models"
 export { CART_SESSION_ORDER_FIELDS } from "./utils/session-list-query"

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/pricing"
-import type { CartSessionState } from "../../../modules/cart-session"
+import type { CartSessionDiscountStatus, CartSessionState } from "../../../modules/cart-session"
 import { priceDraft } from "../../../lib/cart-session/price-draft"
 import type { CheckedSessionCodes } from "./check-session-codes"
 import { storeRuleRegistry } from "../helpers/check-codes"
@@ -8,7 +8,7 @@ import { storeRuleRegistry } from "../helpers/check-codes"
 export type CodePreview = {
   code: string
   merchant_id: string | null
-  status: string
+  status: CartSessionDiscountStatus
   /** In the session currency's major unit. */
   saving: number
   message: string

@@ -1,5 +1,10 @@
 import { fromMinorUnits, type PricedShippingMethod, summarizeSession } from "../../../lib/pricing"
-import type { CartSessionDiscountState, CartSessionShippingMethodState, CartSessionState } from "../../../modules/cart-session"
+import type {
+  CartSessionDiscountState,
+  CartSessionShippingMethodState,
+  CartSessionState,
+  CartSessionStatus,
+} from "../../../modules/cart-session"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import { shippingInputsOf } from "../../../lib/cart-session/price-draft"
 import type { ShippingNotice } from "../../../lib/cart-session/shipping"
@@ -189,6 +194,6 @@ function messageOf(discount: CartSessionDiscountState): string | null {
 }
 
 /** An open session past its expiry is shown as expired, before any job marks it so. */
-function displayedStatus(state: CartSessionState, now: Date): string {
+function displayedStatus(state: CartSessionState, now: Date): CartSessionStatus {
   return state.status === "open" && !isCartSessionOpen(state, now) ? "expired" : state.status
 }
