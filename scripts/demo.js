@@ -158,7 +158,14 @@ async function main(supervisor) {
     process.stderr.write(buildLog)
     throw new Error("medusa plugin:build reported errors")
   }
+  const bin = (name) => path.join(projectRoot, "node_modules", ".bin", name)
+  const buildStep = (name, command, args) =>
+    supervisor.step(name, command, args, { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"], env: process.env })
+  await buildStep("the typed client's declarations", bin("tsc"), ["-p", "tsconfig.client.json"])
   linkPluginIntoHost()
+  // The storefront page's bundle, on the typed client as the package exports it (host/storefront).
+  console.log("[demo] building the storefront page")
+  await buildStep("the storefront's bundle", bin("vite"), ["build", "--config", "host/storefront/vite.config.mjs"])
 
   console.log("[demo] applying migrations")
   await medusa(["db:migrate"])
@@ -213,6 +220,7 @@ async function main(supervisor) {
       "",
       "============================================================",
       " Checkout discounts demo store is running",
+      `   Storefront  http://localhost:${port}/storefront   (a plain page on the typed client: docs/storefront.md)`,
       `   Store API   http://localhost:${port}/store   (health: http://localhost:${port}/health)`,
       `   Admin       http://localhost:${port}/app`,
       `   Admin login ${admin.email} / ${admin.password}`,

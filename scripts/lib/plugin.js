@@ -35,6 +35,12 @@ function buildPlugin() {
     process.stderr.write(log)
     throw new Error("medusa plugin:build failed")
   }
+  buildClientTypes()
+}
+
+/** The typed client's declarations (`./client` export), beside the JavaScript the plugin build emitted. */
+function buildClientTypes() {
+  run(path.join(projectRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.client.json"])
 }
 
 function linkPluginIntoHost() {
@@ -51,4 +57,4 @@ function linkPluginIntoHost() {
   fs.symlinkSync(path.relative(path.dirname(linkPath), projectRoot), linkPath, "dir")
 }
 
-module.exports = { buildPlugin, linkPluginIntoHost, medusaBin, packageName, reportsBuildErrors, run }
+module.exports = { buildClientTypes, buildPlugin, linkPluginIntoHost, medusaBin, packageName, reportsBuildErrors, run }

@@ -1,81 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { adminRequest } from "./admin-request"
 
-export type CouponValueType = "percentage" | "fixed"
-
-// One rule, as the host's promotions write them (docs/coupon-rules.md): the plugin's own shapes.
+// The API's shapes are the typed client's (src/client/types.ts); a rule is the plugin's own shape
+// (docs/coupon-rules.md), as the host's promotions write them.
 export { RULE_OPERATORS } from "../../lib/coupon-rules/types"
-export type { CouponRule, RuleOperator, RuleValue } from "../../lib/coupon-rules/types"
-import type { CouponRule } from "../../lib/coupon-rules/types"
-export type CouponType = "standard" | "buyget"
-/** What a coupon discounts: its scope's items, or the shipping of its scope's bags. */
-export type CouponTargetType = "items" | "shipping_methods"
-export type CouponAllocation = "across" | "each" | "once"
-
-/** A coupon as GET /admin/coupons answers it; amounts in the currency's major unit. */
-export type Coupon = {
-  id: string
-  code: string
-  merchant_id: string | null
-  name: string | null
-  value_type: CouponValueType
-  value: number
-  currency_code: string | null
-  starts_at: string | null
-  ends_at: string | null
-  min_subtotal: number | null
-  usage_limit: number | null
-  usage_limit_per_customer: number | null
-  usage_count: number
-  combinable: boolean
-  priority: number
-  is_active: boolean
-  /** `buyget`: buy X get Y (docs/coupon-rules.md). */
-  type: CouponType
-  /** `shipping_methods`: takes its value off shipping; it then has no target rules, buy X get Y or unit allocation. */
-  target_type: CouponTargetType
-  /** `null` reads as `across`. */
-  allocation: CouponAllocation | null
-  max_quantity: number | null
-  /** Who may use it (shopper attributes). */
-  rules: CouponRule[] | null
-  /** Which lines it discounts (line attributes). */
-  target_rules: CouponRule[] | null
-  /** Buy X get Y: the lines that count as bought. */
-  buy_rules: CouponRule[] | null
-  buy_rules_min_quantity: number | null
-  apply_to_quantity: number | null
-  is_automatic: boolean
-  /** GET /admin/coupons/:id only: the rules in sentences, ids replaced by names. */
-  rules_description?: string[]
-  created_at: string
-  updated_at: string
-}
-
-export type Merchant = { id: string; handle: string; name: string | null }
-
-/** The rule fields of a coupon (docs/coupon-rules.md): optional in a body, `null` clears one on update. */
-export type CouponRuleFields =
-  | "type"
-  | "target_type"
-  | "allocation"
-  | "max_quantity"
-  | "rules"
-  | "target_rules"
-  | "buy_rules"
-  | "buy_rules_min_quantity"
-  | "apply_to_quantity"
-  | "is_automatic"
-
-/** The body of POST /admin/coupons (and, any subset, of POST /admin/coupons/:id). */
-export type CouponBody = Omit<Coupon, "id" | "usage_count" | "rules_description" | "created_at" | "updated_at" | CouponRuleFields> &
-  Partial<Pick<Coupon, CouponRuleFields>>
-
-export type GenerateCouponsBody = Omit<CouponBody, "code"> & {
-  prefix: string
-  count: number
-  length: number
-}
+export type { RuleValue } from "../../lib/coupon-rules/types"
+export type {
+  CodeAllocation as CouponAllocation,
+  CodeTargetType as CouponTargetType,
+  Coupon,
+  CouponBody,
+  CouponRule,
+  CouponRuleFields,
+  CouponType,
+  CouponValueType,
+  GenerateCouponsBody,
+  Merchant,
+  RuleOperator,
+} from "../../client/types"
+import type { Coupon, CouponBody, GenerateCouponsBody, Merchant } from "../../client/types"
 
 export type CouponListParams = {
   q?: string

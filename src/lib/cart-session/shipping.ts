@@ -4,19 +4,14 @@
 import { createHash } from "crypto"
 import { CheckoutDiscountError } from "../errors"
 import { formatMinorUnits, type PricedSession } from "../pricing"
+import type { OfferedShippingOptionTerms } from "../../client/types"
 import type { CartSessionAddress, CartSessionShippingMethodState, CartSessionState } from "../../modules/cart-session"
 
 /** Why a change removed a bag's shipping method; said in that change's answer. */
 export type ShippingNotice = { merchant_id: string; message: string }
 
-/** A shipping option the host offers one bag, priced for that bag alone (`amount` in minor units). */
-export type OfferedShippingOption = {
-  id: string
-  name: string
-  price_type: "flat" | "calculated"
-  provider_id: string | null
-  amount: number
-  is_tax_inclusive: boolean
+/** A shipping option the host offers one bag, priced for that bag alone (`amount` in minor units here). */
+export type OfferedShippingOption = OfferedShippingOptionTerms & {
   /** The option's own data, passed to its provider. */
   data: Record<string, unknown> | null
 }

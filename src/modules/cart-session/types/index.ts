@@ -1,4 +1,5 @@
 import { InferTypeOf } from "@medusajs/framework/types"
+import type { CartSessionAddress } from "../../../client/types"
 import { CartSession, CartSessionDiscount, CartSessionLineItem, CartSessionManualDiscount } from "../models"
 
 export type CartSessionDTO = InferTypeOf<typeof CartSession>
@@ -16,18 +17,7 @@ export type StoredAllocation = { line_item_id: string; amount: number }
 export type StoredShippingAllocation = { merchant_id: string; amount: number }
 
 /** Where a session ships to, with the fields the host's cart address takes (`country_code` lower case). */
-export type CartSessionAddress = {
-  country_code: string
-  province: string | null
-  postal_code: string | null
-  city: string | null
-  address_1: string | null
-  address_2: string | null
-  first_name: string | null
-  last_name: string | null
-  company: string | null
-  phone: string | null
-}
+export type { CartSessionAddress }
 
 /**
  * A bag's shipping method as chosen from the options the host offers that bag and priced for the bag

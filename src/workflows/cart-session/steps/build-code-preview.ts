@@ -1,18 +1,13 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/pricing"
-import type { CartSessionDiscountStatus, CartSessionState } from "../../../modules/cart-session"
+import type { CodePreview } from "../../../client/types"
+
+/** What a code would do in the session, in the session currency's major unit. */
+export type { CodePreview }
+import type { CartSessionState } from "../../../modules/cart-session"
 import { priceDraft } from "../../../lib/cart-session/price-draft"
 import type { CheckedSessionCodes } from "./check-session-codes"
 import { storeRuleRegistry } from "../helpers/check-codes"
-
-export type CodePreview = {
-  code: string
-  merchant_id: string | null
-  status: CartSessionDiscountStatus
-  /** In the session currency's major unit. */
-  saving: number
-  message: string
-}
 
 export type BuildCodePreviewStepInput = {
   session: CartSessionState
