@@ -62,6 +62,8 @@ export type CartSessionBagDiscount = { id: string; code: string | null; type: Ca
 
 export type CartSessionBag = {
   merchant_id: string
+  /** The merchant's name (the directory's, or the linked seller's with `merchantLink`); null when it has none. */
+  merchant_name: string | null
   items: CartSessionLine[]
   discounts: CartSessionBagDiscount[]
   shipping_method: CartSessionShippingMethod | null
