@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MERCHANT_MODULE, MerchantModuleService } from "../../src/modules/merchant"
+import { syncProductMerchantsWorkflow } from "../../src/workflows"
 import { AdminHeaders, createAdminUser } from "../helpers/admin"
 import { marketplaceDirectory } from "../helpers/host"
 import { countStatements } from "../helpers/statements"
@@ -216,6 +217,30 @@ medusaIntegrationTestRunner({
         )
         expect(registered).toMatchObject({ handle: ada.id, name: "Ada's Atelier" })
         expect(await merchants.listMerchants({ handle: "acme" })).toEqual([])
+      })
+
+      it("registers the sellers of products linked before, with the store's script of docs/install.md", async () => {
+        const merchants = getContainer().resolve<MerchantModuleService>(MERCHANT_MODULE)
+        // A store that installs the plugin beside products it has: the directory knows none of their merchants.
+        await quiet() // the products' own events have run
+        await merchants.deleteMerchants((await merchants.listMerchants({}, { select: ["id"] })).map((merchant) => merchant.id))
+
+        // docs/install.md, "register-merchants.ts", run with the host's container as `medusa exec` does.
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        for (let skip = 0; ; skip += 2) {
+          const { data } = await query.graph({ entity: "product", fields: ["id"], pagination: { skip, take: 2 } })
+          if (!data.length) break
+          await syncProductMerchantsWorkflow(getContainer()).run({ input: { product_ids: data.map((product: any) => product.id) } })
+        }
+
+        const registered = await merchants.listMerchants({}, { order: { handle: "ASC" } })
+        expect(registered.map((merchant) => [merchant.handle, merchant.name])).toEqual(
+          [
+            [ada.id, "Ada's Atelier"],
+            [bolt.id, "Bolt Outfitters"],
+            ["house", null],
+          ].sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1))
+        )
       })
     })
   },
