@@ -22,6 +22,11 @@ class MerchantModuleService extends MedusaService({ Merchant }) {
     return this.options_.merchantLink ?? null
   }
 
+  /** The merchant of products that name none (`defaultMerchantId`). */
+  fallbackMerchantId(): string {
+    return this.options_.defaultMerchantId
+  }
+
   /** The product fields, beside `metadata`, a product's merchant is read from (the link's, if any). */
   merchantProductFields(): string[] {
     return merchantProductFields(this.options_)

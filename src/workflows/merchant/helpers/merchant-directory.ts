@@ -50,7 +50,7 @@ export async function listLinkedMerchants(
 ): Promise<{ merchants: MerchantRow[]; count: number; offset: number; limit: number }> {
   const merchants = merchantService(container)
   const link = merchants.merchantLink()!
-  const fallbackHandle = merchants.merchantOfProduct({}).id
+  const fallbackHandle = merchants.fallbackMerchantId()
   const [fallbackEntry] = await merchants.listMerchants({ handle: fallbackHandle }, { select: ["handle", "name"] })
   const fallback: MerchantRow = { id: fallbackHandle, handle: fallbackHandle, name: fallbackEntry?.name ?? null }
   const needle = q?.trim().toLowerCase()
