@@ -159,15 +159,17 @@ medusaIntegrationTestRunner({
     })
 
     describe("GET /admin/cart-sessions/:id", () => {
-      it("answers the store API's view of the session plus its manual discounts", async () => {
+      it("answers the store API's view of the session plus its manual discounts and each bag's merchant name", async () => {
         const session = await store.create({
           items: [{ variant_id: tent.variantId, quantity: 1 }],
           discounts: [{ code: "SAVE10" }],
         })
         const { cart_session: adminView } = (await api.get(`/admin/cart-sessions/${session.id}`, admin)).data
-        const { manual_discounts, ...storeView } = adminView
-        expect(storeView).toEqual(await store.get(session.id))
+        const { manual_discounts, bags, ...storeView } = adminView
+        expect({ ...storeView, bags: bags.map(({ merchant_name, ...bag }: any) => bag) }).toEqual(await store.get(session.id))
         expect(manual_discounts).toEqual([])
+        // A merchant named by a metadata key has no name of its own: the admin shows its id.
+        expect(bags.map((bag: any) => [bag.merchant_id, bag.merchant_name])).toEqual([["acme", null]])
       })
 
       it("shows a customer's session, which the store API hides from everyone else", async () => {

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { COUPON_MODULE, CouponModuleService } from "../../src/modules/coupon"
 import { hostDirectory } from "../helpers/host"
+import { countStatements } from "../helpers/statements"
 import {
   cartSessionRequests,
   createProducts,
@@ -23,12 +24,6 @@ const CUSTOMER_STATEMENT_BUDGET = STATEMENT_BUDGET + 1
 /** The most a GET of the session may take. */
 const GET_STATEMENT_BUDGET = 5
 
-/**
- * Every copy of the PostgreSQL driver the host may load (knex's and MikroORM's): the host boots in this
- * test's module registry, so counting at their `Client#query` counts every connection of every pool.
- */
-const DRIVER_PATHS = [require.resolve("pg"), require.resolve("pg", { paths: [require.resolve("@mikro-orm/postgresql")] })]
-
 medusaIntegrationTestRunner({
   cwd: hostDirectory,
   testSuite: ({ api, getContainer }) => {
@@ -37,28 +32,6 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       shop = await createStorefront(getContainer(), { currencies: ["usd"] })
     })
-
-    /** Every statement any connection of the host sends while `action` runs. */
-    async function countStatements(action: () => Promise<unknown>) {
-      const statements: string[] = []
-      const clients = [...new Set(DRIVER_PATHS.map((path) => require(path).Client.prototype))]
-      const originals = clients.map((prototype) => prototype.query)
-      clients.forEach((prototype, index) => {
-        prototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
-          const text = typeof config === "string" ? config : (config as { text?: string } | null)?.text
-          if (text) {
-            statements.push(text)
-          }
-          return originals[index].call(this, config, ...rest)
-        }
-      })
-      try {
-        await action()
-      } finally {
-        clients.forEach((prototype, index) => (prototype.query = originals[index]))
-      }
-      return statements
-    }
 
     /** A 20-line, 3-merchant session of `shopper` and a coupon SAVE10 to add to it. */
     async function twentyLineSession(shopper: StoreHeaders) {

@@ -88,6 +88,20 @@ describe("plugin options in a host store's medusa-config", () => {
     expect(output).toContain('"codeAttempts": give perSession, perClient or both')
   })
 
+  it("stop the store at startup when a merchant link is given beside a metadata key, or names no entity", () => {
+    const both = runMedusa(
+      copyWith('{ merchantMetadataKey: "vendor", merchantLink: { entity: "seller" } }'),
+      ["exec", "./src/scripts/booted.ts"],
+      databaseUrl
+    )
+    expect(both.status).not.toBe(0)
+    expect(both.output).not.toContain("HOST BOOTED")
+    expect(both.output).toContain('"merchantLink": give merchantLink or merchantMetadataKey, not both')
+    const nameless = runMedusa(copyWith('{ merchantLink: { nameField: "title" } }'), ["exec", "./src/scripts/booted.ts"], databaseUrl)
+    expect(nameless.status).not.toBe(0)
+    expect(nameless.output).toMatch(/"merchantLink\.entity": [^;]*expected string/)
+  })
+
   it("let the store start when they are valid", () => {
     const directory = copyWith('{ defaultMerchantId: "house", maxCodesPerSession: 3 }')
     const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], databaseUrl)

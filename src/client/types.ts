@@ -176,8 +176,14 @@ export type ManualDiscount = {
   message: string | null
 }
 
-/** The session as the admin routes answer it: the store's view plus its manual discounts. */
-export type AdminCartSession = StoreCartSession & { manual_discounts: ManualDiscount[] }
+/** A bag as the admin routes answer it: with its merchant's name. */
+export type AdminCartSessionBag = CartSessionBag & {
+  /** The merchant's name (the directory's, or the linked seller's with `merchantLink`); null when it has none. */
+  merchant_name: string | null
+}
+
+/** The session as the admin routes answer it: the store's view, each bag with its merchant's name, and its manual discounts. */
+export type AdminCartSession = Omit<StoreCartSession, "bags"> & { bags: AdminCartSessionBag[]; manual_discounts: ManualDiscount[] }
 
 /** A row of GET /admin/cart-sessions. */
 export type AdminCartSessionRow = Pick<

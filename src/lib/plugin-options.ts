@@ -2,6 +2,9 @@ import { z } from "@medusajs/framework/zod"
 import type { StorePricingContextFunction } from "./cart-session/pricing-context"
 import { codeAttemptsOptionSchema } from "./code-attempts"
 import { ruleRegistryOf, type StoreRuleAttribute } from "./coupon-rules"
+import { merchantLinkOptionSchema } from "./merchant-source"
+
+const DEFAULT_MERCHANT_METADATA_KEY = "merchant_id"
 
 /**
  * Options a store owner passes in `plugins: [{ resolve, options }]`.
@@ -10,9 +13,15 @@ import { ruleRegistryOf, type StoreRuleAttribute } from "./coupon-rules"
  */
 export const pluginOptionsSchema = z
   .object({
-    /** Product metadata key that names a product's merchant. */
-    merchantMetadataKey: z.string().min(1).default("merchant_id"),
-    /** Merchant of products whose metadata has no merchant. */
+    /** Product metadata key that names a product's merchant (default "merchant_id"; not with merchantLink). */
+    merchantMetadataKey: z.string().min(1).optional(),
+    /**
+     * The merchant through a module link instead (a marketplace's `seller` <-> `product` link):
+     * `{ entity, idField = "id", nameField = "name" }`, the linked entity as `query.graph` reaches it from a
+     * product. Read for all lines of a change in the same query as the products.
+     */
+    merchantLink: merchantLinkOptionSchema.optional(),
+    /** Merchant of products that name none (no metadata key, or no linked entity). */
     defaultMerchantId: z.string().min(1).default("default"),
     /** How many codes one cart session may carry. */
     maxCodesPerSession: z.number().int().min(1).max(100).default(5),
@@ -63,14 +72,25 @@ export const pluginOptionsSchema = z
   })
   .strict()
   .superRefine((options, context) => {
+    if (options.merchantLink && options.merchantMetadataKey !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["merchantLink"],
+        message: "give merchantLink or merchantMetadataKey, not both (a product's merchant comes from one of them)",
+      })
+    }
     try {
       ruleRegistryOf(options.ruleAttributes)
     } catch (error) {
       context.addIssue({ code: "custom", path: ["ruleAttributes"], message: (error as Error).message })
     }
   })
+  .transform((options) => ({
+    ...options,
+    merchantMetadataKey: options.merchantMetadataKey ?? DEFAULT_MERCHANT_METADATA_KEY,
+  }))
 
-export type PluginOptions = z.infer<typeof pluginOptionsSchema>
+export type PluginOptions = z.output<typeof pluginOptionsSchema>
 
 export class PluginOptionsError extends Error {
   constructor(message: string) {

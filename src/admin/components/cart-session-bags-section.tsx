@@ -33,7 +33,7 @@ const BagBlock = ({ bag, session }: { bag: CartSessionBag; session: CartSession 
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid={`bag-${merchant}`}>
       <Text size="small" weight="plus">
-        Merchant {merchant}
+        Merchant {bag.merchant_name || merchant}
       </Text>
       {bag.shipping_message && (
         <Text size="small" className="text-ui-fg-error" data-testid={`bag-shipping-message-${merchant}`}>

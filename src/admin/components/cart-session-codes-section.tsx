@@ -39,7 +39,7 @@ export const CartSessionCodesSection = ({ session }: { session: CartSession }) =
               {code.message}
             </Text>
           )}
-          {shippingAllocationLines(code, session.currency_code).map((line) => (
+          {shippingAllocationLines(code, session.currency_code, session.bags).map((line) => (
             <Text key={line} size="small" className="text-ui-fg-subtle" data-testid={`code-${code.code}-shipping-share`}>
               {line}
             </Text>

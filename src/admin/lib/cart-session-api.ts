@@ -7,7 +7,7 @@ export type {
   AdminCartSession as CartSession,
   AdminCartSessionRow as CartSessionRow,
   CartSessionAddress,
-  CartSessionBag,
+  AdminCartSessionBag as CartSessionBag,
   CartSessionBagDiscount,
   CartSessionDiscount,
   CartSessionLine,

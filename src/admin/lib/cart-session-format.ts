@@ -1,4 +1,5 @@
 import type {
+  CartSessionBag,
   CartSessionAddress,
   CartSessionDiscount,
   CartSessionLine,
@@ -48,13 +49,19 @@ export function formatShippingMethod(method: CartSessionShippingMethod | null, c
   return `${method.name} · ${method.is_tax_inclusive ? `${price} incl. tax` : price}`
 }
 
-/** A shipping code's share of each bag's shipping: "Merchant acme: −5.00 USD", in bag order. */
+/** A bag's merchant as the admin shows it: its name (a seller's, through `merchantLink`), else its id. */
+export function merchantName(merchantId: string, bags: Pick<CartSessionBag, "merchant_id" | "merchant_name">[]): string {
+  return bags.find((bag) => bag.merchant_id === merchantId)?.merchant_name || merchantId
+}
+
+/** A shipping code's share of each bag's shipping: "Merchant Acme: −5.00 USD", in bag order. */
 export function shippingAllocationLines(
   discount: Pick<CartSessionDiscount, "shipping_allocations">,
-  currency: string
+  currency: string,
+  bags: Pick<CartSessionBag, "merchant_id" | "merchant_name">[] = []
 ): string[] {
   return discount.shipping_allocations.map(
-    (share) => `Merchant ${share.merchant_id}: −${formatAmount(share.amount, currency)}`
+    (share) => `Merchant ${merchantName(share.merchant_id, bags)}: −${formatAmount(share.amount, currency)}`
   )
 }
 

@@ -72,6 +72,38 @@ describe("plugin options", () => {
   })
 })
 
+describe("the merchant link option", () => {
+  it("fills the linked entity's id and name fields and keeps the metadata key's default beside it", () => {
+    expect(parsePluginOptions({ merchantLink: { entity: "seller" } })).toMatchObject({
+      merchantLink: { entity: "seller", idField: "id", nameField: "name" },
+      merchantMetadataKey: "merchant_id",
+    })
+    expect(parsePluginOptions({ merchantLink: { entity: "vendor", idField: "handle", nameField: "store_name" } }).merchantLink).toEqual({
+      entity: "vendor",
+      idField: "handle",
+      nameField: "store_name",
+    })
+  })
+
+  it("refuses it beside merchantMetadataKey: a product's merchant comes from one of them", () => {
+    expect(() => parsePluginOptions({ merchantLink: { entity: "seller" }, merchantMetadataKey: "vendor" })).toThrow(
+      /"merchantLink": give merchantLink or merchantMetadataKey, not both/
+    )
+  })
+
+  it("refuses a link without an entity, a name query.graph cannot know, or an unknown key, naming it", () => {
+    expect(() => parsePluginOptions({ merchantLink: {} })).toThrow(/"merchantLink\.entity": Invalid input: expected string, received undefined/)
+    expect(() => parsePluginOptions({ merchantLink: { entity: "seller.name" } })).toThrow(
+      /"merchantLink\.entity": must be a name as query\.graph knows it/
+    )
+    expect(() => parsePluginOptions({ merchantLink: { entity: "seller", nameField: "" } })).toThrow(/"merchantLink\.nameField"/)
+    expect(() => parsePluginOptions({ merchantLink: { entity: "seller", field: "id" } })).toThrow(
+      /unknown option\(s\) "field" in "merchantLink"/
+    )
+    expect(() => parsePluginOptions({ merchantLink: "seller" })).toThrow(/"merchantLink": Invalid input: expected object, received string/)
+  })
+})
+
 describe("the modules' options loader", () => {
   it("stop the module from loading when the options are wrong", async () => {
     await expect(

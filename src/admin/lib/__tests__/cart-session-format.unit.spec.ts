@@ -4,6 +4,7 @@ import {
   countryName,
   formatShippingMethod,
   formatTax,
+  merchantName,
   shippingAllocationLines,
   taxInclusion,
 } from "../cart-session-format"
@@ -103,6 +104,24 @@ describe("a discount's target and shipping shares in the admin", () => {
       "Merchant globex: −2.50 USD",
     ])
     expect(shippingAllocationLines({ shipping_allocations: [] }, "usd")).toEqual([])
+  })
+
+  it("names each bag's merchant by the name the session gives it (a seller's), else by its id", () => {
+    const bags = [
+      { merchant_id: "sel_01", merchant_name: "Ada's Shop" },
+      { merchant_id: "house", merchant_name: null },
+    ]
+    expect(merchantName("sel_01", bags)).toBe("Ada's Shop")
+    expect(merchantName("house", bags)).toBe("house")
+    expect(merchantName("gone", bags)).toBe("gone")
+    const shares = [
+      { merchant_id: "sel_01", amount: 4.99 },
+      { merchant_id: "house", amount: 1 },
+    ]
+    expect(shippingAllocationLines({ shipping_allocations: shares }, "usd", bags)).toEqual([
+      "Merchant Ada's Shop: −4.99 USD",
+      "Merchant house: −1.00 USD",
+    ])
   })
 })
 

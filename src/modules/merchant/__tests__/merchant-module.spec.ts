@@ -36,6 +36,26 @@ moduleIntegrationTestRunner<MerchantModuleService>({
         expect(all.map((merchant) => merchant.handle)).toEqual(["acme", "globex", "initech"])
       })
 
+      it("registers merchants with the names their source gives and renames known ones; no name renames nothing", async () => {
+        const created = await service.registerMerchants([
+          { handle: "sel_1", name: "Ada's Atelier" },
+          { handle: "sel_2", name: null },
+          { handle: "sel_1", name: null },
+        ])
+        expect(created.map((merchant) => [merchant.handle, merchant.name]).sort()).toEqual([
+          ["sel_1", "Ada's Atelier"],
+          ["sel_2", null],
+        ])
+
+        expect(await service.registerMerchants([{ handle: "sel_1", name: "Ada & Co" }, { handle: "sel_2", name: "Bolt" }])).toEqual([])
+        await service.registerMerchants([{ handle: "sel_1", name: null }])
+        const all = await service.listMerchants({ handle: ["sel_1", "sel_2"] }, { order: { handle: "ASC" } })
+        expect(all.map((merchant) => [merchant.handle, merchant.name])).toEqual([
+          ["sel_1", "Ada & Co"],
+          ["sel_2", "Bolt"],
+        ])
+      })
+
       it("keeps one row per handle when registrations race", async () => {
         await Promise.all(
           Array.from({ length: 5 }, () => service.registerMissingMerchants(["stark", "wayne"]))

@@ -100,9 +100,11 @@ export async function fetchSellableVariants(
     return sellable
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
+  // One query for every line, the merchant's link (merchantLink) included.
   const { data } = await query.graph({
     entity: "variant",
-    fields: [...VARIANT_FIELDS, ...PRODUCT_FIELDS.map((field) => `product.${field}`)],
+    fields: [...VARIANT_FIELDS, ...productFields(merchants).map((field) => `product.${field}`)],
     filters: { id: [...new Set(wanted.map((item) => item.variant_id))] },
   })
   const sold = new Map<string, HostVariant & { product: HostProduct }>()
@@ -113,7 +115,6 @@ export async function fetchSellableVariants(
   }
   const soldWanted = wanted.filter((item) => sold.has(item.variant_id))
   const prices = await calculateHostPrices(container, soldWanted, sold, context)
-  const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
   for (const item of soldWanted) {
     const variant = sold.get(item.variant_id)!
     const key = catalogueKey(item)
@@ -138,9 +139,10 @@ export async function fetchAddOnsOfMerchants(
     return []
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
   const { data } = await query.graph({
     entity: "product",
-    fields: [...PRODUCT_FIELDS, ...VARIANT_FIELDS.map((field) => `variants.${field}`)],
+    fields: [...productFields(merchants), ...VARIANT_FIELDS.map((field) => `variants.${field}`)],
     filters: {
       metadata: { add_on: true },
       status: ProductStatus.PUBLISHED,
@@ -149,7 +151,6 @@ export async function fetchAddOnsOfMerchants(
     // No `skip`: the host's query then lists without counting (a `skip` makes it count every match too).
     pagination: { take: ADD_ON_SCAN_LIMIT, order: { created_at: "ASC" } },
   })
-  const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
   const wantedMerchants = new Set(merchantIds)
   const offered = (data as (HostProduct & { variants?: HostVariant[] | null })[])
     .filter(
@@ -204,6 +205,11 @@ async function calculateHostPrices(
     })
   )
   return prices
+}
+
+/** The product fields read for a line: its facts and where its merchant comes from. */
+function productFields(merchants: MerchantModuleService): string[] {
+  return [...PRODUCT_FIELDS, ...merchants.merchantProductFields()]
 }
 
 function isSoldIn(product: HostProduct, market: SessionMarket): boolean {

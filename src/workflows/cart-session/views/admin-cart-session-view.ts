@@ -44,7 +44,12 @@ export function manualDiscountsOf(state: CartSessionState, view: CartSessionView
  * gives (one read model), plus its manual discounts with who set them and why.
  */
 export function buildAdminCartSessionView(state: CartSessionState, view: CartSessionView = buildCartSessionView(state)) {
-  return { ...view, manual_discounts: manualDiscountsOf(state, view) }
+  return {
+    ...view,
+    /** Each bag's merchant by name: filled by the admin routes (the merchant directory, or `merchantLink`'s entity). */
+    bags: view.bags.map((bag) => ({ ...bag, merchant_name: null as string | null })),
+    manual_discounts: manualDiscountsOf(state, view),
+  }
 }
 
 export type AdminCartSessionView = ReturnType<typeof buildAdminCartSessionView>

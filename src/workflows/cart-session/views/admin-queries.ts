@@ -6,6 +6,7 @@ import { AdminCartSessionView, buildAdminCartSessionView, ManualDiscountAuthor }
 import { buildCartSessionView, CartSessionView } from "./cart-session-view"
 import { cartSessionService } from "../helpers/service"
 import { assertCartSessionVisible } from "../../../lib/cart-session/session-rules"
+import { readMerchantNames } from "../../merchant/helpers/merchant-directory"
 
 /**
  * A session as the admin sees it, read in one statement: the store's view
@@ -15,7 +16,16 @@ export async function retrieveAdminCartSessionView(container: MedusaContainer, i
   const session = await cartSessionService(container).loadSessionState(id)
   assertCartSessionVisible(session, id)
   const view = buildCartSessionView(session!, await fetchOfferedAddOns(container, session!))
-  return await withManualDiscountAuthors(container, buildAdminCartSessionView(session!, view))
+  return await withAdminNames(container, buildAdminCartSessionView(session!, view))
+}
+
+/** What the admin shows by name, not id: who set each manual discount, and each bag's merchant. */
+export async function withAdminNames(container: MedusaContainer, view: AdminCartSessionView): Promise<AdminCartSessionView> {
+  const [authored, names] = await Promise.all([
+    withManualDiscountAuthors(container, view),
+    readMerchantNames(container, view.bags.map((bag) => bag.merchant_id)),
+  ])
+  return { ...authored, bags: authored.bags.map((bag) => ({ ...bag, merchant_name: names.get(bag.merchant_id) ?? null })) }
 }
 
 /** Each manual discount's `created_by_user` from the host's user module (null when the user is gone). */

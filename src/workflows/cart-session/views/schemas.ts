@@ -167,11 +167,24 @@ export const AdminCartSessionManualDiscountSchema = z
   .strict()
   .meta({ id: "AdminCartSessionManualDiscount" })
 
+export const AdminCartSessionBagSchema = CartSessionBagSchema.extend({
+  merchant_name: z
+    .string()
+    .nullable()
+    .meta({ description: "The merchant's name: the merchant directory's, or the linked seller's with the merchantLink option; null when it has none." }),
+})
+  .strict()
+  .meta({ id: "AdminCartSessionBag", description: "One merchant's part of the session, with the merchant's name." })
+
 export const AdminCartSessionSchema = CartSessionSchema.extend({
+  bags: z.array(AdminCartSessionBagSchema),
   manual_discounts: z.array(AdminCartSessionManualDiscountSchema),
 })
   .strict()
-  .meta({ id: "AdminCartSession", description: "The store's session view plus its manual discounts, with who set them and why." })
+  .meta({
+    id: "AdminCartSession",
+    description: "The store's session view, each bag with its merchant's name, plus its manual discounts, with who set them and why.",
+  })
 
 export const AdminCartSessionListRowSchema = z
   .object({

@@ -4,7 +4,10 @@ import { MERCHANT_MODULE, MerchantModuleService } from "../../../modules/merchan
 
 export type RegisterProductMerchantsInput = { product_ids: string[] }
 
-/** Registers the merchants named by the given products that are not known yet. */
+/**
+ * Registers the merchants named by the given products that are not known yet (through `merchantLink`: the
+ * linked entities, with their names; a known one whose name changed is renamed).
+ */
 export const registerProductMerchantsStep = createStep(
   "register-product-merchants",
   async (input: RegisterProductMerchantsInput, { container }) => {
@@ -12,11 +15,15 @@ export const registerProductMerchantsStep = createStep(
     const merchants = container.resolve<MerchantModuleService>(MERCHANT_MODULE)
     const { data: products } = await query.graph({
       entity: "product",
-      fields: ["id", "metadata"],
+      fields: ["id", "metadata", ...merchants.merchantProductFields()],
       filters: { id: input.product_ids },
     })
-    const handles = products.map((product) => merchants.merchantHandleForProduct(product))
-    const created = await merchants.registerMissingMerchants(handles)
+    const created = await merchants.registerMerchants(
+      products.map((product) => {
+        const merchant = merchants.merchantOfProduct(product)
+        return { handle: merchant.id, name: merchant.name }
+      })
+    )
     return new StepResponse(
       created,
       created.map((merchant) => merchant.id)

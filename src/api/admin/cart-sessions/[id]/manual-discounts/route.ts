@@ -3,7 +3,7 @@ import {
   clearCartSessionManualDiscountsWorkflow,
   runCartSessionChange,
   setCartSessionManualDiscountsWorkflow,
-  withManualDiscountAuthors,
+  withAdminNames,
 } from "../../../../../workflows/cart-session"
 import { idempotentRoute } from "../../../../utils/idempotent-route"
 import { AdminCartSessionVersionType, AdminSetCartSessionManualDiscountsType } from "../../validators"
@@ -22,7 +22,7 @@ export const POST = idempotentRoute(async (req: AuthenticatedMedusaRequest<Admin
     items,
     created_by: req.auth_context?.actor_id ?? null,
   })
-  return { body: { cart_session: await withManualDiscountAuthors(req.scope, view) } }
+  return { body: { cart_session: await withAdminNames(req.scope, view) } }
 })
 
 /** Removes every manual discount of the session. */
@@ -31,5 +31,5 @@ export const DELETE = idempotentRoute(async (req: AuthenticatedMedusaRequest<Adm
     cart_session_id: req.params.id,
     version: req.validatedBody?.version,
   })
-  return { body: { cart_session: await withManualDiscountAuthors(req.scope, view) } }
+  return { body: { cart_session: await withAdminNames(req.scope, view) } }
 })
