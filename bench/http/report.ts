@@ -196,6 +196,7 @@ const ENV_NAMES = {
   BENCH_CLIENTS: 1,
   BENCH_CLIENTS_LARGE: 1,
   BENCH_LINES: 1,
+  BENCH_SIDES: 1,
   BENCH_ROUNDS_1: 1,
   BENCH_WARMUP: 1,
   BENCH_ROUNDS_MANY: 1,
@@ -204,12 +205,15 @@ const ENV_NAMES = {
   BENCH_SETUP_CONCURRENCY: 1,
   BENCH_MAX_MINUTES: 1,
   BENCH_MACHINE_NOTE: 1,
+  BENCH_CPU_PROF: 1,
 }
 
-export function report(figures: HttpFigures): void {
+/** Prints the figures and, unless `write` is false (a profiled run's figures are the profiler's too), keeps them in docs/. */
+export function report(figures: HttpFigures, { write = true } = {}): void {
   figures.load_average_end = os.loadavg()
   const text = markdown(figures)
   console.log(`\n${text}\n`)
+  if (!write) return
   const { key: _unused, ...json } = figures as HttpFigures & { key?: unknown }
   writeBenchmarkSection("http", text, { machine: machine(), ...json })
 }

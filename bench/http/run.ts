@@ -47,6 +47,8 @@ const config = {
    */
   clientsLarge: env("BENCH_CLIENTS_LARGE", 8),
   lineCounts: (process.env.BENCH_LINES ?? "20,200").split(",").map(Number),
+  /** The sides measured: both by default; one alone to profile it (BENCH_CPU_PROF) without the other's load. */
+  sides: (process.env.BENCH_SIDES ?? "native,plugin").split(",").filter((side): side is SideName => side === "native" || side === "plugin"),
   /** Rounds at 1 client (each: a cycle of each side and of the floor), after warm-up rounds not recorded. */
   roundsOne: env("BENCH_ROUNDS_1", 20),
   warmupRounds: env("BENCH_WARMUP", 3),
@@ -162,7 +164,7 @@ async function countStatements(
   }
   const record = (side: string) => (operation: Operation) => keep(recorder.key(lines, side, operation))
   try {
-    for (const side of [nativeSide(counting, store), pluginSide(counting, store)]) {
+    for (const side of [nativeSide(counting, store), pluginSide(counting, store)].filter((each) => config.sides.includes(each.name))) {
       for (let sample = 0; sample < config.countSamples; sample++) {
         const cart = await side.prepare(cartVariants(store, lines), record(side.name))
         await side.cycle(cart, record(side.name))
@@ -304,8 +306,14 @@ async function main(supervisor: any) {
 
   const port = await freePort()
   const serverLog = fs.openSync(path.join(logDirectory, "server.log"), "w")
+  // BENCH_CPU_PROF=<dir>: the server runs under `node --cpu-prof` (not allowed in NODE_OPTIONS) and writes a V8
+  // CPU profile there when it stops (bench/http/profile.ts reads it); the figures are then printed, not kept.
+  const cpuProfileDirectory = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null
+  const [command, args] = cpuProfileDirectory
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDirectory}`, fs.realpathSync(medusaBin), "start"]]
+    : [medusaBin, ["start"]]
   log(`NODE_ENV=production medusa start on port ${port} (its log: ${path.relative(projectRoot, logDirectory)}/server.log)`)
-  const server = supervisor.start("medusa start", medusaBin, ["start"], {
+  const server = supervisor.start("medusa start", command, args, {
     cwd: buildDirectory,
     stdio: ["ignore", serverLog, serverLog],
     env: processEnv({ ...production, PORT: String(port) }),
@@ -317,7 +325,7 @@ async function main(supervisor: any) {
   log("seeding through the admin API")
   const store = await seedBenchStore(url, admin, { products: config.products, variantsPerProduct: config.variantsPerProduct })
   const api = { store: client(url, { "x-publishable-api-key": store.publishableKey }) }
-  const sides = [nativeSide(api.store, store), pluginSide(api.store, store)]
+  const sides = [nativeSide(api.store, store), pluginSide(api.store, store)].filter((side) => config.sides.includes(side.name))
   const recorder = new Recorder()
   const rssAfterSeed = rssMb(pid)
 
@@ -351,7 +359,7 @@ async function main(supervisor: any) {
     convert_meaning: Object.fromEntries(sides.map((side) => [side.name, side.convertMeaning])),
     ...recorder,
   }
-  report(figures)
+  report(figures, { write: !process.env.BENCH_CPU_PROF })
   log(`done in ${figures.duration_s} s`)
   supervisor.finish()
 }

@@ -16,12 +16,14 @@ jest.setTimeout(180_000)
 /**
  * The most SQL statements adding one code to a 20-line, 3-merchant session may take, every connection
  * counted, the host's own (its publishable key check, its workflow engine) and the transaction's BEGIN and
- * COMMIT included (issue 21's target; docs/benchmarks.md has the figures counted in the database's log).
+ * COMMIT included. Issue 21's target is 12; it takes 10 (docs/benchmarks.md has the figures counted in the
+ * database's log). The budget keeps one statement of slack for the host's own background work (an event's
+ * subscriber) landing in the window; two more are a regression this test reports.
  */
-const STATEMENT_BUDGET = 12
+const STATEMENT_BUDGET = 11
 /** A logged-in customer's session reads one statement more: their customer groups (their price lists apply). */
 const CUSTOMER_STATEMENT_BUDGET = STATEMENT_BUDGET + 1
-/** The most a GET of the session may take. */
+/** The most a GET of the session may take (the target; it takes 4). */
 const GET_STATEMENT_BUDGET = 5
 
 medusaIntegrationTestRunner({

@@ -15,3 +15,11 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? "null"
 }
+
+/**
+ * Whether two values are the same JSON whatever their keys' order: JSON.stringify's (native) answer when
+ * the keys come in the same order, which is the common case, else canonicalJson's.
+ */
+export function sameJson(left: unknown, right: unknown): boolean {
+  return JSON.stringify(left) === JSON.stringify(right) || canonicalJson(left) === canonicalJson(right)
+}

@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import { canonicalJson } from "../canonical-json"
+import { sameJson } from "../canonical-json"
 import { CheckoutDiscountError } from "../errors"
 import type {
   CartSessionCommit,
@@ -215,11 +215,11 @@ export function removeDiscounts(
 /** The fields a change compares to know whether anything changed (not the bookkeeping it then sets). */
 function comparable(state: CartSessionState) {
   const { version, updated_at, expires_at, catalogue_read_at, pricing_context_key, ...rest } = state
-  return canonicalJson(rest) // JSON columns come back with their keys reordered
+  return rest
 }
 
 export function sameSession(left: CartSessionState, right: CartSessionState): boolean {
-  return comparable(left) === comparable(right)
+  return sameJson(comparable(left), comparable(right)) // JSON columns come back with their keys reordered
 }
 
 /**
@@ -246,12 +246,12 @@ export function touchSession(
 
 /** Rows new or changed in `after`, and rows of `before` it no longer has, those first (see below). */
 function changedRows<Row extends { id: string }>(before: Row[], after: Row[]): (Row & { deleted?: boolean })[] {
-  const previous = new Map(before.map((row) => [row.id, canonicalJson(row)]))
+  const previous = new Map(before.map((row) => [row.id, row]))
   const kept = new Set(after.map((row) => row.id))
   // Removed rows are written first: a new primary code must not meet the old one still live (unique index).
   return [
     ...before.filter((row) => !kept.has(row.id)).map((row) => ({ ...row, deleted: true })),
-    ...after.filter((row) => previous.get(row.id) !== canonicalJson(row)),
+    ...after.filter((row) => !previous.has(row.id) || !sameJson(previous.get(row.id), row)),
   ]
 }
 

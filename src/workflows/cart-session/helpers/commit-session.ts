@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CheckoutDiscountError } from "../../../lib/errors"
-import type { CartSessionState } from "../../../modules/cart-session"
+import type { CartSessionCommit, CartSessionState } from "../../../modules/cart-session"
 import { cartSessionService } from "./service"
 import { diffSessionChange } from "../../../lib/cart-session/session-draft"
 import { completeHeldKey } from "../../../modules/idempotency/service"
@@ -15,10 +15,7 @@ export type ChangeIdempotency = { key_id: string; status: number }
 
 /**
  * Writes `after` over `before` in one transaction, only if the session is
- * still at the version it was loaded at (`UPDATE … WHERE version = …`), so it
- * holds across server processes whatever the locking module. Another change
- * got there first: VERSION_CONFLICT, nothing written. Nothing to write when
- * they are the same session.
+ * still at the version it was loaded at (see writeSessionChange).
  */
 export async function commitSessionOrConflict(
   container: MedusaContainer,
@@ -26,7 +23,24 @@ export async function commitSessionOrConflict(
   after: CartSessionState,
   respond?: { idempotency: ChangeIdempotency; body: unknown } | null
 ) {
-  const change = diffSessionChange(before, after)
+  await writeSessionChange(container, diffSessionChange(before, after), respond)
+}
+
+/**
+ * Writes a change (diffSessionChange) in one transaction, only if the session
+ * is still at the version it was loaded at (`UPDATE … WHERE version = …`), so
+ * it holds across server processes whatever the locking module. Another
+ * change got there first: VERSION_CONFLICT, nothing written. Nothing to write
+ * (null): nothing happens.
+ */
+export async function writeSessionChange(
+  container: MedusaContainer,
+  change: CartSessionCommit | null,
+  respond?: { idempotency: ChangeIdempotency; body: unknown } | null
+) {
+  if (!change) {
+    return
+  }
   const storeResponse = respond
     ? async (transaction: Parameters<typeof completeHeldKey>[0]) => {
         // On the change's own transaction (its connection): atomic with it, and never a second connection
@@ -35,18 +49,18 @@ export async function commitSessionOrConflict(
         if (!(await completeHeldKey(transaction, key_id, status, JSON.stringify(respond.body)))) {
           throw new CheckoutDiscountError(
             "IDEMPOTENCY_REQUEST_IN_PROGRESS",
-            `Cart session ${after.id}: this request's Idempotency-Key was taken over by a retry, which applies the change instead`
+            `Cart session ${change.id}: this request's Idempotency-Key was taken over by a retry, which applies the change instead`
           )
         }
       }
     : null
-  if (change && !(await cartSessionService(container).commitSessionChange(change, storeResponse))) {
+  if (!(await cartSessionService(container).commitSessionChange(change, storeResponse))) {
     throw new CheckoutDiscountError(
       "VERSION_CONFLICT",
-      `Cart session ${after.id} was changed by another request while this one was applied (it was at version ${before!.version}): reload it and try again`
+      `Cart session ${change.id} was changed by another request while this one was applied (it was at version ${change.expected_version}): reload it and try again`
     )
   }
-  if (change && respond) {
+  if (respond) {
     noteCompletedInChange(respond.idempotency.key_id)
   }
 }

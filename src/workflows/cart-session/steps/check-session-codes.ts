@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { planCodeAdditions, sameScopedCode, sessionCodesOf, WantedCode } from "../../../lib/cart-session/code-plan"
@@ -31,27 +32,32 @@ export const checkSessionCodesStepId = "check-cart-session-codes"
  * a guest's email), the coupon's terms; then the facts their rules read, if
  * any has rules. Read only.
  */
+export async function checkSessionCodes(
+  container: MedusaContainer,
+  { session, preview_code, catalogue }: CheckSessionCodesStepInput
+): Promise<CheckedSessionCodes> {
+  let preview: StoredCode | null = null
+  let previewDiscountId: string | null = null
+  if (preview_code) {
+    const codes = sessionCodesOf(session.discounts)
+    const maxCodes = cartSessionService(container).getOptions().maxCodesPerSession
+    const { toCreate, present } = planCodeAdditions(codes, [preview_code], { maxCodes })
+    if (toCreate.length) {
+      preview = { id: PREVIEW_DISCOUNT_ID, code: toCreate[0].code, merchant_id: toCreate[0].merchant_id ?? null }
+      previewDiscountId = PREVIEW_DISCOUNT_ID
+    } else {
+      previewDiscountId = present.find((code) => sameScopedCode(code, preview_code))!.id
+    }
+  }
+  return {
+    ...(await checkCodesOf(container, session, preview, catalogue ?? null)),
+    preview,
+    preview_discount_id: previewDiscountId,
+  }
+}
+
+/** checkSessionCodes as a step. */
 export const checkSessionCodesStep = createStep(
   checkSessionCodesStepId,
-  async ({ session, preview_code, catalogue }: CheckSessionCodesStepInput, { container }) => {
-    let preview: StoredCode | null = null
-    let previewDiscountId: string | null = null
-    if (preview_code) {
-      const codes = sessionCodesOf(session.discounts)
-      const maxCodes = cartSessionService(container).getOptions().maxCodesPerSession
-      const { toCreate, present } = planCodeAdditions(codes, [preview_code], { maxCodes })
-      if (toCreate.length) {
-        preview = { id: PREVIEW_DISCOUNT_ID, code: toCreate[0].code, merchant_id: toCreate[0].merchant_id ?? null }
-        previewDiscountId = PREVIEW_DISCOUNT_ID
-      } else {
-        previewDiscountId = present.find((code) => sameScopedCode(code, preview_code))!.id
-      }
-    }
-    const checked: CheckedSessionCodes = {
-      ...(await checkCodesOf(container, session, preview, catalogue ?? null)),
-      preview,
-      preview_discount_id: previewDiscountId,
-    }
-    return new StepResponse(checked)
-  }
+  async (input: CheckSessionCodesStepInput, { container }) => new StepResponse(await checkSessionCodes(container, input))
 )

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { CartSessionState } from "../../../modules/cart-session"
-import { type ChangeIdempotency, commitSessionOrConflict } from "../helpers/commit-session"
+import type { CartSessionCommit, CartSessionState } from "../../../modules/cart-session"
+import { type ChangeIdempotency, commitSessionOrConflict, writeSessionChange } from "../helpers/commit-session"
 import type { CartSessionView } from "../views/cart-session-view"
 
 export type CommitCartSessionStepInput = {
@@ -28,5 +28,28 @@ export const commitCartSessionStep = createStep(
     const respond = idempotency && view ? { idempotency, body: { cart_session: view } } : null
     await commitSessionOrConflict(container, before, after, respond)
     return new StepResponse(after)
+  }
+)
+
+export type WriteCartSessionChangeStepInput = {
+  /** The rows a change writes (priceCartSessionChangeStep); null: nothing changed, nothing written. */
+  change: CartSessionCommit | null
+  /** The answer of the change (the route's body is `{ cart_session: view }`). */
+  view: CartSessionView
+  /** The request's Idempotency-Key: the answer is stored with it in the change's transaction. */
+  idempotency?: ChangeIdempotency | null
+}
+
+export const writeCartSessionChangeStepId = "write-cart-session-change"
+
+/**
+ * commitCartSessionStep for a change already diffed where it was decided: it takes only the rows to write
+ * and the answer, not the session before and after (two more copies of it by the workflow engine).
+ */
+export const writeCartSessionChangeStep = createStep(
+  writeCartSessionChangeStepId,
+  async ({ change, view, idempotency }: WriteCartSessionChangeStepInput, { container }) => {
+    await writeSessionChange(container, change, idempotency ? { idempotency, body: { cart_session: view } } : null)
+    return new StepResponse(undefined)
   }
 )

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import type { CatalogueVariant } from "../../../lib/cart-session"
@@ -46,29 +47,34 @@ export const fetchSessionCatalogueStepId = "fetch-cart-session-catalogue"
  * What the host's catalogue says now of the session's lines (those the change touches, or all of them:
  * linesToRead) and of the add-ons it may offer.
  */
+export async function readSessionCatalogue(
+  container: MedusaContainer,
+  { session, pricing_context, known = [], stored }: FetchSessionCatalogueStepInput
+): Promise<SessionCatalogue> {
+  const context = pricing_context ?? (await readSessionPricingContext(container, session))
+  const now = new Date()
+  const context_key = pricingContextKey(context)
+  const maxAgeSeconds = cartSessionService(container).getOptions().linePricesMaxAgeSeconds
+  const { lines, all } = linesToRead(session, stored, { context_key, now, max_age_ms: maxAgeSeconds * 1000 })
+  const reading = new Set(lines.map((line) => line.id))
+  const knownKeys = new Set(known.map(catalogueKey))
+  const toRead = lines.filter((line) => !knownKeys.has(catalogueKey(line)))
+  const sellable = await fetchSellableVariants(container, toRead, context)
+  const variants = Object.fromEntries([
+    ...session.items.filter((line) => !reading.has(line.id)).map(storedCatalogueVariant),
+    ...known.map((variant) => [catalogueKey(variant), variant]),
+    ...sellable,
+  ])
+  return {
+    variants,
+    add_ons: await fetchOfferedAddOns(container, session, context),
+    customer_group_ids: context.customer_group_ids,
+    read: all ? { catalogue_read_at: now.toISOString(), pricing_context_key: context_key } : null,
+  }
+}
+
+/** readSessionCatalogue as a step. */
 export const fetchSessionCatalogueStep = createStep(
   fetchSessionCatalogueStepId,
-  async ({ session, pricing_context, known = [], stored }: FetchSessionCatalogueStepInput, { container }) => {
-    const context = pricing_context ?? (await readSessionPricingContext(container, session))
-    const now = new Date()
-    const context_key = pricingContextKey(context)
-    const maxAgeSeconds = cartSessionService(container).getOptions().linePricesMaxAgeSeconds
-    const { lines, all } = linesToRead(session, stored, { context_key, now, max_age_ms: maxAgeSeconds * 1000 })
-    const reading = new Set(lines.map((line) => line.id))
-    const knownKeys = new Set(known.map(catalogueKey))
-    const toRead = lines.filter((line) => !knownKeys.has(catalogueKey(line)))
-    const sellable = await fetchSellableVariants(container, toRead, context)
-    const variants = Object.fromEntries([
-      ...session.items.filter((line) => !reading.has(line.id)).map(storedCatalogueVariant),
-      ...known.map((variant) => [catalogueKey(variant), variant]),
-      ...sellable,
-    ])
-    const catalogue: SessionCatalogue = {
-      variants,
-      add_ons: await fetchOfferedAddOns(container, session, context),
-      customer_group_ids: context.customer_group_ids,
-      read: all ? { catalogue_read_at: now.toISOString(), pricing_context_key: context_key } : null,
-    }
-    return new StepResponse(catalogue)
-  }
+  async (input: FetchSessionCatalogueStepInput, { container }) => new StepResponse(await readSessionCatalogue(container, input))
 )

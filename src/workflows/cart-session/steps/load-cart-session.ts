@@ -7,6 +7,8 @@ import {
   assertCartSessionVisible,
   CartSessionActor,
 } from "../../../lib/cart-session/session-rules"
+import type { SessionForPricing } from "../../../lib/cart-session/pricing-context"
+import type { CartSessionState } from "../../../modules/cart-session"
 
 export type LoadCartSessionStepInput = {
   cart_session_id: string
@@ -20,6 +22,12 @@ export type LoadCartSessionStepInput = {
 
 export const loadCartSessionStepId = "load-cart-session"
 
+/** What a session's prices depend on, of the session itself (readSessionPricingContext reads the rest). */
+function pricingScopeOf(session: CartSessionState): SessionForPricing {
+  const { id, region_id, currency_code, sales_channel_id, customer_id, email, metadata } = session
+  return { id, region_id, currency_code, sales_channel_id, customer_id, email, metadata }
+}
+
 /**
  * Loads a session for a change, once (one statement: lines and discounts
  * from the same snapshot). It must be visible to the actor (else
@@ -27,7 +35,10 @@ export const loadCartSessionStepId = "load-cart-session"
  * version (VERSION_CONFLICT). Returns the session as loaded and the draft
  * the change starts from: a logged-in customer touching an anonymous session
  * makes it theirs (their email too when it has none), as the host does for
- * carts, so their per-customer limits apply from this change on.
+ * carts, so their per-customer limits apply from this change on. Also the
+ * draft's `pricing_scope` (whom and where it is priced for): a step that needs
+ * only that takes it, not the whole session (the workflow engine copies every
+ * step's input).
  */
 export const loadCartSessionStep = createStep(
   loadCartSessionStepId,
@@ -40,7 +51,7 @@ export const loadCartSessionStep = createStep(
     assertCartSessionVersion(session!, input.version)
     const customerId = input.actor?.customer_id
     if (!customerId || session!.customer_id) {
-      return new StepResponse({ session: session!, draft: session! })
+      return new StepResponse({ session: session!, draft: session!, pricing_scope: pricingScopeOf(session!) })
     }
     let email = session!.email
     if (!email) {
@@ -48,6 +59,7 @@ export const loadCartSessionStep = createStep(
       const { data } = await query.graph({ entity: "customer", fields: ["email"], filters: { id: customerId } })
       email = data[0]?.email ?? null
     }
-    return new StepResponse({ session: session!, draft: { ...session!, customer_id: customerId, email } })
+    const draft = { ...session!, customer_id: customerId, email }
+    return new StepResponse({ session: session!, draft, pricing_scope: pricingScopeOf(draft) })
   }
 )

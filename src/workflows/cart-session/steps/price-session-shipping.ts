@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { priceDraft } from "../../../lib/cart-session"
@@ -46,33 +47,35 @@ export const priceSessionShippingStepId = "price-cart-session-shipping"
  * for the bag alone (a method no longer offered is removed, with a notice), the wanted method checked and set.
  * A session without an address reads nothing: no shipping, no tax.
  */
+export async function priceSessionShipping(
+  container: MedusaContainer,
+  { draft, catalogue, codes, wanted = null, offer_all_bags = false, recheck_all = false }: PriceSessionShippingStepInput
+): Promise<SessionShipping> {
+  if (!draft.shipping_address) {
+    return { draft: withTaxRates({ ...draft, shipping_methods: [] }, null), notices: [], offers: {} }
+  }
+  const rates = await readSessionTaxRates(container, draft, optionsToTax(draft, wanted), catalogue.variants)
+  const taxed = withTaxRates(draft, rates)
+  if (!taxed.shipping_methods.length && !wanted && !offer_all_bags) {
+    return { draft: taxed, notices: [], offers: {} }
+  }
+  // What each bag's items come to after item discounts: shipping never changes it.
+  const { priced } = priceDraft({ ...taxed, shipping_methods: [] }, catalogue.variants, codes, {
+    registry: storeRuleRegistry(container),
+  })
+  const itemTotals = bagItemTotals(priced)
+  const bases = new Map([...itemTotals].map(([merchant, total]) => [merchant, bagShippingBasis(taxed, merchant, total)]))
+  const merchants = offer_all_bags ? [...itemTotals.keys()] : merchantsToOffer(taxed, wanted, bases, recheck_all)
+  if (!merchants.length) {
+    return { draft: taxed, notices: [], offers: {} }
+  }
+  const offers = await readBagShippingOffers(container, taxed, merchants, itemTotals, catalogue.variants)
+  const { state, notices } = recheckShippingMethods(taxed, offers, wanted, bases)
+  return { draft: withTaxRates(state, rates), notices, offers }
+}
+
+/** priceSessionShipping as a step. */
 export const priceSessionShippingStep = createStep(
   priceSessionShippingStepId,
-  async (
-    { draft, catalogue, codes, wanted = null, offer_all_bags = false, recheck_all = false }: PriceSessionShippingStepInput,
-    { container }
-  ) => {
-    if (!draft.shipping_address) {
-      const untaxed = withTaxRates({ ...draft, shipping_methods: [] }, null)
-      return new StepResponse<SessionShipping>({ draft: untaxed, notices: [], offers: {} })
-    }
-    const rates = await readSessionTaxRates(container, draft, optionsToTax(draft, wanted), catalogue.variants)
-    const taxed = withTaxRates(draft, rates)
-    if (!taxed.shipping_methods.length && !wanted && !offer_all_bags) {
-      return new StepResponse<SessionShipping>({ draft: taxed, notices: [], offers: {} })
-    }
-    // What each bag's items come to after item discounts: shipping never changes it.
-    const { priced } = priceDraft({ ...taxed, shipping_methods: [] }, catalogue.variants, codes, {
-      registry: storeRuleRegistry(container),
-    })
-    const itemTotals = bagItemTotals(priced)
-    const bases = new Map([...itemTotals].map(([merchant, total]) => [merchant, bagShippingBasis(taxed, merchant, total)]))
-    const merchants = offer_all_bags ? [...itemTotals.keys()] : merchantsToOffer(taxed, wanted, bases, recheck_all)
-    if (!merchants.length) {
-      return new StepResponse<SessionShipping>({ draft: taxed, notices: [], offers: {} })
-    }
-    const offers = await readBagShippingOffers(container, taxed, merchants, itemTotals, catalogue.variants)
-    const { state, notices } = recheckShippingMethods(taxed, offers, wanted, bases)
-    return new StepResponse<SessionShipping>({ draft: withTaxRates(state, rates), notices, offers })
-  }
+  async (input: PriceSessionShippingStepInput, { container }) => new StepResponse(await priceSessionShipping(container, input))
 )

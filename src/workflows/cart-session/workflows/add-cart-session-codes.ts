@@ -2,7 +2,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { addCodesStep, loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
 import type { WantedCode } from "../../../lib/cart-session/code-plan"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type AddCartSessionCodesWorkflowInput = CartSessionChangeInput & { codes: WantedCode[] }
 
@@ -19,9 +19,7 @@ export const addCartSessionCodesWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = addCodesStep({ session: loaded.draft, codes: input.codes })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

@@ -9,7 +9,7 @@ import {
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type AddCartSessionLineItemsWorkflowInput = CartSessionChangeInput & { items: RequestedItem[] }
 
@@ -24,12 +24,10 @@ export const addCartSessionLineItemsWorkflow = createWorkflow(
   (input: AddCartSessionLineItemsWorkflowInput) => {
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
-    const pricing = resolveSessionPricingContextStep({ session: loaded.draft })
+    const pricing = resolveSessionPricingContextStep({ session: loaded.pricing_scope })
     const items = resolveSellableVariantsStep({ pricing_context: pricing, items: input.items })
     const draft = addLineItemsStep({ session: loaded.draft, items })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, known_variants: items, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, known_variants: items, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

@@ -9,7 +9,7 @@ import {
 } from "../steps"
 import { buildAdminCartSessionView } from "../views/admin-cart-session-view"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type ClearCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput
 
@@ -26,9 +26,7 @@ export const clearCartSessionManualDiscountsWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = clearManualDiscountsStep({ session: loaded.draft })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true })
     releaseCartSessionTurnStep(turn)
     const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
     const hadManual = transform({ loaded }, ({ loaded }) => loaded.session.discounts.some((discount) => discount.manual))

@@ -9,7 +9,7 @@ import {
   resolveSessionPricingContextStep,
 } from "../steps"
 import type { WantedCode } from "../../../lib/cart-session/code-plan"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type CreateCartSessionWorkflowInput = {
   region_id?: string | null
@@ -55,15 +55,13 @@ export const createCartSessionWorkflow = createWorkflow(
       codes: transform({ input }, ({ input }) => input.discounts ?? []),
       field: "discounts",
     })
-    const created = commitCartSessionChangeWorkflow.runAsStep({
-      input: {
-        before: null,
-        draft,
-        extend_expiry: true,
-        pricing_context: pricing,
-        known_variants: transform({ items }, ({ items }) => items ?? []),
-        idempotency: input.idempotency,
-      },
+    const created = commitCartSessionChange({
+      before: null,
+      draft,
+      extend_expiry: true,
+      pricing_context: pricing,
+      known_variants: transform({ items }, ({ items }) => items ?? []),
+      idempotency: input.idempotency,
     })
     return new WorkflowResponse(created.view)
   }

@@ -1,7 +1,7 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type PriceCartSessionWorkflowInput = CartSessionChangeInput & {
   /** A shopper asking keeps the session alive; a scheduled re-pricing (the default) does not. */
@@ -21,9 +21,7 @@ export const priceCartSessionWorkflow = createWorkflow(
   (input: PriceCartSessionWorkflowInput) => {
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft: loaded.draft, extend_expiry: input.extend_expiry ?? false, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft: loaded.draft, extend_expiry: input.extend_expiry ?? false, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

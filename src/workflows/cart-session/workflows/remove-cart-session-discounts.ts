@@ -6,7 +6,7 @@ import {
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 /** One of the two: a code (any case; all its rows), or a discount id. */
 export type RemoveCartSessionDiscountsWorkflowInput = CartSessionChangeInput & {
@@ -23,9 +23,7 @@ export const removeCartSessionDiscountsWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = removeDiscountsStep({ session: loaded.draft, code: input.code, discount_id: input.discount_id })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

@@ -10,7 +10,7 @@ import {
 import { buildAdminCartSessionView } from "../views/admin-cart-session-view"
 import type { WantedCartDiscount, WantedItemDiscount } from "../../../lib/cart-session/manual-discounts"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type SetCartSessionManualDiscountsWorkflowInput = CartSessionChangeInput & {
   /** Cart-level: each amount shared over every line of the session by value. */
@@ -40,9 +40,7 @@ export const setCartSessionManualDiscountsWorkflow = createWorkflow(
       items: input.items,
       created_by: input.created_by,
     })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true })
     releaseCartSessionTurnStep(turn)
     const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
     emitEventStep({

@@ -6,7 +6,7 @@ import {
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type SetCartSessionPrimaryCodeWorkflowInput = CartSessionChangeInput & { code: string | null }
 
@@ -19,9 +19,7 @@ export const setCartSessionPrimaryCodeWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = setPrimaryCodeStep({ session: loaded.draft, code: input.code })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

@@ -2,7 +2,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { loadCartSessionStep, releaseCartSessionTurnStep, takeCartSessionTurnStep } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
 import type { WantedShippingMethod } from "../../../lib/cart-session/shipping"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type SetCartSessionShippingMethodWorkflowInput = CartSessionChangeInput & WantedShippingMethod
 
@@ -18,14 +18,12 @@ export const setCartSessionShippingMethodWorkflow = createWorkflow(
   (input: SetCartSessionShippingMethodWorkflowInput) => {
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: {
-        before: loaded.session,
-        draft: loaded.draft,
-        extend_expiry: true,
-        wanted_shipping_method: { merchant_id: input.merchant_id, option_id: input.option_id },
-        idempotency: input.idempotency,
-      },
+    const changed = commitCartSessionChange({
+      before: loaded.session,
+      draft: loaded.draft,
+      extend_expiry: true,
+      wanted_shipping_method: { merchant_id: input.merchant_id, option_id: input.option_id },
+      idempotency: input.idempotency,
     })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)

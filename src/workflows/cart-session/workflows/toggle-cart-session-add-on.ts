@@ -9,7 +9,7 @@ import {
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type ToggleCartSessionAddOnWorkflowInput = CartSessionChangeInput & {
   /** The add-on's variant id. */
@@ -28,7 +28,7 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
   (input: ToggleCartSessionAddOnWorkflowInput) => {
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
-    const pricing = resolveSessionPricingContextStep({ session: loaded.draft })
+    const pricing = resolveSessionPricingContextStep({ session: loaded.pricing_scope })
     const selected = when("select-cart-session-add-on", { input }, ({ input }) => input.selected).then(() => {
       const addOn = resolveAddOnStep({ session: loaded.draft, pricing_context: pricing, add_on_id: input.add_on_id })
       return addLineItemsStep({ session: loaded.draft, items: transform({ addOn }, ({ addOn }) => [addOn]) })
@@ -40,9 +40,7 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
       return removeLineItemsStep({ session: loaded.draft, line_item_ids: lineIds })
     })
     const draft = transform({ selected, deselected }, ({ selected, deselected }) => (selected ?? deselected)!)
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, pricing_context: pricing, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

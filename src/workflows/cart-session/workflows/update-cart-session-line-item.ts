@@ -6,7 +6,7 @@ import {
   takeCartSessionTurnStep,
 } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type UpdateCartSessionLineItemWorkflowInput = CartSessionChangeInput & {
   line_item_id: string
@@ -27,9 +27,7 @@ export const updateCartSessionLineItemWorkflow = createWorkflow(
       line_item_id: input.line_item_id,
       quantity: input.quantity,
     })
-    const changed = commitCartSessionChangeWorkflow.runAsStep({
-      input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
-    })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency })
     releaseCartSessionTurnStep(turn)
     return new WorkflowResponse(changed.view)
   }

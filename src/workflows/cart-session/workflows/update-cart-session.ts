@@ -7,7 +7,7 @@ import {
   type WantedAddress,
 } from "../steps"
 import type { CartSessionChangeInput } from "../../../lib/cart-session/session-rules"
-import { commitCartSessionChangeWorkflow } from "./commit-cart-session-change"
+import { commitCartSessionChange } from "./commit-cart-session-change"
 
 export type UpdateCartSessionWorkflowInput = CartSessionChangeInput & {
   email?: string | null
@@ -25,9 +25,7 @@ export const updateCartSessionWorkflow = createWorkflow(updateCartSessionWorkflo
   const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
   const loaded = loadCartSessionStep(input)
   const draft = applyShippingAddressStep({ draft: loaded.draft, shipping_address: input.shipping_address, email: input.email })
-  const changed = commitCartSessionChangeWorkflow.runAsStep({
-    input: { before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency },
-  })
+  const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, idempotency: input.idempotency })
   releaseCartSessionTurnStep(turn)
   return new WorkflowResponse(changed.view)
 })
