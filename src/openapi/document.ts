@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { openApiMetadata } from "../lib/openapi-metadata"
 import { PLUGIN_ERROR_STATUS, pluginErrorType, type PluginErrorCode } from "../lib/errors"
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from "../modules/idempotency/utils/key"
 import { OPERATIONS, type Operation } from "./operations"
@@ -203,16 +204,16 @@ function pluginError(type: string, codes: PluginErrorCode[]) {
   return z
     .object({ type: z.literal(type), code: z.enum(codes as [PluginErrorCode, ...PluginErrorCode[]]), message: z.string().min(1) })
     .strict()
-    .meta({ description: "The plugin's refusal: `code` is its stable machine code (docs/errors.md)." })
+    .clone().register(openApiMetadata, { description: "The plugin's refusal: `code` is its stable machine code (docs/errors.md)." })
 }
 
 const hostRefusalSchema = (type: keyof typeof HOST_REFUSALS) =>
   z
     .object({ type: z.literal(type), message: z.string().min(1) })
     .strict()
-    .meta({ id: HOST_REFUSALS[type].id, description: `The host's refusal: ${HOST_REFUSALS[type].when}.` })
+    .clone().register(openApiMetadata, { id: HOST_REFUSALS[type].id, description: `The host's refusal: ${HOST_REFUSALS[type].when}.` })
 
-/** The host's refusals, named once (zod's registry takes an id once). */
+/** The host's refusals, named once (a registry takes an id once). */
 const HOST_REFUSAL_SCHEMAS = {
   invalid_data: hostRefusalSchema("invalid_data"),
   not_allowed: hostRefusalSchema("not_allowed"),
@@ -222,7 +223,7 @@ const HOST_REFUSAL_SCHEMAS = {
 const ADMIN_UNAUTHORIZED = z
   .object({ message: z.string().min(1) })
   .strict()
-  .meta({ id: "AdminUnauthorized", description: "Not an admin: no token, or not a user's." })
+  .clone().register(openApiMetadata, { id: "AdminUnauthorized", description: "Not an admin: no token, or not a user's." })
 
 function hostRefusal(type: keyof typeof HOST_REFUSALS) {
   return HOST_REFUSAL_SCHEMAS[type]
@@ -243,6 +244,7 @@ class ComponentSchemas {
 
   inline(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     const json = z.toJSONSchema(schema, {
+      metadata: openApiMetadata,
       io,
       unrepresentable: "any",
       override: ({ zodSchema, jsonSchema }) => {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { openApiMetadata } from "../../lib/openapi-metadata"
 import { RULE_OPERATORS } from "../../lib/coupon-rules"
 
 /**
@@ -22,7 +23,7 @@ const CouponRuleSchema = z
     values: z.array(z.union([z.string(), z.number(), z.boolean()])),
   })
   .strict()
-  .meta({ id: "CouponRule" })
+  .clone().register(openApiMetadata, { id: "CouponRule" })
 
 export const CouponRedemptionSchema = z
   .object({
@@ -45,7 +46,7 @@ export const CouponRedemptionSchema = z
   .partial()
   .required({ id: true })
   .strict()
-  .meta({ id: "CouponRedemption" })
+  .clone().register(openApiMetadata, { id: "CouponRedemption" })
 
 export const CouponSchema = z
   .object({
@@ -79,7 +80,7 @@ export const CouponSchema = z
     is_automatic: z.boolean(),
     rules_description: z
       .array(z.string())
-      .meta({ description: "The coupon's rules in sentences; answered with the rule fields (docs/coupon-rules.md)." }),
+      .clone().register(openApiMetadata, { description: "The coupon's rules in sentences; answered with the rule fields (docs/coupon-rules.md)." }),
     metadata,
     created_at: timestamp,
     updated_at: timestamp,
@@ -89,7 +90,7 @@ export const CouponSchema = z
   .partial()
   .required({ id: true })
   .strict()
-  .meta({ id: "Coupon", description: "A coupon with the fields asked for (`fields`); the default fields without it." })
+  .clone().register(openApiMetadata, { id: "Coupon", description: "A coupon with the fields asked for (`fields`); the default fields without it." })
 
 const page = { count: z.number().int().min(0), offset: z.number().int().min(0), limit: z.number().int().min(0) }
 
@@ -107,14 +108,14 @@ export const MerchantSchema = z
   .partial()
   .required({ id: true })
   .strict()
-  .meta({ id: "Merchant" })
+  .clone().register(openApiMetadata, { id: "Merchant" })
 
 export const AdminMerchantListResponse = z.object({ merchants: z.array(MerchantSchema), ...page }).strict()
 
 export const CouponRuleAttributeSchema = z
   .object({
     name: z.string(),
-    kind: z.enum(["shopper", "line"]).meta({ description: "`shopper` goes in `rules`, `line` in `target_rules` and `buy_rules`." }),
+    kind: z.enum(["shopper", "line"]).clone().register(openApiMetadata, { description: "`shopper` goes in `rules`, `line` in `target_rules` and `buy_rules`." }),
     value_type: z.enum(["id", "id_list", "string", "number", "boolean"]),
     operators: z.array(z.enum(RULE_OPERATORS)),
     label: z.string(),
@@ -128,7 +129,7 @@ export const CouponRuleAttributeSchema = z
     when_false: z.string().nullable(),
   })
   .strict()
-  .meta({ id: "CouponRuleAttribute" })
+  .clone().register(openApiMetadata, { id: "CouponRuleAttribute" })
 
 export const AdminCouponRuleAttributesResponse = z
   .object({ attributes: z.array(CouponRuleAttributeSchema), count: z.number().int().min(0) })

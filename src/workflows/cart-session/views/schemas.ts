@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { openApiMetadata } from "../../../lib/openapi-metadata"
 import { CART_SESSION_STATUSES, DISCOUNT_STATUSES } from "../../../modules/cart-session"
 import type { CodePreview } from "../steps/build-code-preview"
 import type { AdminCartSessionView } from "./admin-cart-session-view"
@@ -13,7 +14,7 @@ import type { CartSessionView } from "./cart-session-view"
  */
 
 const id = z.string().min(1)
-const amount = z.number().meta({ description: "In the currency's major unit (12.5 is 12.50 USD), whole minor units." })
+const amount = z.number().clone().register(openApiMetadata, { description: "In the currency's major unit (12.5 is 12.50 USD), whole minor units." })
 const timestamp = z.iso.datetime({ offset: true })
 const metadata = z.record(z.string(), z.unknown()).nullable()
 const discountType = z.enum(["CODE", "MANUAL", "AUTOMATIC"])
@@ -34,7 +35,7 @@ export const CartSessionAddressSchema = z
     phone: z.string().nullable(),
   })
   .strict()
-  .meta({ id: "CartSessionAddress" })
+  .clone().register(openApiMetadata, { id: "CartSessionAddress" })
 
 export const CartSessionLineItemSchema = z
   .object({
@@ -54,7 +55,7 @@ export const CartSessionLineItemSchema = z
     metadata,
   })
   .strict()
-  .meta({ id: "CartSessionLineItem" })
+  .clone().register(openApiMetadata, { id: "CartSessionLineItem" })
 
 /** A bag's totals, and the session's (the sums of its bags'). */
 const totals = {
@@ -74,7 +75,7 @@ export const CartSessionBagSchema = z
   .object({
     merchant_id: z.string(),
     items: z.array(CartSessionLineItemSchema),
-    discounts: z.array(bagDiscount).meta({ description: "What each applied item discount takes from this bag." }),
+    discounts: z.array(bagDiscount).clone().register(openApiMetadata, { description: "What each applied item discount takes from this bag." }),
     shipping_method: z
       .object({ option_id: id, name: z.string(), amount, is_tax_inclusive: z.boolean() })
       .strict()
@@ -83,43 +84,43 @@ export const CartSessionBagSchema = z
     shipping_message: z
       .string()
       .nullable()
-      .meta({ description: "Why this change removed the bag's shipping method (no longer offered); null otherwise." }),
+      .clone().register(openApiMetadata, { description: "Why this change removed the bag's shipping method (no longer offered); null otherwise." }),
     ...totals,
   })
   .strict()
-  .meta({ id: "CartSessionBag", description: "One merchant's part of the session, priced on its own." })
+  .clone().register(openApiMetadata, { id: "CartSessionBag", description: "One merchant's part of the session, priced on its own." })
 
 export const CartSessionDiscountSchema = z
   .object({
     id,
     code: z.string().nullable(),
-    merchant_id: z.string().nullable().meta({ description: "The scope once priced; null is store-wide." }),
+    merchant_id: z.string().nullable().clone().register(openApiMetadata, { description: "The scope once priced; null is store-wide." }),
     type: discountType,
-    name: z.string().nullable().meta({ description: "A manual discount's name; null for a code." }),
+    name: z.string().nullable().clone().register(openApiMetadata, { description: "A manual discount's name; null for a code." }),
     status: discountStatus,
     value_type: z.enum(["percentage", "fixed"]).nullable(),
     value: z.number().nullable(),
     target_type: targetType,
     amount_total: amount,
     is_primary: z.boolean(),
-    message: z.string().nullable().meta({ description: "Why a discount does not apply (every status but APPLIED)." }),
+    message: z.string().nullable().clone().register(openApiMetadata, { description: "Why a discount does not apply (every status but APPLIED)." }),
     allocations: z.array(z.object({ line_item_id: id, amount }).strict()),
     shipping_allocations: z.array(z.object({ merchant_id: z.string(), amount }).strict()),
   })
   .strict()
-  .meta({ id: "CartSessionDiscount" })
+  .clone().register(openApiMetadata, { id: "CartSessionDiscount" })
 
 const sessionFields = {
   id,
-  status: z.enum(CART_SESSION_STATUSES).meta({ description: "An open session past `expires_at` reads `expired`." }),
+  status: z.enum(CART_SESSION_STATUSES).clone().register(openApiMetadata, { description: "An open session past `expires_at` reads `expired`." }),
   currency_code: z.string(),
   region_id: id,
   sales_channel_id: id,
   customer_id: z.string().nullable(),
   email: z.string().nullable(),
   shipping_address: CartSessionAddressSchema.nullable(),
-  version: z.number().int().min(1).meta({ description: "+1 on every change; send it back as `version` to refuse a stale change." }),
-  priced: z.boolean().meta({ description: "True only when every discount has a final status (none PENDING)." }),
+  version: z.number().int().min(1).clone().register(openApiMetadata, { description: "+1 on every change; send it back as `version` to refuse a stale change." }),
+  priced: z.boolean().clone().register(openApiMetadata, { description: "True only when every discount has a final status (none PENDING)." }),
   expires_at: timestamp,
   converted_cart_id: z.string().nullable(),
   metadata,
@@ -142,7 +143,7 @@ export const CartSessionSchema = z
     ),
   })
   .strict()
-  .meta({ id: "CartSession", description: "The whole session as every route answers it: bags, lines, discounts, totals, messages." })
+  .clone().register(openApiMetadata, { id: "CartSession", description: "The whole session as every route answers it: bags, lines, discounts, totals, messages." })
 
 const ManualDiscountAuthorSchema = z
   .object({ id, email: z.string(), first_name: z.string().nullable(), last_name: z.string().nullable() })
@@ -165,23 +166,23 @@ export const AdminCartSessionManualDiscountSchema = z
     message: z.string().nullable(),
   })
   .strict()
-  .meta({ id: "AdminCartSessionManualDiscount" })
+  .clone().register(openApiMetadata, { id: "AdminCartSessionManualDiscount" })
 
 export const AdminCartSessionBagSchema = CartSessionBagSchema.extend({
   merchant_name: z
     .string()
     .nullable()
-    .meta({ description: "The merchant's name: the merchant directory's, or the linked seller's with the merchantLink option; null when it has none." }),
+    .clone().register(openApiMetadata, { description: "The merchant's name: the merchant directory's, or the linked seller's with the merchantLink option; null when it has none." }),
 })
   .strict()
-  .meta({ id: "AdminCartSessionBag", description: "One merchant's part of the session, with the merchant's name." })
+  .clone().register(openApiMetadata, { id: "AdminCartSessionBag", description: "One merchant's part of the session, with the merchant's name." })
 
 export const AdminCartSessionSchema = CartSessionSchema.extend({
   bags: z.array(AdminCartSessionBagSchema),
   manual_discounts: z.array(AdminCartSessionManualDiscountSchema),
 })
   .strict()
-  .meta({
+  .clone().register(openApiMetadata, {
     id: "AdminCartSession",
     description: "The store's session view, each bag with its merchant's name, plus its manual discounts, with who set them and why.",
   })
@@ -207,7 +208,7 @@ export const AdminCartSessionListRowSchema = z
     total: amount,
   })
   .strict()
-  .meta({ id: "AdminCartSessionListRow" })
+  .clone().register(openApiMetadata, { id: "AdminCartSessionListRow" })
 
 export const CartSessionCodePreviewSchema = z
   .object({
@@ -218,7 +219,7 @@ export const CartSessionCodePreviewSchema = z
     message: z.string(),
   })
   .strict()
-  .meta({ id: "CartSessionCodePreview", description: "What the code would do if added now; nothing was changed." })
+  .clone().register(openApiMetadata, { id: "CartSessionCodePreview", description: "What the code would do if added now; nothing was changed." })
 
 export const CartSessionShippingOptionsBagSchema = z
   .object({
@@ -230,7 +231,7 @@ export const CartSessionShippingOptionsBagSchema = z
           name: z.string(),
           price_type: z.enum(["flat", "calculated"]),
           provider_id: z.string().nullable(),
-          amount: amount.meta({ description: "Priced for this bag alone (its own item total)." }),
+          amount: amount.clone().register(openApiMetadata, { description: "Priced for this bag alone (its own item total)." }),
           is_tax_inclusive: z.boolean(),
           selected: z.boolean(),
         })
@@ -238,7 +239,7 @@ export const CartSessionShippingOptionsBagSchema = z
     ),
   })
   .strict()
-  .meta({ id: "CartSessionShippingOptionsBag" })
+  .clone().register(openApiMetadata, { id: "CartSessionShippingOptionsBag" })
 
 // The views' types must stay within their schemas: `tsc` fails here when a view changes alone.
 type Within<View, Schema extends z.ZodType> = View extends z.output<Schema> ? true : never
