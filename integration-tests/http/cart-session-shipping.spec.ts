@@ -94,11 +94,19 @@ medusaIntegrationTestRunner({
 
       it("refuses bad addresses and methods with a 400 naming the field, changing nothing, and replays a retried method", async () => {
         const session = await sessionOfThree("usd")
-        const addressed = await setAddress(session.id, "usd")
         const bad = async (path: string, body: Record<string, unknown>) => {
           const { status, body: answer } = await refused(api.post(`${SESSIONS}/${session.id}${path}`, body, store.anonymous))
-          return { status, type: answer.type, message: answer.message }
+          return { status, type: answer.type, code: answer.code, message: answer.message }
         }
+        // Before an address no option is offered to any bag: choosing one is refused, not ignored.
+        expect(await bad("/shipping-methods", { merchant_id: "acme", option_id: store.merchants.acme.options.flat.id })).toEqual({
+          status: 400,
+          type: "invalid_data",
+          code: "SHIPPING_OPTION_INVALID",
+          message: `Cart session ${session.id} has no shipping address: set one (shipping_address) before choosing a shipping method for merchant acme`,
+        })
+        expect(await get(session.id)).toEqual(session)
+        const addressed = await setAddress(session.id, "usd")
         expect(await bad("", { shipping_address: { city: "Springfield" } })).toMatchObject({ status: 400, type: "invalid_data", message: expect.stringContaining("country_code") })
         expect(await bad("", { shipping_address: { country_code: "usa" } })).toMatchObject({ status: 400, message: expect.stringContaining("two-letter country code") })
         expect(await bad("", { email: "not-an-email" })).toMatchObject({ status: 400, message: expect.stringContaining("email") })

@@ -45,8 +45,11 @@ export const PLUGIN_ERROR_STATUS = {
   CART_SESSION_DISCOUNT_CHANGED: 409,
   /** The host priced a line of the cart made at convert differently from the session: price the session again. */
   CART_SESSION_PRICES_CHANGED: 409,
-  /** A host cart's discounts from a cart session lost their coupon seats (released): it cannot be completed with them. */
-  CART_DISCOUNTS_RELEASED: 409,
+  /**
+   * A host cart's discounts from a cart session lost their coupon seats (released): it cannot be completed with them.
+   * Raised only inside the host's complete (its validate hook), which answers it as its own not_allowed: 400.
+   */
+  CART_DISCOUNTS_RELEASED: 400,
   /** The pricing core refused its input: a fault of the plugin, answered with its code, never a 500. */
   PRICING_FAILED: 422,
   /** A shipping method for an option the host does not offer the bag (address, items, profiles), or for a bag the session does not have. */

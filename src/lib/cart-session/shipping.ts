@@ -78,6 +78,19 @@ export function methodRemovedMessage(method: CartSessionShippingMethodState): st
 }
 
 /**
+ * No option is offered to a bag before the session has a shipping address (the host's options depend on it),
+ * so a method chosen without one is refused (SHIPPING_OPTION_INVALID), as an option not offered is.
+ */
+export function assertShippingAddressFor(state: CartSessionState, wanted: WantedShippingMethod | null) {
+  if (wanted && !state.shipping_address) {
+    throw new CheckoutDiscountError(
+      "SHIPPING_OPTION_INVALID",
+      `Cart session ${state.id} has no shipping address: set one (shipping_address) before choosing a shipping method for merchant ${wanted.merchant_id}`
+    )
+  }
+}
+
+/**
  * The session's methods checked again against what the host offers the bags it was asked about (`offers`, by
  * merchant): a method of a merchant with no line left is dropped (silently, its bag is gone); one of a bag not
  * asked about is kept as it is; one whose option is no longer offered is dropped with a notice; every other one

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
 import { priceDraft } from "../../../lib/cart-session"
 import {
+  assertShippingAddressFor,
   bagItemTotals,
   bagShippingBasis,
   type BagShippingOffers,
@@ -52,6 +53,7 @@ export async function priceSessionShipping(
   { draft, catalogue, codes, wanted = null, offer_all_bags = false, recheck_all = false }: PriceSessionShippingStepInput
 ): Promise<SessionShipping> {
   if (!draft.shipping_address) {
+    assertShippingAddressFor(draft, wanted)
     return { draft: withTaxRates({ ...draft, shipping_methods: [] }, null), notices: [], offers: {} }
   }
   const rates = await readSessionTaxRates(container, draft, optionsToTax(draft, wanted), catalogue.variants)
