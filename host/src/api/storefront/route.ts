@@ -10,10 +10,10 @@ import { storefrontPage } from "./page"
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   let key = process.env.STOREFRONT_PUBLISHABLE_KEY ?? null
   if (!key) {
-    const [found] = await req.scope
+    const keys = await req.scope
       .resolve(Modules.API_KEY)
-      .listApiKeys({ title: DEMO_PUBLISHABLE_KEY_TITLE, type: "publishable", revoked_at: null }, { take: 1 })
-    key = found?.token ?? null
+      .listApiKeys({ title: DEMO_PUBLISHABLE_KEY_TITLE, type: "publishable" }, { take: 10 })
+    key = keys.find((each) => !each.revoked_at)?.token ?? null
   }
   res.setHeader("Content-Type", "text/html; charset=utf-8")
   res.setHeader("Cache-Control", "no-store")
