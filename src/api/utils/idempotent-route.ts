@@ -37,7 +37,7 @@ const heldKeys = new WeakMap<object, string>()
 /**
  * The id of the `Idempotency-Key` row the request holds while its handler runs (undefined without a
  * key). A session change stores its answer there in the transaction that writes the change
- * (commitSessionOrConflict), so a process that dies after that commit leaves the key completed: a retry
+ * (writeSessionChange), so a process that dies after that commit leaves the key completed: a retry
  * replays the answer and never applies the change again.
  */
 export function heldIdempotencyKeyId(req: object): string | undefined {

@@ -1,5 +1,5 @@
 /**
- * Keys whose response a session change stored in its own transaction (commitSessionOrConflict), noted in
+ * Keys whose response a session change stored in its own transaction (writeSessionChange), noted in
  * the process that ran it, so the route wrapper skips storing it a second time (a statement that would
  * find the key completed and write nothing). A hint only: without it the wrapper's write is a no-op.
  */

@@ -15,15 +15,11 @@ export type ChangeIdempotency = { key_id: string; status: number }
 
 /**
  * Writes `after` over `before` in one transaction, only if the session is
- * still at the version it was loaded at (see writeSessionChange).
+ * still at the version it was loaded at (see writeSessionChange): for the
+ * writes of convert, which answer no Idempotency-Key of their own.
  */
-export async function commitSessionOrConflict(
-  container: MedusaContainer,
-  before: CartSessionState | null,
-  after: CartSessionState,
-  respond?: { idempotency: ChangeIdempotency; body: unknown } | null
-) {
-  await writeSessionChange(container, diffSessionChange(before, after), respond)
+export async function commitSessionOrConflict(container: MedusaContainer, before: CartSessionState | null, after: CartSessionState) {
+  await writeSessionChange(container, diffSessionChange(before, after))
 }
 
 /**

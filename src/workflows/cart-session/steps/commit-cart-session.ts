@@ -1,35 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { CartSessionCommit, CartSessionState } from "../../../modules/cart-session"
-import { type ChangeIdempotency, commitSessionOrConflict, writeSessionChange } from "../helpers/commit-session"
+import type { CartSessionCommit } from "../../../modules/cart-session"
+import { type ChangeIdempotency, writeSessionChange } from "../helpers/commit-session"
 import type { CartSessionView } from "../views/cart-session-view"
-
-export type CommitCartSessionStepInput = {
-  /** The session as the change loaded it; null for a new session. */
-  before: CartSessionState | null
-  after: CartSessionState
-  /** The answer of the change (the route's body is `{ cart_session: view }`). */
-  view?: CartSessionView
-  /** The request's Idempotency-Key: the answer is stored with it in the change's transaction. */
-  idempotency?: ChangeIdempotency | null
-}
-
-export const commitCartSessionStepId = "commit-cart-session"
-
-/**
- * Writes the change in one transaction guarded by the version it was loaded
- * at (commitSessionOrConflict): another change got there first is
- * VERSION_CONFLICT, nothing written (a change without a client version is
- * then decided again: see runCartSessionChange). No compensation: the
- * commit is the last thing a change does, and a committed change stays.
- */
-export const commitCartSessionStep = createStep(
-  commitCartSessionStepId,
-  async ({ before, after, view, idempotency }: CommitCartSessionStepInput, { container }) => {
-    const respond = idempotency && view ? { idempotency, body: { cart_session: view } } : null
-    await commitSessionOrConflict(container, before, after, respond)
-    return new StepResponse(after)
-  }
-)
 
 export type WriteCartSessionChangeStepInput = {
   /** The rows a change writes (priceCartSessionChangeStep); null: nothing changed, nothing written. */
@@ -43,8 +15,11 @@ export type WriteCartSessionChangeStepInput = {
 export const writeCartSessionChangeStepId = "write-cart-session-change"
 
 /**
- * commitCartSessionStep for a change already diffed where it was decided: it takes only the rows to write
- * and the answer, not the session before and after (two more copies of it by the workflow engine).
+ * Writes a change decided by priceCartSessionChangeStep in one transaction guarded by the version it was
+ * loaded at (writeSessionChange): another change got there first is VERSION_CONFLICT, nothing written (a
+ * change without a client version is then decided again: see runCartSessionChange). It takes only the rows
+ * to write and the answer, not the session before and after (two more copies of it by the workflow engine).
+ * No compensation: the commit is the last thing a change does, and a committed change stays.
  */
 export const writeCartSessionChangeStep = createStep(
   writeCartSessionChangeStepId,

@@ -63,14 +63,7 @@ export const priceCartSessionChangeStep = createStep(
       codes,
       wanted: input.wanted_shipping_method,
     })
-    const session = priceSessionChange(
-      container,
-      before,
-      catalogue.read ? { ...shipping.draft, ...catalogue.read } : shipping.draft,
-      catalogue.variants,
-      codes,
-      input.extend_expiry
-    )
+    const session = priceSessionChange(container, before, shipping.draft, catalogue.variants, codes, input.extend_expiry, catalogue.read)
     const view = buildCartSessionView(session, catalogue.add_ons, new Date(), shipping.notices)
     return new StepResponse<PricedCartSessionChange>({ session, view, change: diffSessionChange(before, session) })
   }

@@ -33,10 +33,11 @@ export const priceCartSessionDraftStep = createStep(
       priceSessionChange(
         container,
         input.before,
-        input.catalogue_read ? { ...input.draft, ...input.catalogue_read } : input.draft,
+        input.draft,
         input.variants,
         input.codes,
-        input.extend_expiry
+        input.extend_expiry,
+        input.catalogue_read
       )
     )
 )

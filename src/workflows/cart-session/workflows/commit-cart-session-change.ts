@@ -1,13 +1,10 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { priceCartSessionChangeStep, type PriceCartSessionChangeStepInput, writeCartSessionChangeStep } from "../steps"
 import type { ChangeIdempotency } from "../helpers/commit-session"
 
-export type CommitCartSessionChangeWorkflowInput = PriceCartSessionChangeStepInput & {
+export type CommitCartSessionChangeInput = PriceCartSessionChangeStepInput & {
   /** The request's Idempotency-Key, completed with the answer in the commit's transaction. */
   idempotency?: ChangeIdempotency | null
 }
-
-export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
 
 /**
  * The second half of every change of a session, composed into the change's
@@ -22,7 +19,7 @@ export const commitCartSessionChangeWorkflowId = "commit-cart-session-change"
  * workflow engine (its own `workflow_execution` read) and a second copy of
  * the whole session at its boundary (docs/benchmarks.md).
  */
-export function commitCartSessionChange(input: CommitCartSessionChangeWorkflowInput) {
+export function commitCartSessionChange(input: CommitCartSessionChangeInput) {
   const priced = priceCartSessionChangeStep({
     before: input.before,
     draft: input.draft,
@@ -34,9 +31,3 @@ export function commitCartSessionChange(input: CommitCartSessionChangeWorkflowIn
   writeCartSessionChangeStep({ change: priced.change, view: priced.view, idempotency: input.idempotency })
   return { view: priced.view, session: priced.session }
 }
-
-/** commitCartSessionChange as a workflow of its own. */
-export const commitCartSessionChangeWorkflow = createWorkflow(
-  commitCartSessionChangeWorkflowId,
-  (input: CommitCartSessionChangeWorkflowInput) => new WorkflowResponse(commitCartSessionChange(input))
-)
