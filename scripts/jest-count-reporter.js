@@ -16,6 +16,8 @@ class JestCountReporter {
     const projects = {}
     // Tests skipped (it.skip, describe.skip, todo), by file: a prerequisite missing outside CI shows here.
     const skippedByFile = {}
+    // Seconds each file took in its worker, slowest first: where the run's time goes.
+    const secondsByFile = {}
     let suitesFailedToRun = 0
     for (const suite of results.testResults) {
       const file = path.relative(this.rootDir, suite.testFilePath)
@@ -26,6 +28,10 @@ class JestCountReporter {
       project.skipped += skipped
       if (skipped) {
         skippedByFile[file] = skipped
+      }
+      const { start, end } = suite.perfStats ?? {}
+      if (start && end) {
+        secondsByFile[file] = Math.round((end - start) / 100) / 10
       }
       for (const test of suite.testResults) {
         if (test.status === "failed") {
@@ -46,6 +52,7 @@ class JestCountReporter {
       skipped: results.numPendingTests,
       todo: results.numTodoTests,
       skippedByFile,
+      secondsByFile: Object.fromEntries(Object.entries(secondsByFile).sort((a, b) => b[1] - a[1])),
       projects,
       failures,
     }

@@ -30,8 +30,12 @@ medusaIntegrationTestRunner({
       heard = listenToEvents(getContainer(), [SET, CLEARED])
     })
 
-    beforeEach(async () => {
+    beforeEach(() => {
       heard.length = 0
+    })
+
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminUser(container, ADMIN_EMAIL)
       adminId = (await api.get("/admin/users/me", admin)).data.user.id

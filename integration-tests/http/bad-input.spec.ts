@@ -14,7 +14,8 @@ medusaIntegrationTestRunner({
     let admin: AdminHeaders
     let variantId: string
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       admin = await createAdminUser(getContainer())
       shop = await createStorefront(getContainer(), { currencies: ["usd"] })
       ;[{ variantId }] = await createProducts(getContainer(), [

@@ -25,7 +25,8 @@ medusaIntegrationTestRunner({
     let tent: CreatedProduct
     let mug: CreatedProduct
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       shop = await createStorefront(getContainer(), { currencies: ["usd", "eur"] })
       ;[tent, mug] = await createProducts(getContainer(), [
         { title: "Trail tent", merchant: "acme", prices: { usd: 299.97, eur: 280 }, salesChannelIds: [shop.salesChannelId] },

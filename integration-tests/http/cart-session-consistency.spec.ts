@@ -69,7 +69,8 @@ medusaIntegrationTestRunner({
     let shop: Storefront
     let products: CreatedProduct[]
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       shop = await createStorefront(getContainer(), { currencies: ["usd"] })
       const sold = [shop.salesChannelId]
       products = await createProducts(getContainer(), [

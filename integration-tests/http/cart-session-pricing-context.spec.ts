@@ -34,7 +34,8 @@ medusaIntegrationTestRunner({
     let stove: CreatedProduct
     let socks: CreatedProduct
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminUser(container)
       shop = await createStorefront(container, { currencies: ["usd"] })

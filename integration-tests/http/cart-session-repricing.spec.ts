@@ -31,7 +31,8 @@ medusaIntegrationTestRunner({
     let tent: CreatedProduct
     let couponId: string
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminUser(container)
       shop = await createStorefront(container, { currencies: ["usd"] })

@@ -19,7 +19,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: ShippingStore
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       // This store has no per-item fulfillment provider: flat and free-over options only.
       store = await createShippingStore(getContainer(), { calculated: false })
     })

@@ -31,7 +31,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let shop: Storefront
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       shop = await createStorefront(getContainer(), { currencies: ["usd"] })
     })
 

@@ -37,7 +37,8 @@ medusaIntegrationTestRunner({
     let tent: CreatedProduct
     let addressCount = 0
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       shop = await createStorefront(container, { currencies: ["usd"] })
       ;[tent] = await createProducts(container, [

@@ -25,7 +25,8 @@ medusaIntegrationTestRunner({
     const ids: Record<string, string> = {}
     const products: Record<string, AdminProduct> = {}
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       admin = await createAdminUser(getContainer())
       shop = await createStorefront(getContainer(), { currencies: ["usd"] })
       const host = catalogueOverAdmin(api, () => admin)

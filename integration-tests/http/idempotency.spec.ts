@@ -53,7 +53,8 @@ medusaIntegrationTestRunner({
 
     const idempotency = () => getContainer().resolve<IdempotencyModuleService>(IDEMPOTENCY_MODULE)
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const storefront = await createStorefront(getContainer())
       publishableKey = storefront.publishableKey
       regionId = storefront.regionId

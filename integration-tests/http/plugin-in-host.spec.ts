@@ -11,7 +11,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       admin = await createAdminUser(getContainer())
     })
 

@@ -21,7 +21,8 @@ medusaIntegrationTestRunner({
     let store: HardeningStore
     let baseUrl: string
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       store = await createHardeningStore(api, getContainer())
       baseUrl = api.defaults.baseURL
     })

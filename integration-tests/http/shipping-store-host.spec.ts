@@ -28,7 +28,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: ShippingStore
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       store = await createShippingStore(getContainer())
     })
 

@@ -24,7 +24,8 @@ medusaIntegrationTestRunner({
     let tent: CreatedProduct
     let mug: CreatedProduct
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       shop = await createStorefront(container, { currencies: ["usd"] })
       ;[tent, mug] = await createProducts(container, [

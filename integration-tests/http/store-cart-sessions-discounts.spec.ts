@@ -24,7 +24,8 @@ medusaIntegrationTestRunner({
     let mug: CreatedProduct
     let kettle: CreatedProduct
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       shop = await createStorefront(container, { currencies: ["usd"] })
       const sold = [shop.salesChannelId]

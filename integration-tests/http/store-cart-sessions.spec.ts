@@ -32,7 +32,8 @@ medusaIntegrationTestRunner({
     let hidden: CreatedProduct
     let euroOnly: CreatedProduct
 
-    beforeEach(async () => {
+    // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       shop = await createStorefront(container, { currencies: ["usd", "kwd", "jpy"] })
       const sold = [shop.salesChannelId]

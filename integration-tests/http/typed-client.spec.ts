@@ -43,7 +43,9 @@ medusaIntegrationTestRunner({
     let admin: CheckoutDiscountsClient
     let storeSdk: Medusa
 
-    beforeEach(async () => {
+    let adminToken: string
+    // The store is made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+    beforeAll(async () => {
       const container = getContainer()
       shop = await createShippingStore(container)
       ;[giftWrap] = await createProducts(container, [
@@ -60,6 +62,10 @@ medusaIntegrationTestRunner({
         { code: "SAVE10", value_type: "percentage", value: 10 },
         { code: "ACME5", merchant_id: "acme", value_type: "fixed", value: 5, currency_code: "usd" },
       ])
+      adminToken = (await createAdminUser(container)).headers.authorization.replace(/^Bearer /, "")
+    })
+
+    beforeEach(async () => {
       const baseUrl = api.defaults.baseURL as string
       keys = []
       // The storefront's sdk, as a storefront makes it; every key the client makes is recorded.
@@ -72,8 +78,7 @@ medusaIntegrationTestRunner({
       })
       // The admin's sdk with its JWT in memory, set as after a login.
       const adminSdk = new Medusa({ baseUrl, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } })
-      const { headers } = await createAdminUser(container)
-      await adminSdk.client.setToken(headers.authorization.replace(/^Bearer /, ""))
+      await adminSdk.client.setToken(adminToken)
       admin = checkoutDiscounts(adminSdk)
     })
 
