@@ -1,10 +1,10 @@
 import {
-  addAdminUser,
   createHostDatabase,
   EnvOverrides,
   HostDatabase,
   HostProcess,
   startHostProcesses,
+  STORE_ADMIN,
   withLogsOf,
 } from "../helpers/host-process"
 import { JsonResponse, requestJson, seedStorefrontOverHttp, StorefrontOverHttp } from "../helpers/storefront-over-http"
@@ -20,7 +20,6 @@ jest.setTimeout(300_000)
 const PER_SESSION = 4
 const PER_CLIENT = 6
 const AT_ONCE = 16
-const ADMIN = { email: "attempts-admin@checkout-discounts.test", password: "attempts-secret" }
 const env: EnvOverrides = {
   REDIS_URL: undefined,
   REDIS_NAMESPACE: undefined,
@@ -35,12 +34,11 @@ describe("failed code attempts counted by two server processes of the host on on
 
   beforeAll(async () => {
     database = await createHostDatabase("cd_code_attempts", env)
-    await addAdminUser(database, ADMIN)
     servers = await startHostProcesses(database, [
       { name: "process A", command: "start", env },
       { name: "process B", command: "start", env },
     ])
-    shop = await seedStorefrontOverHttp(servers[0].url, ADMIN, {
+    shop = await seedStorefrontOverHttp(servers[0].url, STORE_ADMIN, {
       products: [{ title: "Trail tent", merchant: "acme", usd: 299.97 }],
       coupons: [],
     })

@@ -8,6 +8,7 @@ import {
 import {
   HostProcess,
   secondsSince,
+  STORE_ADMIN,
   withLogsOf,
 } from "../helpers/host-process"
 import { storeOnProcesses, storeProcesses } from "../helpers/store-processes"
@@ -47,7 +48,6 @@ const CANCELLED = 3
 const LATE_SHOPPERS = 20
 const RETRY_PAUSE_MS = 300
 const PROVIDER_ID = "checkout-discounts"
-const ADMIN = { email: "concurrency-admin@checkout-discounts.test", password: "concurrency-secret" }
 
 // Without Redis: two shared processes instead (said so), or, under CI=true, a failure naming what is missing.
 const onProcesses = storeProcesses("coupon-usage-limit.spec.ts", "concurrency")
@@ -57,7 +57,7 @@ const sortedIds = (ids: (string | null)[]) => [...ids].sort()
 const emailOf = (round: number, phase: string, index: number) => `r${round}-${phase}${index}@concurrency.test`
 
 describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`, () => {
-  const running = storeOnProcesses(onProcesses, "cd_concurrency", ADMIN)
+  const running = storeOnProcesses(onProcesses, "cd_concurrency")
   let all: HostProcess[] = []
   let servers: HostProcess[] = []
   let shop: StorefrontOverHttp
@@ -70,7 +70,7 @@ describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`
     const store = await running.start()
     ;({ all, servers, shop, db } = store)
     Object.assign(figures, store.figures)
-    admins = await Promise.all(servers.map((server) => adminOverHttp(server.url, ADMIN)))
+    admins = await Promise.all(servers.map((server) => adminOverHttp(server.url, STORE_ADMIN)))
   }, 600_000)
 
   afterAll(async () => {

@@ -49,7 +49,6 @@ const SHOPPERS = 64
 const USAGE_LIMIT = 10
 const LATE_SHOPPERS = 12
 const PROVIDER_ID = "checkout-discounts"
-const ADMIN = { email: "crash-admin@checkout-discounts.test", password: "crash-secret" }
 /**
  * How long the storefront keeps retrying a request that failed with the dead
  * server while the survivor answers that the dead one's lock on the cart is
@@ -156,7 +155,7 @@ function storefrontOver(servers: HostProcess[]) {
 }
 
 describeWithRedis(`a server killed with SIGKILL while shoppers check out with a limited code (${setup})`, () => {
-  const running = storeOnProcesses(onProcesses, "cd_crash", ADMIN)
+  const running = storeOnProcesses(onProcesses, "cd_crash")
   let database: HostDatabase
   let all: HostProcess[] = []
   let servers: HostProcess[] = []

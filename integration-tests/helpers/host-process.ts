@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from "child_process"
 import http from "http"
-import { createHash } from "crypto"
 import { Client } from "pg"
 import { hostDirectory } from "./host"
 
@@ -81,44 +80,46 @@ function hostDatabase(
 
 const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${process.pid}`
 
+/** The admin user every database of `createHostDatabase` has, as a store owner makes one (`medusa user`). */
+export const STORE_ADMIN = { email: "store-admin@checkout-discounts.test", password: "store-admin-secret" }
+
+// Neither the schema nor the admin depends on how the processes on a database run (with Redis or not,
+// their worker mode, the plugin's options): every database is set up with these, and `env` goes to the
+// processes only.
+const SETUP_ENV: EnvOverrides = { REDIS_URL: undefined, REDIS_NAMESPACE: undefined, MEDUSA_WORKER_MODE: undefined }
+
 /**
- * A fresh database on the tests' PostgreSQL with the host's and the plugin's
- * migrations applied (`medusa db:migrate`, once, whatever number of servers
- * run on it later). `env` applies to every command and server on it.
+ * A fresh database on the tests' PostgreSQL with the host's and the plugin's migrations applied
+ * (`medusa db:migrate`, once, whatever number of servers run on it later) and the admin user
+ * `STORE_ADMIN`. `env` applies to every command and server on it.
  *
  * Within one `npm test` run (CHECKOUT_DISCOUNTS_TEST_RUN, set by scripts/test.js), the first such
- * database for a given `env` is migrated and then kept as a template; later ones, in any jest
- * worker, are copies of it (`create database … template …`, about a second instead of a migration
- * run). scripts/test.js drops the run's templates at the end.
+ * database is set up and then kept as a template; later ones, in any jest worker and for any `env`,
+ * are copies of it (`create database … template …`, about a second instead of a migration and a
+ * `medusa user`, 20–45 s on 2 CPUs). scripts/test.js drops the run's templates at the end.
  */
 export async function createHostDatabase(prefix: string, env: EnvOverrides = {}): Promise<HostDatabase> {
   const connection = testConnection()
   const started = Date.now()
   const database = hostDatabase(connection, uniqueName(prefix), 0, env)
   const run = process.env[RUN_VARIABLE]
-  const migrate = async () => {
+  const setUp = async () => {
+    const setupEnv = hostDatabase(connection, database.name, 0, SETUP_ENV).env
     await ensureDatabaseExists(connection, database.name)
-    await runMedusa(["db:migrate"], database.env)
+    await runMedusa(["db:migrate"], setupEnv)
+    await runMedusa(["user", "-e", STORE_ADMIN.email, "-p", STORE_ADMIN.password], setupEnv)
   }
   try {
     if (run) {
-      await withRunTemplate(connection, migratedTemplateName(run, env), database.name, migrate)
+      await withRunTemplate(connection, `${runDatabasePrefixOf(run)}host-with-admin`, database.name, setUp)
     } else {
-      await migrate()
+      await setUp()
     }
   } catch (error) {
     await database.drop().catch(() => {})
     throw error
   }
   return { ...database, setupSeconds: secondsSince(started) }
-}
-
-/** This run's template of `medusa db:migrate` with `env` (the same name in every jest worker). */
-function migratedTemplateName(run: string, env: EnvOverrides) {
-  const key = createHash("sha1")
-    .update(JSON.stringify(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))))
-    .digest("hex")
-  return `${runDatabasePrefixOf(run)}migrated-${key.slice(0, 16)}`
 }
 
 /**
@@ -192,11 +193,6 @@ export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<strin
         : reject(new Error(`medusa ${args.join(" ")} failed (exit ${code}):\n${output.join("").slice(-4000)}`))
     )
   })
-}
-
-/** An admin user with an emailpass identity, as a store owner creates one (`medusa user`). */
-export async function addAdminUser(database: HostDatabase, admin: { email: string; password: string }) {
-  await runMedusa(["user", "-e", admin.email, "-p", admin.password], database.env)
 }
 
 export type HostProcessOptions = {

@@ -1,13 +1,13 @@
 import { Client } from "pg"
 import { connectToHostDatabase } from "./checkout-in-database"
 import {
-  addAdminUser,
   createHostDatabase,
   type EnvOverrides,
   type HostDatabase,
   type HostProcess,
   secondsSince,
   startHostProcesses,
+  STORE_ADMIN,
 } from "./host-process"
 import { inCi, needs } from "./prerequisites"
 import { deleteRedisKeysContaining, redactedRedisUrl, redisProblem } from "./redis"
@@ -70,7 +70,7 @@ export function storeProcesses(label: string, tag: string) {
 
 /**
  * Starts a store on `processes`: a fresh database migrated without Redis
- * (the processes choose their own) with an admin user, the processes on it,
+ * (the processes choose their own) with the admin user `STORE_ADMIN`, the processes on it,
  * one product of merchant "acme" with shipping seeded through the first
  * server's admin API, and a client of the database. `stop()` ends whatever
  * of it was started and deletes this run's Redis keys (its queues and locks
@@ -78,8 +78,7 @@ export function storeProcesses(label: string, tag: string) {
  */
 export function storeOnProcesses(
   { processes, noRedis, redisUrl, redisNamespace }: ReturnType<typeof storeProcesses>,
-  databasePrefix: string,
-  admin: { email: string; password: string }
+  databasePrefix: string
 ) {
   let database: HostDatabase | undefined
   let all: HostProcess[] = []
@@ -87,14 +86,13 @@ export function storeOnProcesses(
   return {
     start: async (): Promise<RunningStore> => {
       database = await createHostDatabase(databasePrefix, { REDIS_URL: undefined, REDIS_NAMESPACE: undefined })
-      await addAdminUser(database, admin)
       all = await startHostProcesses(
         database,
         processes.map(({ name, env }) => ({ name, command: "start" as const, env }))
       )
       const servers = all.filter((each) => each.name !== "worker")
       const seeding = Date.now()
-      const shop = await seedStorefrontOverHttp(servers[0].url, admin, {
+      const shop = await seedStorefrontOverHttp(servers[0].url, STORE_ADMIN, {
         products: [{ title: "Trail tent", merchant: "acme", usd: 49.99 }],
         coupons: [],
         shipping: true,

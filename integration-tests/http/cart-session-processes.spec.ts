@@ -1,5 +1,4 @@
 import {
-  addAdminUser,
   copyHostDatabase,
   createHostDatabase,
   EnvOverrides,
@@ -7,6 +6,7 @@ import {
   HostProcess,
   secondsSince,
   startHostProcesses,
+  STORE_ADMIN,
   withLogsOf,
 } from "../helpers/host-process"
 import { needs } from "../helpers/prerequisites"
@@ -27,7 +27,6 @@ jest.setTimeout(300_000)
 
 const ROUNDS = 20
 const CONCURRENT_ADDS = 20
-const ADMIN = { email: "processes-admin@checkout-discounts.test", password: "processes-secret" }
 
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const redisMissing = redisProblem(redisUrl)
@@ -82,15 +81,12 @@ const linesOf = (session: any, variantId: string) =>
   session.bags.flatMap((bag: any) => bag.items).filter((line: any) => line.variant_id === variantId)
 
 // Migrated (with the admin user) once, then copied for each configuration: each runs on a fresh
-// database of its own.
+// database of its own (within `npm test`, the first is itself a copy of the run's template).
 let migrated: HostDatabase | undefined
 const migratedDatabase = async () => {
   if (!migrated) {
     // Set up without Redis, whatever the environment says: each configuration chooses its own.
     migrated = await createHostDatabase("cd_processes_migrated", withoutRedis)
-    const started = Date.now()
-    await addAdminUser(migrated, ADMIN)
-    migrated.setupSeconds += secondsSince(started)
   }
   return migrated
 }
@@ -128,7 +124,7 @@ describe.each(configurations)("two server processes of the host on one database,
     )
     figures.startupSeconds = Object.fromEntries(servers.map((server) => [server.name, server.readySeconds]))
     const started = Date.now()
-    shop = await seedStorefrontOverHttp(servers[0].url, ADMIN, { products: PRODUCTS, coupons: COUPONS })
+    shop = await seedStorefrontOverHttp(servers[0].url, STORE_ADMIN, { products: PRODUCTS, coupons: COUPONS })
     figures.seedSeconds = secondsSince(started)
     ;[tent, mug, beans] = shop.products
   }, 600_000)

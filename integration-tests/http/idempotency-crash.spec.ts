@@ -3,11 +3,11 @@ import os from "os"
 import path from "path"
 import { Client } from "pg"
 import {
-  addAdminUser,
   createHostDatabase,
   HostDatabase,
   HostProcess,
   startHostProcess,
+  STORE_ADMIN,
   testConnection,
   withLogsOf,
 } from "../helpers/host-process"
@@ -21,7 +21,6 @@ import { seedStorefrontOverHttp, StorefrontOverHttp } from "../helpers/storefron
 
 jest.setTimeout(600_000)
 
-const ADMIN = { email: "crash-admin@checkout-discounts.test", password: "crash-secret" }
 const PRELOAD = path.resolve(__dirname, "../hosts/crash-after-commit/preload.js")
 
 type Sent = { status: number; replayed: string | null; text: string }
@@ -35,7 +34,6 @@ describe("a change whose server dies right after its commit", () => {
   beforeAll(async () => {
     armed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "crash-after-commit-")), "armed")
     database = await createHostDatabase("idem_crash", { REDIS_URL: undefined, MEDUSA_WORKER_MODE: "shared" })
-    await addAdminUser(database, ADMIN)
     db = new Client({ ...testConnection(), database: database.name })
     await db.connect()
   })
@@ -74,7 +72,7 @@ describe("a change whose server dies right after its commit", () => {
   it("leaves its key completed with the answer, so a retry 10 minutes later replays it and the quantity is added once", async () => {
     const crashing = await start("crashing server", true)
     await withLogsOf(servers, async () => {
-      const store = await seedStorefrontOverHttp(crashing.url, ADMIN, {
+      const store = await seedStorefrontOverHttp(crashing.url, STORE_ADMIN, {
         products: [{ title: "Kettle", merchant: "acme", usd: 30 }],
         coupons: [],
       })

@@ -1,11 +1,11 @@
 import {
-  addAdminUser,
   createHostDatabase,
   HostDatabase,
   HostProcess,
   runMedusa,
   secondsSince,
   startHostProcess,
+  STORE_ADMIN,
 } from "../../helpers/host-process"
 
 export type RunningStore = {
@@ -18,11 +18,9 @@ export type RunningStore = {
   stop: () => Promise<void>
 }
 
-const ADMIN = { email: "browser-admin@checkout-discounts.test", password: "browser-secret" }
-
 /**
  * A real store for the browser: a fresh database on the tests' PostgreSQL,
- * `medusa db:migrate`, an admin from `medusa user`, the demo's data when
+ * migrated, with the admin `STORE_ADMIN` (`createHostDatabase`), the demo's data when
  * `seed` is set, then `medusa develop` in
  * ./host (which loads the built plugin by package name) on a free port.
  */
@@ -36,12 +34,9 @@ export async function startStore(options: { seed?: boolean } = {}): Promise<Runn
   }
 
   try {
+    // Migrated, with the admin: a copy of the run's template but for the first store of the run.
     database = await createHostDatabase("cd_browser")
-    timings.migrate = database.setupSeconds
-
-    const started = Date.now()
-    await addAdminUser(database, ADMIN)
-    timings.createAdmin = secondsSince(started)
+    timings.migrateAndAdmin = database.setupSeconds
 
     if (options.seed) {
       // The demo's data: regions, a publishable key, three merchants' products and coupons.
@@ -62,5 +57,5 @@ export async function startStore(options: { seed?: boolean } = {}): Promise<Runn
     throw error
   }
 
-  return { url: server.url, admin: ADMIN, timings, logs: server.logs, stop }
+  return { url: server.url, admin: STORE_ADMIN, timings, logs: server.logs, stop }
 }
