@@ -2,26 +2,13 @@ import { spawnSync } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { Client } from "pg"
 import { hostDirectory } from "../helpers/host"
+import { createHostDatabase, type HostDatabase } from "../helpers/host-process"
 
-type Connection = { host: string; port: number; user: string; password: string }
-
-const { ensureDatabaseExists, urlFor, projectRoot } = require("../../scripts/lib/database") as {
-  ensureDatabaseExists: (connection: Connection, database: string) => Promise<void>
-  urlFor: (connection: Connection, database: string) => string
-  projectRoot: string
-}
+const { projectRoot } = require("../../scripts/lib/database") as { projectRoot: string }
 const { medusaBin } = require("../../scripts/lib/plugin") as { medusaBin: string }
 
 jest.setTimeout(180_000)
-
-const connection: Connection = {
-  host: process.env.DB_HOST || "localhost",
-  port: Number(process.env.DB_PORT || 5432),
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-}
 
 /** A copy of the host store (./host) whose plugin entry carries `options`. */
 function hostCopyWith(options: string) {
@@ -42,19 +29,18 @@ function hostCopyWith(options: string) {
   return directory
 }
 
-function runMedusa(directory: string, args: string[], databaseUrl: string) {
+function runMedusa(directory: string, args: string[], database: HostDatabase) {
   const result = spawnSync(medusaBin, args, {
     cwd: directory,
     encoding: "utf-8",
-    env: { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", NODE_OPTIONS: "" },
+    env: database.env,
     timeout: 150_000,
   })
   return { status: result.status, output: `${result.stdout}${result.stderr}` }
 }
 
 describe("plugin options in a host store's medusa-config", () => {
-  const database = `checkout_discounts_options_${process.pid}`
-  const databaseUrl = urlFor(connection, database)
+  let database: HostDatabase
   const copies: string[] = []
   const copyWith = (options: string) => {
     const directory = hostCopyWith(options)
@@ -63,23 +49,19 @@ describe("plugin options in a host store's medusa-config", () => {
   }
 
   beforeAll(async () => {
-    await ensureDatabaseExists(connection, database)
-    const migrated = runMedusa(copyWith('{ defaultMerchantId: "house" }'), ["db:migrate"], databaseUrl)
-    expect(migrated.status).toBe(0)
+    // Migrated as ./host migrates (the options change no table): a copy of the run's template.
+    database = await createHostDatabase("checkout_discounts_options")
   })
 
   afterAll(async () => {
     copies.forEach((directory) => fs.rmSync(directory, { recursive: true, force: true }))
-    const client = new Client({ ...connection, database: "postgres" })
-    await client.connect()
-    await client.query(`drop database if exists "${database}" with (force)`)
-    await client.end()
+    await database?.drop()
   })
 
   // `medusa exec` loads every module of the store, as a start does.
   it("stop the store at startup with a message naming each wrong or unknown option", () => {
     const directory = copyWith('{ maxCodesPerSession: "five", maxCodesPerSesion: 3, codeAttempts: { windowSeconds: 60 } }')
-    const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], databaseUrl)
+    const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], database)
     expect(status).not.toBe(0)
     expect(output).not.toContain("HOST BOOTED")
     expect(output).toContain("Invalid options for medusa-plugin-checkout-discounts")
@@ -92,19 +74,19 @@ describe("plugin options in a host store's medusa-config", () => {
     const both = runMedusa(
       copyWith('{ merchantMetadataKey: "vendor", merchantLink: { entity: "seller" } }'),
       ["exec", "./src/scripts/booted.ts"],
-      databaseUrl
+      database
     )
     expect(both.status).not.toBe(0)
     expect(both.output).not.toContain("HOST BOOTED")
     expect(both.output).toContain('"merchantLink": give merchantLink or merchantMetadataKey, not both')
-    const nameless = runMedusa(copyWith('{ merchantLink: { nameField: "title" } }'), ["exec", "./src/scripts/booted.ts"], databaseUrl)
+    const nameless = runMedusa(copyWith('{ merchantLink: { nameField: "title" } }'), ["exec", "./src/scripts/booted.ts"], database)
     expect(nameless.status).not.toBe(0)
     expect(nameless.output).toMatch(/"merchantLink\.entity": [^;]*expected string/)
   })
 
   it("let the store start when they are valid", () => {
     const directory = copyWith('{ defaultMerchantId: "house", maxCodesPerSession: 3 }')
-    const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], databaseUrl)
+    const { status, output } = runMedusa(directory, ["exec", "./src/scripts/booted.ts"], database)
     expect(output).toContain("HOST BOOTED")
     expect(status).toBe(0)
   })
