@@ -91,14 +91,19 @@ const SETUP_ENV: EnvOverrides = { REDIS_URL: undefined, REDIS_NAMESPACE: undefin
 /**
  * A fresh database on the tests' PostgreSQL with the host's and the plugin's migrations applied
  * (`medusa db:migrate`, once, whatever number of servers run on it later) and the admin user
- * `STORE_ADMIN`. `env` applies to every command and server on it.
+ * `STORE_ADMIN`; with `demo`, the demo store's data too (host/src/scripts/seed-demo.ts: regions, a
+ * publishable key, three merchants' products and coupons). `env` applies to every command and server on it.
  *
  * Within one `npm test` run (CHECKOUT_DISCOUNTS_TEST_RUN, set by scripts/test.js), the first such
- * database is set up and then kept as a template; later ones, in any jest worker and for any `env`,
- * are copies of it (`create database … template …`, about a second instead of a migration and a
+ * database (with or without the demo) is set up and then kept as a template; later ones, in any jest
+ * worker and for any `env`, are copies of it (`create database … template …`, about a second instead of a migration and a
  * `medusa user`, 20–45 s on 2 CPUs). scripts/test.js drops the run's templates at the end.
  */
-export async function createHostDatabase(prefix: string, env: EnvOverrides = {}): Promise<HostDatabase> {
+export async function createHostDatabase(
+  prefix: string,
+  env: EnvOverrides = {},
+  { demo = false }: { demo?: boolean } = {}
+): Promise<HostDatabase> {
   const connection = testConnection()
   const started = Date.now()
   const database = hostDatabase(connection, uniqueName(prefix), 0, env)
@@ -108,10 +113,14 @@ export async function createHostDatabase(prefix: string, env: EnvOverrides = {})
     await ensureDatabaseExists(connection, database.name)
     await runMedusa(["db:migrate"], setupEnv)
     await runMedusa(["user", "-e", STORE_ADMIN.email, "-p", STORE_ADMIN.password], setupEnv)
+    if (demo) {
+      await runMedusa(["exec", "./src/scripts/seed-demo.ts"], setupEnv)
+    }
   }
   try {
     if (run) {
-      await withRunTemplate(connection, `${runDatabasePrefixOf(run)}host-with-admin`, database.name, setUp)
+      const template = `${runDatabasePrefixOf(run)}host-with-admin${demo ? "-and-demo" : ""}`
+      await withRunTemplate(connection, template, database.name, setUp)
     } else {
       await setUp()
     }

@@ -61,10 +61,14 @@ export function cartSessionConvertSuite({ api, getContainer }: MedusaSuiteOption
     dropped = listenToEvents(getContainer(), ["cart_session.discounts_dropped"])
   })
 
-  beforeEach(async () => {
+  beforeEach(() => {
+    dropped.length = 0
+  })
+
+  // Made once: the runner's snapshot is taken after the suite's beforeAll and restored before every test.
+  beforeAll(async () => {
     const container = getContainer()
     admin = await createAdminUser(container)
-    dropped.length = 0
     shop = await createStorefront(container, { currencies: ["usd"], countries: { usd: ["us"] } })
     checkout = await createCheckoutSetup(container, shop)
     ;[tent, mug, lamp] = await createProducts(

@@ -2,8 +2,6 @@ import {
   createHostDatabase,
   HostDatabase,
   HostProcess,
-  runMedusa,
-  secondsSince,
   startHostProcess,
   STORE_ADMIN,
 } from "../../helpers/host-process"
@@ -34,16 +32,10 @@ export async function startStore(options: { seed?: boolean } = {}): Promise<Runn
   }
 
   try {
-    // Migrated, with the admin: a copy of the run's template but for the first store of the run.
-    database = await createHostDatabase("cd_browser")
-    timings.migrateAndAdmin = database.setupSeconds
-
-    if (options.seed) {
-      // The demo's data: regions, a publishable key, three merchants' products and coupons.
-      const seeding = Date.now()
-      await runMedusa(["exec", "./src/scripts/seed-demo.ts"], database.env)
-      timings.seed = secondsSince(seeding)
-    }
+    // Migrated, with the admin and, with `seed`, the demo's data (regions, a publishable key, three
+    // merchants' products and coupons): a copy of the run's template but for the first such store of the run.
+    database = await createHostDatabase("cd_browser", {}, { demo: options.seed === true })
+    timings.database = database.setupSeconds
 
     // The admin calls the store from the store's own origin.
     server = await startHostProcess(database, {
