@@ -77,10 +77,20 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
     }
 
     let response: SentResponse
+    // A session change stores its answer with the key in its own transaction: those bytes are answered.
+    let storedInChange = false
+    const bodyStoredInChange = () => {
+      const body = takeCompletedInChange(record.id)
+      storedInChange = body !== undefined
+      return body
+    }
     heldKeys.set(req, record.id)
     try {
-      response = await run(handler, req, res)
+      response = await run(handler, req, res, bodyStoredInChange)
+      // A change that stored its answer before the handler failed after it: that answer stays stored.
+      storedInChange ||= bodyStoredInChange() !== undefined
     } catch (error) {
+      takeCompletedInChange(record.id)
       await idempotency.abandon(record.id).catch((abandonError) =>
         warn(req, `could not free Idempotency-Key "${key}" after a failed request: ${abandonError}`)
       )
@@ -94,10 +104,9 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
       send(res, response)
       return
     }
-    // A session change stored its answer with the key in its own transaction;
-    // otherwise the handler's changes are made: answer them even if storing
+    // Otherwise the handler's changes are made: answer them even if storing
     // fails (a retry then waits for the stale lock instead of replaying).
-    if (!takeCompletedInChange(record.id)) {
+    if (!storedInChange) {
       await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
         warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
       )
@@ -134,11 +143,19 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .digest("hex")
 }
 
-/** Runs the handler; an error the plugin's mapper knows becomes its response, anything else is thrown. */
-async function run(handler: MutatingRouteHandler, req: MedusaRequest<any>, res: MedusaResponse) {
+/**
+ * Runs the handler; an error the plugin's mapper knows becomes its response, anything else is thrown.
+ * `storedBody`: the body already serialized for the answer (stored with its Idempotency-Key), if any.
+ */
+async function run(
+  handler: MutatingRouteHandler,
+  req: MedusaRequest<any>,
+  res: MedusaResponse,
+  storedBody?: () => string | undefined
+): Promise<SentResponse> {
   try {
     const result = await handler(req, res)
-    return { status: result.status ?? 200, body: JSON.stringify(result.body) ?? "" }
+    return { status: result.status ?? 200, body: storedBody?.() ?? JSON.stringify(result.body) ?? "" }
   } catch (error: any) {
     const response = pluginErrorResponse(error)
     if (!response) {

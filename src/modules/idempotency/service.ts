@@ -133,9 +133,16 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
 /**
  * Completes a held key with its response on the given query builder: the pool, or a transaction of the
  * caller's (a session change completes its key in the transaction that writes the change, on that
- * transaction's own connection). The row, or undefined when the key is no longer held.
+ * transaction's own connection). The row's `columns` (`id` alone spares sending the stored body back),
+ * or undefined when the key is no longer held.
  */
-export async function completeHeldKey(knex: Knex, id: string, status: number, body: string): Promise<Record<string, any> | undefined> {
+export async function completeHeldKey(
+  knex: Knex,
+  id: string,
+  status: number,
+  body: string,
+  columns: "*" | "id" = "*"
+): Promise<Record<string, any> | undefined> {
   const now = new Date()
   const [row] = await knex(TABLE)
     .where({ id, state: "in_progress" })
@@ -146,7 +153,7 @@ export async function completeHeldKey(knex: Knex, id: string, status: number, bo
       expires_at: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
       updated_at: now,
     })
-    .returning("*")
+    .returning(columns)
   return row
 }
 

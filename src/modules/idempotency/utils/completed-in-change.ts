@@ -1,15 +1,18 @@
 /**
- * Keys whose response a session change stored in its own transaction (writeSessionChange), noted in
- * the process that ran it, so the route wrapper skips storing it a second time (a statement that would
- * find the key completed and write nothing). A hint only: without it the wrapper's write is a no-op.
+ * Keys whose response a session change stored in its own transaction (writeSessionChange), with the
+ * body as stored, noted in the process that ran it: the route wrapper answers those bytes (the view is
+ * serialized once) and skips storing them a second time (a statement that would find the key completed
+ * and write nothing). A hint only: without it the wrapper serializes and stores the answer itself.
  */
-const completedInChange = new Set<string>()
+const completedInChange = new Map<string, string>()
 
-export function noteCompletedInChange(keyId: string): void {
-  completedInChange.add(keyId)
+export function noteCompletedInChange(keyId: string, body: string): void {
+  completedInChange.set(keyId, body)
 }
 
-/** Whether the change stored the key's response; forgets it (each key id is asked once). */
-export function takeCompletedInChange(keyId: string): boolean {
-  return completedInChange.delete(keyId)
+/** The body a change stored with the key, if one did; forgets it (each key id is asked once). */
+export function takeCompletedInChange(keyId: string): string | undefined {
+  const body = completedInChange.get(keyId)
+  completedInChange.delete(keyId)
+  return body
 }

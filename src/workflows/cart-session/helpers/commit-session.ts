@@ -37,12 +37,13 @@ export async function writeSessionChange(
   if (!change) {
     return
   }
+  const body = respond ? JSON.stringify(respond.body) : ""
   const storeResponse = respond
     ? async (transaction: Parameters<typeof completeHeldKey>[0]) => {
         // On the change's own transaction (its connection): atomic with it, and never a second connection
         // held while the first waits (a pool of N would deadlock under N concurrent changes).
         const { key_id, status } = respond.idempotency
-        if (!(await completeHeldKey(transaction, key_id, status, JSON.stringify(respond.body)))) {
+        if (!(await completeHeldKey(transaction, key_id, status, body, "id"))) {
           throw new CheckoutDiscountError(
             "IDEMPOTENCY_REQUEST_IN_PROGRESS",
             `Cart session ${change.id}: this request's Idempotency-Key was taken over by a retry, which applies the change instead`
@@ -57,6 +58,6 @@ export async function writeSessionChange(
     )
   }
   if (respond) {
-    noteCompletedInChange(respond.idempotency.key_id)
+    noteCompletedInChange(respond.idempotency.key_id, body)
   }
 }
