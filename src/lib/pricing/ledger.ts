@@ -1,4 +1,5 @@
 import { allocateByWeight } from "./allocate"
+import type { LineLookup } from "./line-index"
 import type { PricingLineInput } from "./types"
 
 export type MerchantBag = {
@@ -24,11 +25,11 @@ export class Ledger {
   readonly bags: MerchantBag[] = []
   readonly bagIndexOfLine: number[]
   readonly bagByMerchant = new Map<string, MerchantBag>()
-  readonly lineIndexById: ReadonlyMap<string, number>
+  readonly lineIndexById: LineLookup
   readonly allLineIndexes: number[]
   readonly subtotal: number
 
-  constructor(lines: readonly PricingLineInput[], lineIndexById: ReadonlyMap<string, number>) {
+  constructor(lines: readonly PricingLineInput[], lineIndexById: LineLookup) {
     this.lineIndexById = lineIndexById
     this.subtotals = new Array<number>(lines.length)
     this.quantities = lines.map((line) => line.quantity)

@@ -1,5 +1,6 @@
 import { PricingError } from "./errors"
 import { invalid, requireInteger } from "./input-checks"
+import type { LineLookup } from "./line-index"
 import type { CodeAllocation, PricingCodeInput } from "./types"
 
 /** Which lines and units a code may discount, as checked input (line indexes instead of ids). */
@@ -30,7 +31,7 @@ export const WHOLE_SCOPE: CheckedReach = {
 
 const ALLOCATIONS: readonly CodeAllocation[] = ["across", "each", "once"]
 
-export function checkReach(code: PricingCodeInput, path: string, lineIndexById: ReadonlyMap<string, number>): CheckedReach {
+export function checkReach(code: PricingCodeInput, path: string, lineIndexById: LineLookup): CheckedReach {
   const allocation = code.allocation ?? "across"
   if (!ALLOCATIONS.includes(allocation)) {
     throw invalid(`${path}.allocation`, `must be one of ${ALLOCATIONS.join(", ")}`, code.allocation)
@@ -59,7 +60,7 @@ export function checkReach(code: PricingCodeInput, path: string, lineIndexById: 
   }
 }
 
-function checkBuyGet(code: PricingCodeInput, path: string, lineIndexById: ReadonlyMap<string, number>): CheckedBuyGet {
+function checkBuyGet(code: PricingCodeInput, path: string, lineIndexById: LineLookup): CheckedBuyGet {
   const buyGet = code.buy_get
   if (typeof buyGet !== "object" || buyGet === null) throw invalid(path, "must be an object", buyGet)
   return {
@@ -70,7 +71,7 @@ function checkBuyGet(code: PricingCodeInput, path: string, lineIndexById: Readon
   }
 }
 
-function lineIndexesOf(ids: unknown, field: string, lineIndexById: ReadonlyMap<string, number>): Set<number> {
+function lineIndexesOf(ids: unknown, field: string, lineIndexById: LineLookup): Set<number> {
   if (!Array.isArray(ids)) throw invalid(field, "must be an array of line ids", ids)
   const indexes = new Set<number>()
   ids.forEach((id: unknown, position) => {

@@ -2,6 +2,7 @@ import { normalizeCurrencyCode } from "./currency"
 import { decimalToFraction, parseDecimal } from "./decimal"
 import { PricingError } from "./errors"
 import { invalid, requireInteger, requireText } from "./input-checks"
+import { LineIndexById, type LineLookup } from "./line-index"
 import { checkReach, WHOLE_SCOPE, type CheckedReach } from "./reach-input"
 import { checkShippingMethods, type CheckedShippingMethod } from "./shipping-input"
 import { checkTax, type CheckedTax } from "./tax"
@@ -36,7 +37,7 @@ export type CheckedInput = {
   currency_code: string
   lines: PricingLineInput[]
   /** Position of each line by id. */
-  lineIndexById: Map<string, number>
+  lineIndexById: LineLookup
   codes: CheckedCode[]
   manual: PricingManualInput[]
   /** Each line's taxes, aligned with `lines`. */
@@ -61,17 +62,17 @@ export function checkSessionInput(input: PriceSessionInput, options: CheckOption
   if (!Array.isArray(codes)) throw invalid("codes", "must be an array", codes)
   if (!Array.isArray(manual)) throw invalid("manual", "must be an array", manual)
 
-  const lineIndexById = new Map<string, number>()
+  const lineIndexById = new LineIndexById(input.lines.length)
+  const lineTaxes = new Array<CheckedTax>(input.lines.length)
   for (let index = 0; index < input.lines.length; index++) {
     const line = input.lines[index]
-    // A line id seen before leaves the map's size as it was (one lookup a line, not two).
-    if (!isSoundLine(line) || lineIndexById.set(line.id, index).size !== index + 1) {
-      lineIndexById.clear()
-      for (let earlier = 0; earlier < index; earlier++) lineIndexById.set(input.lines[earlier].id, earlier)
-      explainBadLine(line, `lines[${index}]`, new Set(lineIndexById.keys()))
+    if (!isSoundLine(line) || !lineIndexById.add(line.id, index)) {
+      explainBadLine(line, `lines[${index}]`, new Set(input.lines.slice(0, index).map((earlier) => earlier.id)))
     }
+    // The field's name is built only for a line with taxes: sessions have thousands of lines.
+    const untaxed = line.tax_rates == null && line.is_tax_inclusive == null
+    lineTaxes[index] = untaxed ? null : checkTax(line.tax_rates, line.is_tax_inclusive, `lines[${index}]`)
   }
-  const lineTaxes = input.lines.map((line, index) => checkTax(line.tax_rates, line.is_tax_inclusive, `lines[${index}]`))
   const merchants = new Set<string>()
   for (const line of input.lines) merchants.add(line.merchant_id)
   const shippingMethods = checkShippingMethods(input.shipping_methods, merchants, options.summary === true)
@@ -125,7 +126,7 @@ function checkCode(
   code: PricingCodeInput,
   path: string,
   ids: Set<string>,
-  lineIndexById: ReadonlyMap<string, number>
+  lineIndexById: LineLookup
 ): CheckedCode {
   if (!code || typeof code !== "object") throw invalid(path, "must be an object", code)
   claimId(ids, requireText(code.id, `${path}.id`), `${path}.id`)
