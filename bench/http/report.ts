@@ -108,8 +108,8 @@ export function markdown(figures: HttpFigures): string {
     `One \`NODE_ENV=production medusa start\` of \`host/\` (built with \`medusa build\`, admin off, one shared process without Redis) on a fresh database, ` +
       `seeded through the admin API: a US region in USD, a sales channel and its publishable key, 20 products of 10 variants over 3 merchants, ` +
       `the host's promotion NATIVE10 (10 % off the order, \`POST /admin/promotions\`) and the plugin's coupon PLUGIN10 (10 %, \`POST /admin/coupons\`). ` +
-      `A client's cycle on its cart: apply the code, GET, change a quantity (1–3), remove the code, apply it with an \`Idempotency-Key\`, remove it ` +
-      `(6 requests; both removals are "remove the code"). Each round runs a cycle of the host's carts, of the plugin's sessions and of the floor ` +
+      `A client's cycle on its cart: apply the code, GET, change a quantity (1–3), remove the code, apply it again, remove it ` +
+      `(6 requests; both removals are "remove the code"); one of the two applies sends an \`Idempotency-Key\`, the first in one cycle and the second in the next. Each round runs a cycle of the host's carts, of the plugin's sessions and of the floor ` +
       `(6 × \`GET /store/regions/:id\`) in turn, each round in another order, at 1 client (${figures.config.roundsOne} rounds after ${figures.config.warmupRounds} warm-up) ` +
       `and at ${many} clients at once (${figures.config.clientsLarge === many ? "" : `${figures.config.clientsLarge} with carts of more than 100 lines; `}${figures.config.roundsMany} rounds, every client a cycle of its own cart). Carts are made beforehand (${figures.config.setupConcurrency} at once: ` +
       `"create" and "add a line" below come from there); converts come last, ${figures.config.convertsOne} a side at 1 client, then one a client a side at once. ` +

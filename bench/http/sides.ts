@@ -23,7 +23,10 @@ export type Side = {
   convertMeaning: string
   /** A cart of `variants` (quantities 1–3): all but the last line on creation, the last one added. */
   prepare(variants: string[], record?: Record): Promise<BenchCart>
-  /** One cycle of changes: apply the code, GET, change a quantity, remove the code, apply it with an Idempotency-Key, remove it. */
+  /**
+   * One cycle of changes: apply the code, GET, change a quantity, remove the code, apply it again, remove it; one of
+   * the two applies sends an Idempotency-Key (the first or the second, in turn: `applyOrder`).
+   */
   cycle(cart: BenchCart, record?: Record): Promise<number>
   /** The code applied (not measured), then the convert (measured). */
   convert(cart: BenchCart, record?: Record): Promise<void>
@@ -54,6 +57,19 @@ function nextQuantity(cart: BenchCart): { line: BenchCart["lines"][number]; quan
   return { line, quantity: (line.quantity % 3) + 1 }
 }
 
+type ApplyKind = "apply" | "apply_key"
+
+/**
+ * Which of a cycle's two applies (its first request, and its fifth, right after a removal) sends an
+ * `Idempotency-Key`: it alternates between a cart's cycles, so that neither kind always comes in the same
+ * place (the fifth follows a removal of the same cart at once; the first, the other sides' turns).
+ */
+function applyOrder(cart: BenchCart): [ApplyKind, ApplyKind] {
+  return cart.turn % 2 === 0 ? ["apply", "apply_key"] : ["apply_key", "apply"]
+}
+
+const headersOf = (kind: ApplyKind) => (kind === "apply_key" ? { "Idempotency-Key": randomUUID() } : undefined)
+
 export function nativeSide(api: Client, store: BenchStore): Side {
   const lineIds = (cart: any) => cart.items.map((item: any) => ({ id: item.id, variant: item.variant_id, quantity: item.quantity }))
   return {
@@ -74,14 +90,15 @@ export function nativeSide(api: Client, store: BenchStore): Side {
     },
     async cycle(cart, record = noRecord) {
       const path = `/store/carts/${cart.id}`
-      record("apply", await api.call("POST", `${path}/promotions`, { promo_codes: [NATIVE_CODE] }))
+      const [first, second] = applyOrder(cart)
+      // The host ignores the header; sent so both sides send the same requests.
+      record(first, await api.call("POST", `${path}/promotions`, { promo_codes: [NATIVE_CODE] }, headersOf(first)))
       record("get", await api.call("GET", path))
       const { line, quantity } = nextQuantity(cart)
       record("quantity", await api.call("POST", `${path}/line-items/${line.id}`, { quantity }))
       line.quantity = quantity
       record("remove", await api.call("DELETE", `${path}/promotions`, { promo_codes: [NATIVE_CODE] }))
-      // The host ignores the header; sent so both sides send the same requests.
-      record("apply_key", await api.call("POST", `${path}/promotions`, { promo_codes: [NATIVE_CODE] }, { "Idempotency-Key": randomUUID() }))
+      record(second, await api.call("POST", `${path}/promotions`, { promo_codes: [NATIVE_CODE] }, headersOf(second)))
       record("remove", await api.call("DELETE", `${path}/promotions`, { promo_codes: [NATIVE_CODE] }))
       return CYCLE_REQUESTS
     },
@@ -125,13 +142,14 @@ export function pluginSide(api: Client, store: BenchStore): Side {
     },
     async cycle(cart, record = noRecord) {
       const path = `/store/cart-sessions/${cart.id}`
-      record("apply", await api.call("POST", `${path}/coupons`, { code: PLUGIN_CODE }))
+      const [first, second] = applyOrder(cart)
+      record(first, await api.call("POST", `${path}/coupons`, { code: PLUGIN_CODE }, headersOf(first)))
       record("get", await api.call("GET", path))
       const { line, quantity } = nextQuantity(cart)
       record("quantity", await api.call("PATCH", `${path}/line-items/${line.id}`, { quantity }))
       line.quantity = quantity
       record("remove", await api.call("DELETE", `${path}/coupons/${PLUGIN_CODE}`))
-      record("apply_key", await api.call("POST", `${path}/coupons`, { code: PLUGIN_CODE }, { "Idempotency-Key": randomUUID() }))
+      record(second, await api.call("POST", `${path}/coupons`, { code: PLUGIN_CODE }, headersOf(second)))
       record("remove", await api.call("DELETE", `${path}/coupons/${PLUGIN_CODE}`))
       return CYCLE_REQUESTS
     },
