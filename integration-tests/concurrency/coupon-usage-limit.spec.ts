@@ -41,9 +41,9 @@ import { eventually } from "../helpers/wait"
 
 jest.setTimeout(900_000)
 
-// 3 rounds in `npm test` (each a burst of 64 shoppers; server-crash.spec.ts adds a fourth with a server
+// 2 rounds in `npm test` (each a burst of 64 shoppers; server-crash.spec.ts adds a third with a server
 // killed); CONCURRENCY_ROUNDS=20 npm run test:concurrency repeats them for longer.
-const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS || 3)
+const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS || 2)
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   throw new Error(`CONCURRENCY_ROUNDS must be a whole number of rounds, at least 1, not ${process.env.CONCURRENCY_ROUNDS}`)
 }

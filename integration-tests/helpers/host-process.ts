@@ -108,21 +108,29 @@ export async function createHostDatabase(
   const started = Date.now()
   const database = hostDatabase(connection, uniqueName(prefix), 0, env)
   const run = process.env[RUN_VARIABLE]
-  const setUp = async () => {
-    const setupEnv = hostDatabase(connection, database.name, 0, SETUP_ENV).env
+  const setupEnv = hostDatabase(connection, database.name, 0, SETUP_ENV).env
+  const migrateWithAdmin = async () => {
     await ensureDatabaseExists(connection, database.name)
     await runMedusa(["db:migrate"], setupEnv)
     await runMedusa(["user", "-e", STORE_ADMIN.email, "-p", STORE_ADMIN.password], setupEnv)
-    if (demo) {
-      await runMedusa(["exec", "./src/scripts/seed-demo.ts"], setupEnv)
-    }
   }
+  const seedDemo = () => runMedusa(["exec", "./src/scripts/seed-demo.ts"], setupEnv)
   try {
     if (run) {
-      const template = `${runDatabasePrefixOf(run)}host-with-admin${demo ? "-and-demo" : ""}`
-      await withRunTemplate(connection, template, database.name, setUp)
+      const withAdmin = `${runDatabasePrefixOf(run)}host-with-admin`
+      const migrated = () => withRunTemplate(connection, withAdmin, database.name, migrateWithAdmin)
+      // The demo's template starts as a copy of the plain one: only the seeding runs again.
+      await (demo
+        ? withRunTemplate(connection, `${withAdmin}-and-demo`, database.name, async () => {
+            await migrated()
+            await seedDemo()
+          })
+        : migrated())
     } else {
-      await setUp()
+      await migrateWithAdmin()
+      if (demo) {
+        await seedDemo()
+      }
     }
   } catch (error) {
     await database.drop().catch(() => {})
