@@ -105,12 +105,15 @@ function allocationChild() {
 // nearly every pricing, copying what it has built so far.
 const YOUNG_GENERATION_MB = 64
 
-/** In the child: the timings of `time`, under the child's flags. */
+/** Each session's timings (`time`), under this process's flags. */
+function timeSessions(): Record<SessionName, ReturnType<typeof time>> {
+  const timed = (name: SessionName) => time(SESSIONS[name].input(), SESSIONS[name].warmup, SESSIONS[name].runs)
+  return { big: timed("big"), small: timed("small") }
+}
+
+/** In the child: the timings of every session, under the child's flags. */
 function timingChild() {
-  const result = Object.fromEntries(
-    (Object.keys(SESSIONS) as SessionName[]).map((name) => [name, time(SESSIONS[name].input(), SESSIONS[name].warmup, SESSIONS[name].runs)])
-  )
-  process.stdout.write(JSON.stringify(result))
+  process.stdout.write(JSON.stringify(timeSessions()))
 }
 
 function measureWithYoungGeneration(): Record<SessionName, ReturnType<typeof time>> {
@@ -150,7 +153,7 @@ function main() {
   console.log(`node ${process.version}`)
   console.log(`big:   ${statuses(big)}`)
   console.log(`small: ${statuses(small)}`)
-  const times = { big: time(big, SESSIONS.big.warmup, SESSIONS.big.runs), small: time(small, SESSIONS.small.warmup, SESSIONS.small.runs) }
+  const times = timeSessions()
   const young = measureWithYoungGeneration()
   const allocation = measureAllocation()
   const header = ["session", "runs", "median ms", "p95 ms", "CPU ms (median)", "lines/s (median)", "allocated MB (median)"]

@@ -78,19 +78,15 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
 
     let response: SentResponse
     // A session change stores its answer with the key in its own transaction: those bytes are answered.
-    let storedInChange = false
-    const bodyStoredInChange = () => {
-      const body = takeCompletedInChange(record.id)
-      storedInChange = body !== undefined
-      return body
-    }
+    let storedInChange: string | undefined
+    const takeStoredInChange = () => (storedInChange ??= takeCompletedInChange(record.id))
     heldKeys.set(req, record.id)
     try {
-      response = await run(handler, req, res, bodyStoredInChange)
+      response = await run(handler, req, res, takeStoredInChange)
       // A change that stored its answer before the handler failed after it: that answer stays stored.
-      storedInChange ||= bodyStoredInChange() !== undefined
+      takeStoredInChange()
     } catch (error) {
-      takeCompletedInChange(record.id)
+      takeStoredInChange()
       await idempotency.abandon(record.id).catch((abandonError) =>
         warn(req, `could not free Idempotency-Key "${key}" after a failed request: ${abandonError}`)
       )
@@ -106,7 +102,7 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
     }
     // Otherwise the handler's changes are made: answer them even if storing
     // fails (a retry then waits for the stale lock instead of replaying).
-    if (!storedInChange) {
+    if (storedInChange === undefined) {
       await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
         warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
       )
