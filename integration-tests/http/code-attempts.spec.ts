@@ -276,6 +276,28 @@ medusaIntegrationTestRunner({
           ["SAVE10", "APPLIED"],
         ])
       })
+
+      it("replays a preview (which writes nothing) and a refused change without counting them again", async () => {
+        const address = newAddress()
+        const session = await createSession(address)
+        const keyed = (key: string) => ({ "idempotency-key": key })
+        const previewKeyed = () => send("post", `/${session.id}/coupons`, address, { code: "NOPE", validate_only: true }, keyed("preview-1"))
+        const staleKeyed = () => send("post", `/${session.id}/coupons`, address, { code: "NADA", version: 99 }, keyed("stale-1"))
+
+        const first = await previewKeyed()
+        const again = await previewKeyed()
+        const refused = await staleKeyed()
+        const refusedAgain = await staleKeyed()
+
+        expect(first.status).toBe(200)
+        expect(again.headers["idempotent-replayed"]).toBe("true")
+        expect(again.json).toEqual(first.json)
+        expect(refused.json.code).toBe("VERSION_CONFLICT")
+        expect(refusedAgain.headers["idempotent-replayed"]).toBe("true")
+        expect(refusedAgain.json).toEqual(refused.json)
+        // the preview's code counted once; the refused change's code given back
+        expect((await windowOf("session", session.id)).attempts).toBe(1)
+      })
     })
   },
 })

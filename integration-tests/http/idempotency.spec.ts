@@ -135,21 +135,48 @@ medusaIntegrationTestRunner({
         expect((await createSession(body, keyed("create-3"))).status).toBeLessThan(300)
       })
 
-      it("answers concurrent requests with one key once: each gets the stored response or 409 in progress", async () => {
-        const body = { region_id: regionId }
+      it("answers concurrent requests with one key once: every duplicate waits for the first and gets its answer", async () => {
+        const body = { region_id: regionId, metadata: { burst: true } }
         const responses = await Promise.all(
           Array.from({ length: 6 }, () => createSession(body, keyed("create-burst")))
         )
-        const answered = responses.filter((response) => response.status < 300)
-        const waiting = responses.filter((response) => response.status === 409)
 
-        expect(answered.length + waiting.length).toBe(responses.length)
-        expect(answered.length).toBeGreaterThanOrEqual(1)
-        expect(new Set(answered.map((response) => response.text)).size).toBe(1)
-        expect(answered.filter((response) => !response.headers["idempotent-replayed"])).toHaveLength(1)
-        waiting.forEach((response) => expect(response.json.code).toBe("IDEMPOTENCY_REQUEST_IN_PROGRESS"))
+        expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201])
+        expect(new Set(responses.map((response) => response.text)).size).toBe(1)
+        expect(responses.filter((response) => !response.headers["idempotent-replayed"])).toHaveLength(1)
+        const created = await getContainer()
+          .resolve<CartSessionModuleService>(CART_SESSION_MODULE)
+          .listCartSessions({ region_id: regionId })
+        expect(created.filter((session) => (session.metadata as any)?.burst).map((session) => session.id)).toEqual([
+          responses[0].json.cart_session.id,
+        ])
         const replay = await createSession(body, keyed("create-burst"))
-        expect(replay.text).toBe(answered[0].text)
+        expect(replay.text).toBe(responses[0].text)
+      })
+
+      it("applies a change of a session sent at once with one key once, and answers every duplicate with it", async () => {
+        const session = (await createSession({ region_id: regionId })).json.cart_session
+        const change = (headers: Record<string, string>) =>
+          api.request({
+            method: "post",
+            url: `${CREATE_PATH}/${session.id}`,
+            data: { email: "burst@example.com" },
+            headers: { "x-publishable-api-key": publishableKey, ...headers },
+            transformResponse: (data: string) => data,
+            validateStatus: () => true,
+          })
+        const responses = await Promise.all(Array.from({ length: 6 }, () => change(keyed("update-burst"))))
+
+        expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200])
+        expect(new Set(responses.map((response) => response.data)).size).toBe(1)
+        expect(responses.filter((response) => !response.headers["idempotent-replayed"])).toHaveLength(1)
+        expect(JSON.parse(responses[0].data).cart_session.version).toBe(session.version + 1)
+        const stored = await getContainer().resolve<CartSessionModuleService>(CART_SESSION_MODULE).loadSessionState(session.id)
+        expect(stored).toMatchObject({ version: session.version + 1, email: "burst@example.com" })
+        // the same key again later: replayed, still applied once
+        const retry = await change(keyed("update-burst"))
+        expect(retry.data).toBe(responses[0].data)
+        expect(retry.headers["idempotent-replayed"]).toBe("true")
       })
 
       it("keeps the key free when the host refuses the body before the route runs", async () => {

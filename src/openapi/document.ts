@@ -66,8 +66,10 @@ export function buildOpenApiDocument(version: string, meanings: ErrorMeanings = 
           required: false,
           description:
             "Makes a retry safe: the first answer for the key is stored for 24 hours and replayed byte for byte for the " +
-            "same request (`Idempotent-Replayed: true`); the key with another request is 409 IDEMPOTENCY_KEY_REUSED, a " +
-            "retry while the first runs 409 IDEMPOTENCY_REQUEST_IN_PROGRESS. Use a new UUID per request.",
+            "same request (`Idempotent-Replayed: true`); the key with another request is 409 IDEMPOTENCY_KEY_REUSED. A " +
+            "retry while the first runs waits for it and gets its answer on a session change, and is 409 " +
+            "IDEMPOTENCY_REQUEST_IN_PROGRESS on the other routes (convert, the admin's) or while the key is held by one of " +
+            "them. Use a new UUID per request.",
           schema: { type: "string", minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH, pattern: "^[\\x20-\\x7e]+$" },
         },
       },

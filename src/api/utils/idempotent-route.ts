@@ -1,10 +1,10 @@
 import { createHash } from "crypto"
 import type { AuthContext, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import { CheckoutDiscountError } from "../../lib/errors"
-import { IDEMPOTENCY_MODULE, IdempotencyKeyRecord } from "../../modules/idempotency"
+import { IDEMPOTENCY_MODULE, IdempotencyKeyRecord, PendingIdempotencyKey } from "../../modules/idempotency"
 import type IdempotencyModuleService from "../../modules/idempotency/service"
-import { assertIdempotencyKey, takeCompletedInChange } from "../../modules/idempotency/utils"
+import { assertIdempotencyKey, isIdempotencyKeyTaken, takeCompletedInChange } from "../../modules/idempotency/utils"
 import { canonicalJson } from "../../lib/canonical-json"
 import { pluginErrorResponse } from "./plugin-error-response"
 
@@ -31,17 +31,34 @@ type SentResponse = { status: number; body: string; headers?: Record<string, str
  */
 const NOT_STORED_STATUSES = new Set([429])
 
-/** The key row each running request holds, for the change it runs to complete in its own transaction. */
-const heldKeys = new WeakMap<object, string>()
+/**
+ * The key each running request of a session change will take with its answer, in the change's own
+ * transaction (`keyTakenByChange`).
+ */
+const pendingKeys = new WeakMap<object, PendingIdempotencyKey>()
 
 /**
- * The id of the `Idempotency-Key` row the request holds while its handler runs (undefined without a
- * key). A session change stores its answer there in the transaction that writes the change
- * (writeSessionChange), so a process that dies after that commit leaves the key completed: a retry
- * replays the answer and never applies the change again.
+ * The `Idempotency-Key` a session change takes with its answer, in the transaction that writes it
+ * (writeSessionChange), undefined without a key. The key is completed exactly when the change commits:
+ * a process that dies after that commit leaves a completed key, which a retry replays; a duplicate
+ * running at the same time waits for that transaction and replays its answer; nothing commits, nothing
+ * is taken.
  */
-export function heldIdempotencyKeyId(req: object): string | undefined {
-  return heldKeys.get(req)
+export function pendingIdempotencyKey(req: object): PendingIdempotencyKey | undefined {
+  return pendingKeys.get(req)
+}
+
+export type IdempotentRouteOptions = {
+  /**
+   * The route is one session change (or a refusal that changes nothing): instead of a key taken before
+   * the handler runs (one more statement and commit for every keyed request), the change takes the key
+   * with its answer in its own transaction (`pendingIdempotencyKey`), and an answer that wrote nothing
+   * takes it afterwards. A retry of a completed request runs the handler again up to that point, where
+   * the key is found taken: the change is rolled back and the first answer replayed. So the handler must
+   * change nothing outside that transaction before it, or give it back when it fails, as the code-attempt
+   * counter does (which also looks the key up first: a replay counts no attempt).
+   */
+  keyTakenByChange?: boolean
 }
 
 /**
@@ -51,11 +68,12 @@ export function heldIdempotencyKeyId(req: object): string | undefined {
  * same request (method, path, body) gets it back byte for byte with
  * `Idempotent-Replayed: true`; the key with another request is 409
  * IDEMPOTENCY_KEY_REUSED, a retry while the first still runs is 409
- * IDEMPOTENCY_REQUEST_IN_PROGRESS, a malformed key is 400
+ * IDEMPOTENCY_REQUEST_IN_PROGRESS (with `keyTakenByChange`, it waits for the
+ * first and replays its answer), a malformed key is 400
  * IDEMPOTENCY_KEY_INVALID (none of these is stored). An unexpected error
  * frees the key (a retry runs again) and goes to the host.
  */
-export function idempotentRoute(handler: MutatingRouteHandler) {
+export function idempotentRoute(handler: MutatingRouteHandler, options: IdempotentRouteOptions = {}) {
   return async (req: MedusaRequest<any>, res: MedusaResponse) => {
     const key = req.headers[IDEMPOTENCY_KEY_HEADER]
     if (key === undefined) {
@@ -70,6 +88,10 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
     }
     const idempotency = req.scope.resolve<IdempotencyModuleService>(IDEMPOTENCY_MODULE)
     const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body)
+    if (options.keyTakenByChange) {
+      await runTakingKeyInChange(handler, req, res, idempotency, { id: generateEntityId(undefined, "idem"), scope: requestScope(req), idempotency_key: key, fingerprint })
+      return
+    }
     const { started, record } = await idempotency.begin(requestScope(req), key, fingerprint)
     if (!started) {
       answerExisting(res, record, fingerprint)
@@ -77,16 +99,9 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
     }
 
     let response: SentResponse
-    // A session change stores its answer with the key in its own transaction: those bytes are answered.
-    let storedInChange: string | undefined
-    const takeStoredInChange = () => (storedInChange ??= takeCompletedInChange(record.id))
-    heldKeys.set(req, record.id)
     try {
-      response = await run(handler, req, res, takeStoredInChange)
-      // A change that stored its answer before the handler failed after it: that answer stays stored.
-      takeStoredInChange()
+      response = await run(handler, req, res)
     } catch (error) {
-      takeStoredInChange()
       await idempotency.abandon(record.id).catch((abandonError) =>
         warn(req, `could not free Idempotency-Key "${key}" after a failed request: ${abandonError}`)
       )
@@ -102,13 +117,76 @@ export function idempotentRoute(handler: MutatingRouteHandler) {
     }
     // Otherwise the handler's changes are made: answer them even if storing
     // fails (a retry then waits for the stale lock instead of replaying).
-    if (storedInChange === undefined) {
-      await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
-        warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
-      )
-    }
+    await idempotency.complete(record.id, response.status, response.body).catch((storeError) =>
+      warn(req, `could not store the response of Idempotency-Key "${key}": ${storeError}`)
+    )
     send(res, response)
   }
+}
+
+/**
+ * A store route that is one change of a cart session (or a refusal or preview that changes nothing):
+ * `idempotentRoute` with `keyTakenByChange`, its `Idempotency-Key` taken with its answer in the change's
+ * own transaction.
+ */
+export function sessionChangeRoute(handler: MutatingRouteHandler) {
+  return idempotentRoute(handler, { keyTakenByChange: true })
+}
+
+/**
+ * A keyed session change (`keyTakenByChange`): the handler runs with the key pending; the change takes
+ * it with its answer in its transaction (those bytes are sent), or, when the key is live already, is
+ * rolled back and that key's answer is sent. An answer that wrote nothing takes the key afterwards.
+ */
+async function runTakingKeyInChange(
+  handler: MutatingRouteHandler,
+  req: MedusaRequest<any>,
+  res: MedusaResponse,
+  idempotency: IdempotencyModuleService,
+  pending: PendingIdempotencyKey
+) {
+  let response: SentResponse
+  // A change stores its answer with the key in its own transaction: those bytes are answered.
+  let storedInChange: string | undefined
+  const takeStoredInChange = () => (storedInChange ??= takeCompletedInChange(pending.id))
+  pendingKeys.set(req, pending)
+  try {
+    response = await run(handler, req, res, takeStoredInChange)
+    // A change that stored its answer before the handler failed after it: that answer stays stored.
+    takeStoredInChange()
+  } catch (error) {
+    if (takeStoredInChange() === undefined && isIdempotencyKeyTaken(error)) {
+      await answerLive(res, idempotency, pending)
+      return
+    }
+    throw error
+  } finally {
+    pendingKeys.delete(req)
+  }
+  if (storedInChange === undefined && !NOT_STORED_STATUSES.has(response.status)) {
+    // Nothing was written (a refusal, or a change that changed nothing): the answer takes the key now,
+    // unless a duplicate of the request took it meanwhile, whose answer is then the one sent.
+    let stored = true
+    try {
+      stored = await idempotency.storeCompleted(pending, response.status, response.body)
+    } catch (storeError) {
+      warn(req, `could not store the response of Idempotency-Key "${pending.idempotency_key}": ${storeError}`)
+    }
+    if (!stored) {
+      await answerLive(res, idempotency, pending)
+      return
+    }
+  }
+  send(res, response)
+}
+
+/**
+ * Answers with the key's live row: its stored answer, or 409 when it was used for another request or is
+ * held by one still running (a key freed again in between: 409 in progress too, the client retries).
+ */
+async function answerLive(res: MedusaResponse, idempotency: IdempotencyModuleService, pending: PendingIdempotencyKey) {
+  const record = await idempotency.findLive(pending.scope, pending.idempotency_key)
+  answerExisting(res, record ?? { key: pending.idempotency_key, request_fingerprint: pending.fingerprint, state: "in_progress" }, pending.fingerprint)
 }
 
 /**
@@ -161,7 +239,11 @@ async function run(
   }
 }
 
-function answerExisting(res: MedusaResponse, record: IdempotencyKeyRecord, fingerprint: string) {
+function answerExisting(
+  res: MedusaResponse,
+  record: Pick<IdempotencyKeyRecord, "key" | "request_fingerprint" | "state"> & Partial<IdempotencyKeyRecord>,
+  fingerprint: string
+) {
   if (record.request_fingerprint !== fingerprint) {
     const error = new CheckoutDiscountError(
       "IDEMPOTENCY_KEY_REUSED",

@@ -82,8 +82,9 @@ export type CartSessionChangeInput = {
   /** The version the client last saw; a different current version is a VERSION_CONFLICT. */
   version?: number | null
   /**
-   * The request's `Idempotency-Key` row and the status its route answers with: the change stores its
-   * answer there in its own transaction (a retry after a crash replays it, never applies it again).
+   * The request's `Idempotency-Key` (the row it would be: its id, scope, key and request fingerprint) and
+   * the status its route answers with: the change takes the key with its answer in its own transaction
+   * (a retry after a crash replays it, never applies it again).
    */
-  idempotency?: { key_id: string; status: number } | null
+  idempotency?: { pending: { id: string; scope: string; idempotency_key: string; fingerprint: string }; status: number } | null
 }

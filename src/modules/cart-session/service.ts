@@ -71,22 +71,21 @@ class CartSessionModuleService extends MedusaService({
 
   /**
    * Writes a change in one transaction if the session is still at
-   * `expected_version`; false (nothing written) when it is not. `alsoWrite`,
+   * `expected_version`; false (nothing written) when it is not. `first`,
    * when given, runs on the same transaction's query builder (its one
-   * connection) once the change is written (the change's idempotency key
-   * records its response); what it throws rolls the change back.
+   * connection) before the change's rows (the change's idempotency key is
+   * taken with its response); what it throws rolls the change back.
    */
   @InjectTransactionManager()
   async commitSessionChange(
     change: CartSessionCommit,
-    alsoWrite?: ((transaction: Knex.Transaction) => Promise<void>) | null,
+    first?: ((transaction: Knex.Transaction) => Promise<void>) | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const written = await this.states_.write(change, sharedContext)
-    if (written && alsoWrite) {
-      await alsoWrite(transactionKnex(sharedContext, "commitSessionChange"))
+    if (first) {
+      await first(transactionKnex(sharedContext, "commitSessionChange"))
     }
-    return written
+    return await this.states_.write(change, sharedContext)
   }
 
   /** Open sessions among `ids` back to unpriced, their codes PENDING; returns the ids marked. */

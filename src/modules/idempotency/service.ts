@@ -9,7 +9,7 @@ import {
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { readKnex } from "../../lib/knex"
 import { IdempotencyKey } from "./models"
-import { IdempotencyBeginResult, IdempotencyKeyRecord } from "./types"
+import { IdempotencyBeginResult, IdempotencyKeyRecord, IdempotencyKeyState, PendingIdempotencyKey } from "./types"
 import { assertIdempotencyKey } from "./utils"
 
 /** How long a stored response is replayed (docs/errors.md), counted from the response. */
@@ -25,22 +25,27 @@ export const IDEMPOTENCY_LOCK_STALE_MS = 5 * 60 * 1000
 const TABLE = "idempotency_key"
 
 /**
- * Inserts a fresh `in_progress` row, or takes over the row of (scope, key)
+ * Inserts a fresh row for (scope, key), or takes over the row of (scope, key)
  * when it is expired, soft-deleted, or a stale `in_progress` row of the same
  * request. One statement on the unique index, so concurrent callers are
- * serialized by the database: exactly one gets a row back. The takeover gives
- * the row a new id, so the previous holder's `complete`/`abandon` miss it.
+ * serialized by the database: exactly one gets a row back (a caller in a
+ * transaction holds the index entry until it commits or rolls back: the others
+ * wait for it). The takeover gives the row a new id, so the previous holder's
+ * `complete`/`abandon` miss it. `in_progress` takes the key before a request
+ * runs (`begin`); `completed` takes it with the response already decided (a
+ * session change, in the transaction that writes it: `takeKeyCompleted`).
  */
-const TAKE_KEY_SQL = `
+const takeKeySql = (state: IdempotencyKeyState, returning: string) => `
 insert into "${TABLE}"
-  ("id", "scope", "key", "request_fingerprint", "state", "locked_at", "expires_at", "created_at", "updated_at")
-values (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)
+  ("id", "scope", "key", "request_fingerprint", "state", "response_status", "response_body",
+   "locked_at", "expires_at", "created_at", "updated_at")
+values (?, ?, ?, ?, '${state}', ?, ?, ?, ?, ?, ?)
 on conflict ("scope", "key") do update set
   "id" = excluded."id",
   "request_fingerprint" = excluded."request_fingerprint",
-  "state" = 'in_progress',
-  "response_status" = null,
-  "response_body" = null,
+  "state" = excluded."state",
+  "response_status" = excluded."response_status",
+  "response_body" = excluded."response_body",
   "locked_at" = excluded."locked_at",
   "expires_at" = excluded."expires_at",
   "created_at" = excluded."created_at",
@@ -51,16 +56,22 @@ where "${TABLE}"."expires_at" < ?
   or ("${TABLE}"."state" = 'in_progress'
     and "${TABLE}"."request_fingerprint" = excluded."request_fingerprint"
     and "${TABLE}"."locked_at" < ?)
-returning *`
+returning ${returning}`
+
+const TAKE_KEY_SQL = takeKeySql("in_progress", "*")
+const TAKE_KEY_COMPLETED_SQL = takeKeySql("completed", '"id"')
 
 /** A row can vanish between the failed insert and the read (abandoned): try again. */
 const BEGIN_ATTEMPTS = 3
 
 /**
  * Stored `Idempotency-Key`s and their responses (docs/errors.md). The wrapper of the
- * mutating routes (`api/utils/idempotent-route`) is its only client: it
+ * mutating routes (`api/utils/idempotent-route`) is its only client. On most routes it
  * `begin`s a key, runs the route, then `complete`s (stores the response) or
- * `abandon`s it (unexpected failure: a retry may run again).
+ * `abandon`s it (unexpected failure: a retry may run again). A session change takes
+ * its key with its answer in the transaction that writes it (`takeKeyCompleted`), and
+ * an answer that wrote nothing is stored afterwards (`storeCompleted`); `findLive` reads
+ * the key a request found taken.
  */
 class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
   /**
@@ -84,7 +95,7 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
       const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_STALE_MS)
       const id = generateEntityId(undefined, "idem")
       const taken = await knex.raw(TAKE_KEY_SQL, [
-        id, scope, key, fingerprint, now, expiresAt, now, now, now, staleBefore,
+        id, scope, key, fingerprint, null, null, now, expiresAt, now, now, now, staleBefore,
       ])
       if (taken.rows.length) {
         return { started: true, record: toRecord(taken.rows[0]) }
@@ -123,6 +134,32 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
     return deleted > 0
   }
 
+  /**
+   * Takes a key the request has not held, with its response (a request whose answer is decided before
+   * the key is taken: a session change that wrote nothing). True when stored; false when the key is
+   * live for someone else (`findLive` says whose), and nothing is written.
+   */
+  @InjectManager()
+  async storeCompleted(
+    pending: PendingIdempotencyKey,
+    status: number,
+    body: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return await takeKeyCompleted(readKnex(sharedContext), pending, status, body)
+  }
+
+  /** The live row of (scope, key): held or completed, not expired, not deleted; null when there is none. */
+  @InjectManager()
+  async findLive(scope: string, key: string, @MedusaContext() sharedContext: Context = {}): Promise<IdempotencyKeyRecord | null> {
+    const row = await readKnex(sharedContext)(TABLE)
+      .where({ scope, key })
+      .whereNull("deleted_at")
+      .where("expires_at", ">=", new Date())
+      .first()
+    return row ? toRecord(row) : null
+  }
+
   /** Deletes the rows that expired before `now`; returns how many. */
   @InjectManager()
   async deleteExpired(now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<number> {
@@ -131,18 +168,30 @@ class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
 }
 
 /**
- * Completes a held key with its response on the given query builder: the pool, or a transaction of the
- * caller's (a session change completes its key in the transaction that writes the change, on that
- * transaction's own connection). The row's `columns` (`id` alone spares sending the stored body back),
- * or undefined when the key is no longer held.
+ * Takes a key with its response in one statement on the given query builder: the pool, or the
+ * transaction of a session change, as the change's first statement (docs/errors.md): the key is
+ * completed exactly when the change commits, and a duplicate of the request running at the same time
+ * waits for this transaction at the key's index entry, then finds the key taken (false) and replays its
+ * answer instead of applying the change again. False when the key is live for another request or for
+ * this one already, and nothing is written.
  */
-export async function completeHeldKey(
+export async function takeKeyCompleted(
   knex: Knex,
-  id: string,
+  pending: PendingIdempotencyKey,
   status: number,
-  body: string,
-  columns: "*" | "id" = "*"
-): Promise<Record<string, any> | undefined> {
+  body: string
+): Promise<boolean> {
+  const now = new Date()
+  const expiresAt = new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS)
+  const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_STALE_MS)
+  const taken = await knex.raw(TAKE_KEY_COMPLETED_SQL, [
+    pending.id, pending.scope, pending.idempotency_key, pending.fingerprint, status, body, now, expiresAt, now, now, now, staleBefore,
+  ])
+  return taken.rows.length > 0
+}
+
+/** Completes a held key with its response; the row, or undefined when the key is no longer held. */
+async function completeHeldKey(knex: Knex, id: string, status: number, body: string): Promise<Record<string, any> | undefined> {
   const now = new Date()
   const [row] = await knex(TABLE)
     .where({ id, state: "in_progress" })
@@ -153,7 +202,7 @@ export async function completeHeldKey(
       expires_at: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
       updated_at: now,
     })
-    .returning(columns)
+    .returning("*")
   return row
 }
 

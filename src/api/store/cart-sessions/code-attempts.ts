@@ -10,6 +10,9 @@ import {
 } from "../../../lib/code-attempts"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { CODE_ATTEMPT_MODULE, type CodeAttemptModuleService } from "../../../modules/code-attempt"
+import { IDEMPOTENCY_MODULE, type IdempotencyModuleService } from "../../../modules/idempotency"
+import { IdempotencyKeyTakenError } from "../../../modules/idempotency/utils"
+import { pendingIdempotencyKey } from "../../utils/idempotent-route"
 
 export type CodeAttemptGuard<T> = {
   /** The codes the request looks up, as sent. None: nothing is counted. */
@@ -38,6 +41,7 @@ export async function withCodeAttempts<T>(req: MedusaRequest<any>, guard: CodeAt
   if (!limits || !codes.length) {
     return await run()
   }
+  await refuseReplayedKey(req)
   const subjects = subjectsOf(req, limits)
   const verdict = subjects.length ? await counter.reserve(subjects, codes.length, limits.windowSeconds) : null
   if (verdict && !verdict.allowed) {
@@ -70,6 +74,18 @@ export async function withCodeAttempts<T>(req: MedusaRequest<any>, guard: CodeAt
     warn(req, countError)
   }
   return result
+}
+
+/**
+ * A session change takes its `Idempotency-Key` only when it commits (`sessionChangeRoute`), so a retry of
+ * a request that was answered runs up to there; its codes must not be counted again: when the key is live
+ * already, the route answers with it (IdempotencyKeyTakenError) before anything is counted.
+ */
+async function refuseReplayedKey(req: MedusaRequest<any>) {
+  const pending = pendingIdempotencyKey(req)
+  if (pending && (await req.scope.resolve<IdempotencyModuleService>(IDEMPOTENCY_MODULE).findLive(pending.scope, pending.idempotency_key))) {
+    throw new IdempotencyKeyTakenError(pending.idempotency_key)
+  }
 }
 
 /** The counters a request is counted on: its session (`:id`) and its client address, those the option limits. */

@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import type { CartSessionActor, CartSessionChangeInput } from "../../../workflows/cart-session"
-import { heldIdempotencyKeyId } from "../../utils/idempotent-route"
+import { pendingIdempotencyKey } from "../../utils/idempotent-route"
 
 type StoreRequest = MedusaRequest<any> & { auth_context?: { actor_id?: string; actor_type?: string } }
 
@@ -12,12 +12,13 @@ export function actorOf(req: StoreRequest): CartSessionActor {
 }
 
 /**
- * The request's `Idempotency-Key` as a change takes it: the change stores its answer (`{ cart_session }`
- * with `status`) with the key in its own transaction. Null without a key.
+ * The request's `Idempotency-Key` as a change takes it: with its answer (`{ cart_session }` with
+ * `status`), in the change's own transaction. Null without a key, or on a route that takes its key
+ * before it runs (`idempotentRoute` without `keyTakenByChange`).
  */
 export function idempotencyOf(req: StoreRequest, status = 200): CartSessionChangeInput["idempotency"] {
-  const key_id = heldIdempotencyKeyId(req)
-  return key_id ? { key_id, status } : null
+  const pending = pendingIdempotencyKey(req)
+  return pending ? { pending, status } : null
 }
 
 /** What every change route passes its workflow: the session, the shopper, the version they saw and the request's key. */

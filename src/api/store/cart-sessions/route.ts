@@ -1,6 +1,6 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { createCartSessionWorkflow } from "../../../workflows/cart-session"
-import { idempotentRoute } from "../../utils/idempotent-route"
+import { sessionChangeRoute } from "../../utils/idempotent-route"
 import { withCodeAttempts } from "./code-attempts"
 import { actorOf, idempotencyOf } from "./helpers"
 import { StoreCreateCartSessionType } from "./validators"
@@ -10,7 +10,7 @@ import { StoreCreateCartSessionType } from "./validators"
  * channel; 201. Codes given with it are code attempts of the client and of the
  * new session (`codeAttempts` option).
  */
-export const POST = idempotentRoute(async (req: MedusaStoreRequest<StoreCreateCartSessionType>) => {
+export const POST = sessionChangeRoute(async (req: MedusaStoreRequest<StoreCreateCartSessionType>) => {
   const cart_session = await withCodeAttempts(
     req,
     {

@@ -61,23 +61,25 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         expect(stored.items.map((line) => line.unit_price)).toEqual([29997])
       })
 
-      it("runs what is written beside a change in its transaction, and rolls the change back when that fails", async () => {
+      it("runs what is written first in the change's transaction, before its rows, and rolls the change back when that fails", async () => {
         const session = await newSession()
-        const seenInside: number[] = []
         const failing = async (transaction: any) => {
-          const { rows } = await transaction.raw(`select version from cart_session where id = ?`, [session.id])
-          seenInside.push(rows[0].version)
-          throw new Error("the key was taken over")
+          await transaction.raw(`update cart_session set email = 'first@example.com' where id = ?`, [session.id])
+          throw new Error("the key was taken")
         }
         await expect(service.commitSessionChange(diffSessionChange(session, withLine(session, 500))!, failing)).rejects.toThrow(
-          "the key was taken over"
+          "the key was taken"
         )
-        expect(seenInside).toEqual([2]) // it ran after the change, in the change's transaction
-        expect(await service.loadSessionState(session.id)).toMatchObject({ version: 1, items: [] })
+        // its own write went with the change's: one transaction
+        expect(await service.loadSessionState(session.id)).toMatchObject({ version: 1, items: [], email: null })
 
-        const ran: boolean[] = []
-        expect(await service.commitSessionChange(diffSessionChange(session, withLine(session, 500))!, async () => void ran.push(true))).toBe(true)
-        expect(ran).toEqual([true])
+        const seenInside: number[] = []
+        const first = async (transaction: any) => {
+          const { rows } = await transaction.raw(`select version from cart_session where id = ?`, [session.id])
+          seenInside.push(rows[0].version)
+        }
+        expect(await service.commitSessionChange(diffSessionChange(session, withLine(session, 500))!, first)).toBe(true)
+        expect(seenInside).toEqual([1]) // it ran before the change's rows
         expect((await service.loadSessionState(session.id))!.version).toBe(2)
       })
 

@@ -222,6 +222,49 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
       })
     })
 
+    describe("storeCompleted and findLive (a key taken with its answer)", () => {
+      const pending = (key: string, fingerprint = "fp-1", id = `idem_${key}`) => ({ id, scope: "anonymous", idempotency_key: key, fingerprint })
+
+      it("takes a new key completed with the exact body, for 24 hours, under the id the caller chose", async () => {
+        expect(await service.storeCompleted(pending("done"), 201, '{"a":"café ☕"}')).toBe(true)
+
+        const live = await service.findLive("anonymous", "done")
+        expect(live).toMatchObject({ id: "idem_done", state: "completed", response_status: 201, response_body: '{"a":"café ☕"}' })
+        expect(live!.expires_at.getTime()).toBeGreaterThan(Date.now() + 23 * HOUR)
+      })
+
+      it("takes nothing when the key is live, completed or held, for this request or another", async () => {
+        await service.storeCompleted(pending("live"), 200, "{}")
+        await service.begin("anonymous", "held", "fp-1")
+
+        expect(await service.storeCompleted(pending("live", "fp-1", "idem_2"), 200, '{"second":true}')).toBe(false)
+        expect(await service.storeCompleted(pending("live", "fp-2", "idem_3"), 200, "{}")).toBe(false)
+        expect(await service.storeCompleted(pending("held", "fp-1", "idem_4"), 200, "{}")).toBe(false)
+        expect(await service.findLive("anonymous", "live")).toMatchObject({ id: "idem_live", response_body: "{}" })
+        expect(await service.findLive("anonymous", "held")).toMatchObject({ state: "in_progress" })
+      })
+
+      it("replaces an expired row and a stale in_progress row of the same request, as begin does", async () => {
+        await service.storeCompleted(pending("old"), 200, '{"old":true}')
+        await expire("idem_old")
+        await takenAgo("stale", "fp-1", IDEMPOTENCY_LOCK_STALE_MS + 1000)
+
+        expect(await service.findLive("anonymous", "old")).toBeNull()
+        expect(await service.storeCompleted(pending("old", "fp-2", "idem_new"), 200, '{"new":true}')).toBe(true)
+        expect(await service.storeCompleted(pending("stale", "fp-1", "idem_retry"), 200, "{}")).toBe(true)
+        expect(await service.findLive("anonymous", "old")).toMatchObject({ id: "idem_new", request_fingerprint: "fp-2", response_body: '{"new":true}' })
+        expect(await service.findLive("anonymous", "stale")).toMatchObject({ id: "idem_retry", state: "completed" })
+      })
+
+      it("lets exactly one of 10 concurrent callers take the same key", async () => {
+        const taken = await Promise.all(
+          Array.from({ length: 10 }, (_, index) => service.storeCompleted(pending("race", "fp-1", `idem_race_${index}`), 200, `{"n":${index}}`))
+        )
+        expect(taken.filter(Boolean)).toHaveLength(1)
+        expect(await service.listIdempotencyKeys({ key: "race" })).toHaveLength(1)
+      })
+    })
+
     describe("deleteExpired", () => {
       it("deletes the rows that expired before the given time and keeps the others", async () => {
         const expired = await service.begin("anonymous", "gone", "fp-1")

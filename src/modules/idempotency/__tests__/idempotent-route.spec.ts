@@ -4,7 +4,16 @@ import { IDEMPOTENCY_MODULE } from ".."
 import IdempotencyModuleService from "../service"
 import { idempotencyModuleUnderTest } from "./runner-options"
 import { CheckoutDiscountError } from "../../../lib/errors"
-import { idempotentRoute, MutatingRouteHandler, RouteResult } from "../../../api/utils/idempotent-route"
+import {
+  idempotentRoute,
+  MutatingRouteHandler,
+  pendingIdempotencyKey,
+  requestFingerprint,
+  RouteResult,
+  sessionChangeRoute,
+} from "../../../api/utils/idempotent-route"
+import { takeKeyCompleted } from "../service"
+import { IdempotencyKeyTakenError, noteCompletedInChange } from "../utils"
 
 jest.setTimeout(60_000)
 
@@ -26,7 +35,7 @@ type RequestInput = {
 
 moduleIntegrationTestRunner<IdempotencyModuleService>({
   ...idempotencyModuleUnderTest,
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     const warnings: string[] = []
     const container: Record<string, unknown> = {
       [IDEMPOTENCY_MODULE]: service,
@@ -44,7 +53,7 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
     })
 
     /** Calls the wrapped handler like express would and returns what it sent. */
-    const call = async (handler: MutatingRouteHandler, input: RequestInput): Promise<SentResponse> => {
+    const call = async (handler: MutatingRouteHandler, input: RequestInput, wrap = idempotentRoute): Promise<SentResponse> => {
       const sent: SentResponse = { status: 0, headers: {}, body: "" }
       const res = {
         status(code: number) {
@@ -60,7 +69,7 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
           return res
         },
       }
-      await idempotentRoute(handler)(fakeRequest(input) as any, res as any)
+      await wrap(handler)(fakeRequest(input) as any, res as any)
       return sent
     }
 
@@ -80,6 +89,13 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
     }
 
     const storedKeys = () => service.listIdempotencyKeys({})
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    const eventuallyTrue = async (condition: () => boolean) => {
+      for (let waited = 0; !condition(); waited += 10) {
+        if (waited > 10_000) throw new Error("the condition never held")
+        await pause(10)
+      }
+    }
 
     /** `replay` is `first` again: same status, same bytes, marked as replayed. */
     const expectReplayOf = (replay: SentResponse, first: SentResponse) => {
@@ -281,6 +297,142 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
         })
         expect(handler.runs).toBe(0)
         expect(await storedKeys()).toHaveLength(0)
+      })
+    })
+
+    describe("a session change (sessionChangeRoute): the key taken with the answer in the change's transaction", () => {
+      const knex = () => MikroOrmWrapper.getManager().getKnex()
+      /** The rows a change writes, one per applied change. */
+      const applied = async () => (await knex().raw(`select run from test_change order by run`)).rows.map((row: any) => row.run)
+
+      beforeEach(async () => {
+        await knex().raw(`create table if not exists test_change (run int not null)`)
+        await knex().raw(`delete from test_change`)
+      })
+
+      /**
+       * A change as writeSessionChange makes one: in one transaction, the key taken with the answer first
+       * (taken already: rolled back), then the change's row. `beforeCommit` runs inside, after the row.
+       */
+      const changeHandler = (beforeCommit?: (run: number) => Promise<void>) => {
+        const handler = Object.assign(
+          async (req: any): Promise<RouteResult> => {
+            const run = ++handler.runs
+            const pending = pendingIdempotencyKey(req)
+            const body = { cart_session: { id: `cs_${run}`, note: "café ☕" } }
+            const bytes = JSON.stringify(body)
+            await knex().transaction(async (transaction) => {
+              if (pending && !(await takeKeyCompleted(transaction, pending, 201, bytes))) {
+                throw new IdempotencyKeyTakenError(pending.idempotency_key)
+              }
+              await transaction.raw(`insert into test_change (run) values (?)`, [run])
+              await beforeCommit?.(run)
+            })
+            if (pending) {
+              noteCompletedInChange(pending.id, bytes)
+            }
+            return { status: 201, body }
+          },
+          { runs: 0 }
+        )
+        return handler
+      }
+
+      it("stores the answer with the change; a retry runs to the commit, is rolled back and gets the first answer", async () => {
+        const handler = changeHandler()
+        const first = await call(handler, { key: "k-change", body: { region_id: "reg_1" } }, sessionChangeRoute)
+        const retry = await call(handler, { key: "k-change", body: { region_id: "reg_1" } }, sessionChangeRoute)
+
+        expect(first.status).toBe(201)
+        expect(first.headers["idempotent-replayed"]).toBeUndefined()
+        expectReplayOf(retry, first)
+        expect(handler.runs).toBe(2)
+        expect(await applied()).toEqual([1])
+        const [stored] = await storedKeys()
+        expect(stored).toMatchObject({ state: "completed", response_status: 201, response_body: first.body })
+      })
+
+      it("answers duplicates running at the same time with the one answer, the change applied once", async () => {
+        let arrived = 0
+        let allArrived!: () => void
+        const everyoneIn = new Promise<void>((resolve) => (allArrived = resolve))
+        // Every duplicate is inside its transaction before the first commits: they wait for it at the key.
+        const handler = changeHandler(async () => {
+          if (++arrived === 1) {
+            await everyoneIn
+          }
+        })
+        const calls = Array.from({ length: 5 }, () => call(handler, { key: "k-burst", body: { region_id: "reg_1" } }, sessionChangeRoute))
+        await eventuallyTrue(() => handler.runs === 5)
+        await pause(200)
+        allArrived()
+        const sent = await Promise.all(calls)
+
+        expect(sent.map((each) => each.status)).toEqual([201, 201, 201, 201, 201])
+        expect(new Set(sent.map((each) => each.body)).size).toBe(1)
+        expect(sent.filter((each) => each.headers["idempotent-replayed"] === "true")).toHaveLength(4)
+        expect(await applied()).toHaveLength(1)
+      })
+
+      it("stores a refusal that wrote nothing after the handler, and replays it", async () => {
+        const handler = Object.assign(
+          async (): Promise<RouteResult> => {
+            handler.runs += 1
+            throw new CheckoutDiscountError("VERSION_CONFLICT", `Cart session is at version 4, not 3 (run ${handler.runs})`)
+          },
+          { runs: 0 }
+        )
+        const first = await call(handler, { key: "k-refused", body: { version: 3 } }, sessionChangeRoute)
+        const retry = await call(handler, { key: "k-refused", body: { version: 3 } }, sessionChangeRoute)
+
+        expectError(first, 409, { type: "conflict", code: "VERSION_CONFLICT", message: "Cart session is at version 4, not 3 (run 1)" })
+        expectReplayOf(retry, first)
+        expect(handler.runs).toBe(2)
+      })
+
+      it("refuses the key of another request (409 REUSED) and of one still running (409 IN_PROGRESS), rolling the change back", async () => {
+        const handler = changeHandler()
+        await call(handler, { key: "k-other", body: { region_id: "reg_1" } }, sessionChangeRoute)
+        const reused = await call(handler, { key: "k-other", body: { region_id: "reg_2" } }, sessionChangeRoute)
+        // held by a request of a route that takes its key first, still running
+        const running = await service.begin("anonymous", "k-running", requestFingerprint("POST", "/store/cart-sessions", { region_id: "reg_1" }))
+        const inProgress = await call(handler, { key: "k-running", body: { region_id: "reg_1" } }, sessionChangeRoute)
+
+        expectError(reused, 409, {
+          type: "conflict",
+          code: "IDEMPOTENCY_KEY_REUSED",
+          message: expect.stringContaining('Idempotency-Key "k-other" was already used for a different request'),
+        })
+        expectError(inProgress, 409, {
+          type: "conflict",
+          code: "IDEMPOTENCY_REQUEST_IN_PROGRESS",
+          message: expect.stringContaining('"k-running" is still running'),
+        })
+        expect(await applied()).toEqual([1])
+        expect(running.started).toBe(true)
+      })
+
+      it("stores nothing after an unexpected error or a 429, and a retry runs again", async () => {
+        let failWith: Error | null = new Error("database connection lost")
+        const change = changeHandler()
+        const handler: MutatingRouteHandler = async (req, res) => {
+          if (failWith) {
+            const error = failWith
+            failWith = null
+            throw error
+          }
+          return change(req)
+        }
+        await expect(call(handler, { key: "k-fails", body: {} }, sessionChangeRoute)).rejects.toThrow("database connection lost")
+        failWith = new CheckoutDiscountError("CART_SESSION_CODE_ATTEMPTS_EXCEEDED", "too many", { "Retry-After": "60" })
+        const limited = await call(handler, { key: "k-limited", body: {} }, sessionChangeRoute)
+        expect(limited.status).toBe(429)
+        expect(await storedKeys()).toHaveLength(0)
+
+        const retried = await call(handler, { key: "k-fails", body: {} }, sessionChangeRoute)
+        expect(retried.status).toBe(201)
+        expect(retried.headers["idempotent-replayed"]).toBeUndefined()
+        expect(await applied()).toEqual([1])
       })
     })
   },

@@ -21,3 +21,12 @@ export type IdempotencyKeyRecord = {
  * otherwise the live row someone else holds or completed.
  */
 export type IdempotencyBeginResult = { started: boolean; record: IdempotencyKeyRecord }
+
+/**
+ * A key a request will take only with its response (`takeKeyCompleted`): a session change takes it in
+ * the transaction that writes the change. `id` is the row's id if it is taken; `idempotency_key` the
+ * header's value. It travels in workflow inputs, so no property of it (or of the object carrying it) is
+ * named `key`: the workflow engine's unwrapping of step inputs (2.21.2) takes any resolved object with a
+ * `key` property for its own `{ key, value }` pair, and the input arrives as undefined.
+ */
+export type PendingIdempotencyKey = { id: string; scope: string; idempotency_key: string; fingerprint: string }

@@ -16,3 +16,20 @@ export function takeCompletedInChange(keyId: string): string | undefined {
   completedInChange.delete(keyId)
   return body
 }
+
+/**
+ * Thrown by a session change whose key turned out taken (by a duplicate of the request that committed
+ * first, or by another request): the change is rolled back and the route wrapper answers with the key's
+ * live row. Not a plugin error code: it never reaches a client.
+ */
+export class IdempotencyKeyTakenError extends Error {
+  readonly code = "IDEMPOTENCY_KEY_TAKEN"
+  constructor(key: string) {
+    super(`Idempotency-Key "${key}" was taken by another request while this one ran; its answer is replayed`)
+  }
+}
+
+/** Whether an error is IdempotencyKeyTakenError, by its code (the workflow engine may hand back a copy). */
+export function isIdempotencyKeyTaken(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "IDEMPOTENCY_KEY_TAKEN"
+}

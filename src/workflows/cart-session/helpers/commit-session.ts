@@ -3,15 +3,17 @@ import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionCommit, CartSessionState } from "../../../modules/cart-session"
 import { cartSessionService } from "./service"
 import { diffSessionChange } from "../../../lib/cart-session/session-draft"
-import { completeHeldKey } from "../../../modules/idempotency/service"
-import { noteCompletedInChange } from "../../../modules/idempotency/utils"
+import type { PendingIdempotencyKey } from "../../../modules/idempotency"
+import { takeKeyCompleted } from "../../../modules/idempotency/service"
+import { IdempotencyKeyTakenError, noteCompletedInChange } from "../../../modules/idempotency/utils"
 
 /**
- * The `Idempotency-Key` a change runs under (docs/errors.md): its row and the response the route answers
- * with, stored in the change's own transaction, so a retry after a crash replays it and never applies
- * the change twice.
+ * The `Idempotency-Key` a change runs under (docs/errors.md): the key, taken with the response the route
+ * answers (`status`, the body being the change's answer) as the first statement of the change's own
+ * transaction. So a retry after a crash replays it and never applies the change twice, and a duplicate
+ * running at the same time waits for the transaction and replays its answer.
  */
-export type ChangeIdempotency = { key_id: string; status: number }
+export type ChangeIdempotency = { pending: PendingIdempotencyKey; status: number }
 
 /**
  * Writes `after` over `before` in one transaction, only if the session is
@@ -38,26 +40,24 @@ export async function writeSessionChange(
     return
   }
   const body = respond ? JSON.stringify(respond.body) : ""
-  const storeResponse = respond
-    ? async (transaction: Parameters<typeof completeHeldKey>[0]) => {
-        // On the change's own transaction (its connection): atomic with it, and never a second connection
-        // held while the first waits (a pool of N would deadlock under N concurrent changes).
-        const { key_id, status } = respond.idempotency
-        if (!(await completeHeldKey(transaction, key_id, status, body, "id"))) {
-          throw new CheckoutDiscountError(
-            "IDEMPOTENCY_REQUEST_IN_PROGRESS",
-            `Cart session ${change.id}: this request's Idempotency-Key was taken over by a retry, which applies the change instead`
-          )
+  const takeKey = respond
+    ? async (transaction: Parameters<typeof takeKeyCompleted>[0]) => {
+        // On the change's own transaction (its connection), before its rows: atomic with it, a duplicate waits
+        // here for it, and never a second connection held while the first waits (a pool of N would deadlock
+        // under N concurrent changes).
+        const { pending, status } = respond.idempotency
+        if (!(await takeKeyCompleted(transaction, pending, status, body))) {
+          throw new IdempotencyKeyTakenError(pending.idempotency_key)
         }
       }
     : null
-  if (!(await cartSessionService(container).commitSessionChange(change, storeResponse))) {
+  if (!(await cartSessionService(container).commitSessionChange(change, takeKey))) {
     throw new CheckoutDiscountError(
       "VERSION_CONFLICT",
       `Cart session ${change.id} was changed by another request while this one was applied (it was at version ${change.expected_version}): reload it and try again`
     )
   }
   if (respond) {
-    noteCompletedInChange(respond.idempotency.key_id, body)
+    noteCompletedInChange(respond.idempotency.pending.id, body)
   }
 }

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { ChangeIdempotency } from "../helpers/commit-session"
 import {
   addCodesStep,
   addLineItemsStep,
@@ -25,7 +26,7 @@ export type CreateCartSessionWorkflowInput = {
   discounts?: WantedCode[]
   metadata?: Record<string, unknown> | null
   /** The request's Idempotency-Key (see CartSessionChangeInput). */
-  idempotency?: { key_id: string; status: number } | null
+  idempotency?: ChangeIdempotency | null
 }
 
 export const createCartSessionWorkflowId = "create-cart-session"

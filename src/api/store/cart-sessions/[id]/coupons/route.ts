@@ -5,7 +5,7 @@ import {
   retrieveCartSessionView,
   runCartSessionChange,
 } from "../../../../../workflows/cart-session"
-import { idempotentRoute } from "../../../../utils/idempotent-route"
+import { sessionChangeRoute } from "../../../../utils/idempotent-route"
 import { withCodeAttempts } from "../../code-attempts"
 import { actorOf, changeInputOf } from "../../helpers"
 import { StoreAddCartSessionCouponType } from "../../validators"
@@ -16,7 +16,7 @@ import { StoreAddCartSessionCouponType } from "../../validators"
  * nothing, not even the version. Either way the code is a code attempt
  * (`codeAttempts` option).
  */
-export const POST = idempotentRoute(async (req: MedusaStoreRequest<StoreAddCartSessionCouponType>) => {
+export const POST = sessionChangeRoute(async (req: MedusaStoreRequest<StoreAddCartSessionCouponType>) => {
   const { code, merchant_id, validate_only } = req.validatedBody
   const wanted = { code, merchant_id: merchant_id ?? null }
   if (!validate_only) {

@@ -1,12 +1,12 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { runCartSessionChange, setCartSessionPrimaryCodeWorkflow } from "../../../../../workflows/cart-session"
-import { idempotentRoute } from "../../../../utils/idempotent-route"
+import { sessionChangeRoute } from "../../../../utils/idempotent-route"
 import { withCodeAttempts } from "../../code-attempts"
 import { changeInputOf } from "../../helpers"
 import { StoreSetCartSessionDiscountCodeType } from "../../validators"
 
 /** Sets (`{ code }`, a code attempt under the `codeAttempts` option) or clears (`{ code: null }`) the session's primary code. */
-export const POST = idempotentRoute(async (req: MedusaStoreRequest<StoreSetCartSessionDiscountCodeType>) => {
+export const POST = sessionChangeRoute(async (req: MedusaStoreRequest<StoreSetCartSessionDiscountCodeType>) => {
   const { code } = req.validatedBody
   const cart_session = await withCodeAttempts(
     req,

@@ -1,11 +1,11 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { addCartSessionLineItemsWorkflow, runCartSessionChange } from "../../../../../workflows/cart-session"
-import { idempotentRoute } from "../../../../utils/idempotent-route"
+import { sessionChangeRoute } from "../../../../utils/idempotent-route"
 import { changeInputOf } from "../../helpers"
 import { StoreAddCartSessionLineItemType } from "../../validators"
 
 /** Adds a variant at the host's price; a variant already in the session adds to its quantity. */
-export const POST = idempotentRoute(async (req: MedusaStoreRequest<StoreAddCartSessionLineItemType>) => {
+export const POST = sessionChangeRoute(async (req: MedusaStoreRequest<StoreAddCartSessionLineItemType>) => {
   const { variant_id, quantity } = req.validatedBody
   const cart_session = await runCartSessionChange(addCartSessionLineItemsWorkflow, req.scope, {
     ...changeInputOf(req),

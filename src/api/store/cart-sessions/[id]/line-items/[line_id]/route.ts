@@ -1,6 +1,6 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { runCartSessionChange, updateCartSessionLineItemWorkflow } from "../../../../../../workflows/cart-session"
-import { idempotentRoute } from "../../../../../utils/idempotent-route"
+import { sessionChangeRoute } from "../../../../../utils/idempotent-route"
 import { changeInputOf } from "../../../helpers"
 import { StoreCartSessionVersionType, StoreUpdateCartSessionLineItemType } from "../../../validators"
 
@@ -14,9 +14,9 @@ const setQuantity = async (req: MedusaStoreRequest<any>, quantity: number) => {
 }
 
 /** Sets a line's quantity; 0 removes it. */
-export const PATCH = idempotentRoute(async (req: MedusaStoreRequest<StoreUpdateCartSessionLineItemType>) =>
+export const PATCH = sessionChangeRoute(async (req: MedusaStoreRequest<StoreUpdateCartSessionLineItemType>) =>
   setQuantity(req, req.validatedBody.quantity)
 )
 
 /** Removes a line (its merchant's add-ons go with the merchant's last item). */
-export const DELETE = idempotentRoute(async (req: MedusaStoreRequest<StoreCartSessionVersionType>) => setQuantity(req, 0))
+export const DELETE = sessionChangeRoute(async (req: MedusaStoreRequest<StoreCartSessionVersionType>) => setQuantity(req, 0))
