@@ -31,7 +31,7 @@ export type Operation = {
   /** A body that may be left out (a DELETE whose only field is `version`). */
   bodyOptional?: boolean
   response: { status: 200 | 201; schema: z.ZodType; description: string }
-  /** Wrapped in idempotentRoute: takes `Idempotency-Key`, answers `Idempotent-Replayed` on a replay. */
+  /** Wrapped in idempotentRoute or sessionChangeRoute: takes `Idempotency-Key`, answers `Idempotent-Replayed` on a replay. */
   idempotent?: boolean
   /** Plugin codes besides those every route of its kind can answer. */
   errors: PluginErrorCode[]

@@ -102,7 +102,7 @@ describe("docs/openapi.yaml", () => {
     const document = readOpenApiDocument()
     const routeFile = (route: PluginRoute) => `${API_DIRECTORY}${route.path.replace(/:(\w+)/g, "[$1]")}/route.ts`
     const idempotent = pluginRoutes().filter((route) =>
-      new RegExp(`export const ${route.method} = idempotentRoute`).test(fs.readFileSync(routeFile(route), "utf8"))
+      new RegExp(`export const ${route.method} = (idempotentRoute|sessionChangeRoute)\\(`).test(fs.readFileSync(routeFile(route), "utf8"))
     )
     expect(idempotent.length).toBeGreaterThan(10)
     const problems = idempotent.flatMap((route) => {
