@@ -15,6 +15,13 @@ import type { CartSessionCommit, CartSessionListFilters, CartSessionListPage, Ca
 
 type InjectedDependencies = { cartSessionStateRepository: CartSessionStateRepository }
 
+/** A change's session was changed by someone else first (commitSessionChange answers false). */
+class SessionNotAtVersion extends Error {
+  constructor(id: string) {
+    super(`Cart session ${id} is no longer at the version the change was decided on`)
+  }
+}
+
 /**
  * Cart sessions, their lines and discounts. Business rules live in the
  * cart-session workflows; this adds the plugin options they read and the
@@ -71,21 +78,45 @@ class CartSessionModuleService extends MedusaService({
 
   /**
    * Writes a change in one transaction if the session is still at
-   * `expected_version`; false (nothing written) when it is not. `first`,
-   * when given, runs on the same transaction's query builder (its one
-   * connection) before the change's rows (the change's idempotency key is
-   * taken with its response); what it throws rolls the change back.
+   * `expected_version`; false when it is not, and then nothing is written,
+   * not even what `first` wrote. `first`, when given, runs on the same
+   * transaction's query builder (its one connection) before the change's
+   * rows (the change's idempotency key is taken with its response); what it
+   * throws rolls the change back.
    */
-  @InjectTransactionManager()
   async commitSessionChange(
     change: CartSessionCommit,
     first?: ((transaction: Knex.Transaction) => Promise<void>) | null,
-    @MedusaContext() sharedContext: Context = {}
+    sharedContext: Context = {}
   ): Promise<boolean> {
+    try {
+      await this.commitSessionChangeOrThrow_(change, first ?? null, sharedContext)
+      return true
+    } catch (error) {
+      if (error instanceof SessionNotAtVersion) {
+        return false
+      }
+      throw error
+    }
+  }
+
+  /**
+   * The transaction of commitSessionChange: a session no longer at the version throws, so that the
+   * transaction rolls back what `first` wrote before the version was checked (a key taken for a change
+   * that was not made would replay an answer nobody committed).
+   */
+  @InjectTransactionManager()
+  protected async commitSessionChangeOrThrow_(
+    change: CartSessionCommit,
+    first: ((transaction: Knex.Transaction) => Promise<void>) | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
     if (first) {
       await first(transactionKnex(sharedContext, "commitSessionChange"))
     }
-    return await this.states_.write(change, sharedContext)
+    if (!(await this.states_.write(change, sharedContext))) {
+      throw new SessionNotAtVersion(change.id)
+    }
   }
 
   /** Open sessions among `ids` back to unpriced, their codes PENDING; returns the ids marked. */

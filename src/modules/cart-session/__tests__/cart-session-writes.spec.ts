@@ -83,6 +83,19 @@ moduleIntegrationTestRunner<CartSessionModuleService>({
         expect((await service.loadSessionState(session.id))!.version).toBe(2)
       })
 
+      it("rolls back what was written first when the session is no longer at the version: false, nothing written", async () => {
+        const session = await newSession()
+        await service.commitSessionChange(diffSessionChange(session, withLine(session, 100))!) // now at version 2
+        const first = async (transaction: any) => {
+          await transaction.raw(`update cart_session set email = 'first@example.com' where id = ?`, [session.id])
+        }
+
+        expect(await service.commitSessionChange(diffSessionChange(session, withLine(session, 500))!, first)).toBe(false)
+
+        expect(await service.loadSessionState(session.id)).toMatchObject({ version: 2, email: null })
+        expect((await service.loadSessionState(session.id))!.items.map((line) => line.unit_price)).toEqual([100])
+      })
+
       it("stores big-number columns with the raw value the framework's BigNumber makes, which the generated reads return", async () => {
         const session = await newSession()
         await service.commitSessionChange(diffSessionChange(session, withLine(session, 333))!)
