@@ -1,3 +1,4 @@
+import fc from "fast-check"
 import { canonicalJson, sameJson } from "../canonical-json"
 
 describe("canonicalJson and sameJson", () => {
@@ -15,5 +16,37 @@ describe("canonicalJson and sameJson", () => {
     // Order inside arrays matters: allocations are listed in line order.
     expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false)
     expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true)
+  })
+
+  it("answers as comparing the two canonical forms would, for any JSON-like values, reordered or changed", () => {
+    // Values JSON takes, with undefined properties and Dates among them.
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })),
+      node: fc.oneof({ depthSize: "small" }, tie("leaf"), fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.constantFrom("a", "b", "c", "d"), tie("node"), { maxKeys: 4 })),
+    })).node
+    /** The same value with every object's keys in reverse order. */
+    const reordered = (input: unknown): unknown =>
+      Array.isArray(input)
+        ? input.map(reordered)
+        : input !== null && typeof input === "object" && !(input instanceof Date)
+          ? Object.fromEntries(Object.entries(input).reverse().map(([name, inner]) => [name, reordered(inner)]))
+          : input
+    fc.assert(
+      fc.property(value, value, fc.boolean(), (left, other, reorder) => {
+        const right = reorder ? reordered(left) : other
+        expect(sameJson(left, right)).toBe(canonicalJson(left) === canonicalJson(right))
+        expect(sameJson(right, left)).toBe(canonicalJson(left) === canonicalJson(right))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it("tells a key that is missing from one that is undefined apart only by JSON's rules, and a Date by its ISO string", () => {
+    const when = new Date("2026-12-07T00:00:00.000Z")
+    expect(sameJson({ at: when }, { at: "2026-12-07T00:00:00.000Z" })).toBe(true)
+    expect(sameJson({ a: undefined, b: 1 }, { b: 1, c: undefined })).toBe(true)
+    expect(sameJson({ a: null }, {})).toBe(false)
+    expect(sameJson([undefined], [null])).toBe(true)
+    expect(sameJson({ a: [] }, { a: {} })).toBe(false)
   })
 })
