@@ -11,7 +11,8 @@ import {
   STORE_ADMIN,
   withLogsOf,
 } from "../helpers/host-process"
-import { storeOnProcesses, storeProcesses } from "../helpers/store-processes"
+import { type RunningStore, storeOnProcesses, storeProcesses } from "../helpers/store-processes"
+import { serverCrashTests } from "./server-crash"
 import {
   codeStatusIn,
   convertAndCheckOut,
@@ -41,8 +42,8 @@ import { eventually } from "../helpers/wait"
 
 jest.setTimeout(900_000)
 
-// 2 rounds in `npm test` (each a burst of 64 shoppers; server-crash.spec.ts adds a third with a server
-// killed); CONCURRENCY_ROUNDS=20 npm run test:concurrency repeats them for longer.
+// 2 rounds in `npm test` (each a burst of 64 shoppers; the crash test after them, server-crash.ts, adds a
+// third with a server killed); CONCURRENCY_ROUNDS=20 npm run test:concurrency repeats them for longer.
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS || 2)
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
   throw new Error(`CONCURRENCY_ROUNDS must be a whole number of rounds, at least 1, not ${process.env.CONCURRENCY_ROUNDS}`)
@@ -61,8 +62,27 @@ const { setup, describe: describeWithRedis } = onProcesses
 const sortedIds = (ids: (string | null)[]) => [...ids].sort()
 const emailOf = (round: number, phase: string, index: number) => `r${round}-${phase}${index}@concurrency.test`
 
-describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`, () => {
+// One store for the rounds and the crash test after them (server-crash.ts): one database, one start of
+// the processes (about 25 s of three boots at once on 2 CPUs, and the database) instead of two.
+describeWithRedis(`coupon usage limits on server processes (${setup})`, () => {
   const running = storeOnProcesses(onProcesses, "cd_concurrency")
+  const shared: { store?: RunningStore } = {}
+
+  beforeAll(async () => {
+    shared.store = await running.start()
+    console.log(`[concurrency] ${setup}, started: ${JSON.stringify(shared.store.figures)}`)
+  }, 600_000)
+
+  afterAll(async () => {
+    await running.stop()
+  }, 120_000)
+
+  describe("a coupon's usage limit under concurrent checkouts", () => usageLimitRounds(shared))
+  // Last: it kills one of the servers.
+  describe("a server killed with SIGKILL while shoppers check out with a limited code", () => serverCrashTests(shared, onProcesses))
+})
+
+function usageLimitRounds(shared: { store?: RunningStore }) {
   let all: HostProcess[] = []
   let servers: HostProcess[] = []
   let shop: StorefrontOverHttp
@@ -72,16 +92,13 @@ describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`
   const figures: Record<string, unknown> = { rounds: roundFigures }
 
   beforeAll(async () => {
-    const store = await running.start()
-    ;({ all, servers, shop, db } = store)
-    Object.assign(figures, store.figures)
+    ;({ all, servers, shop, db } = shared.store!)
     admins = await Promise.all(servers.map((server) => adminOverHttp(server.url, STORE_ADMIN)))
-  }, 600_000)
+  })
 
-  afterAll(async () => {
-    console.log(`[concurrency] ${setup}: ${JSON.stringify(figures)}`)
-    await running.stop()
-  }, 120_000)
+  afterAll(() => {
+    console.log(`[concurrency] rounds: ${JSON.stringify(figures)}`)
+  })
 
   const store = (server: HostProcess, method: string, path: string, body?: unknown) =>
     requestJson(method, `${server.url}${path}`, { body, headers: { "x-publishable-api-key": shop.publishableKey } })
@@ -258,4 +275,4 @@ describeWithRedis(`a coupon's usage limit under concurrent checkouts (${setup})`
         )
       })
   )
-})
+}

@@ -14,7 +14,7 @@ import {
   secondsSince,
   withLogsOf,
 } from "../helpers/host-process"
-import { storeOnProcesses, storeProcesses } from "../helpers/store-processes"
+import type { RunningStore, storeProcesses } from "../helpers/store-processes"
 import {
   convertAndCheckOut,
   describeOutcome,
@@ -27,8 +27,8 @@ import {
 import { JsonResponse, requestJson, SendJson, StorefrontOverHttp } from "../helpers/storefront-over-http"
 import { eventually } from "../helpers/wait"
 
-// The issue's crash test, beside coupon-usage-limit.spec.ts and built the same
-// way: two server processes and a worker (Redis) on one fresh database, 64
+// The issue's crash test, run by coupon-usage-limit.spec.ts after its rounds, on
+// the same store: two server processes and a worker (Redis) on one fresh database, 64
 // shoppers converting and completing at once against a code limited to 10
 // uses, and one server killed with SIGKILL in the middle of the burst, at the
 // moment a complete it runs has claimed its cart's seat (so a seat is held by
@@ -41,9 +41,8 @@ import { eventually } from "../helpers/wait"
 // their adjustments. Then the release job runs (in a `medusa exec` of the
 // host) with its clock where the test puts it: not yet, then past the
 // session's lifetime and the claim's timeout; the seats that come back are
-// taken by new shoppers up to exactly the limit.
-
-jest.setTimeout(600_000)
+// taken by new shoppers up to exactly the limit. Everything it checks is its
+// own code's and its own shoppers' (emails @crash.test), apart from the rounds'.
 
 const SHOPPERS = 64
 const USAGE_LIMIT = 10
@@ -60,11 +59,6 @@ const LOCK_RETRY_MS = 20_000
 const LOCK_RETRY_PAUSE_MS = 500
 /** Past the cart session's lifetime (7 days, the plugin's default) and a complete's claim (15 minutes). */
 const PAST_EVERY_TIMEOUT_MS = (7 * 24 * 60 + 15 + 1) * 60_000
-
-// Without Redis: two shared processes (each handles its own events), or, under CI=true, a failure naming
-// what is missing.
-const onProcesses = storeProcesses("server-crash.spec.ts", "crash")
-const { setup, describe: describeWithRedis, commandEnv } = onProcesses
 
 const sortedIds = (ids: (string | null)[]) => [...ids].sort()
 const pathOf = (url: string) => new URL(url).pathname
@@ -154,8 +148,11 @@ function storefrontOver(servers: HostProcess[]) {
   }
 }
 
-describeWithRedis(`a server killed with SIGKILL while shoppers check out with a limited code (${setup})`, () => {
-  const running = storeOnProcesses(onProcesses, "cd_crash")
+/**
+ * The crash test's tests, on the store coupon-usage-limit.spec.ts starts for both (one database, the
+ * same two servers and worker): it runs last there, since it kills one of the servers.
+ */
+export function serverCrashTests(shared: { store?: RunningStore }, { setup, commandEnv }: ReturnType<typeof storeProcesses>) {
   let database: HostDatabase
   let all: HostProcess[] = []
   let servers: HostProcess[] = []
@@ -163,16 +160,13 @@ describeWithRedis(`a server killed with SIGKILL while shoppers check out with a 
   let db: Client | undefined
   const figures: Record<string, unknown> = {}
 
-  beforeAll(async () => {
-    const store = await running.start()
-    ;({ database, all, servers, shop, db } = store)
-    Object.assign(figures, store.figures)
-  }, 600_000)
+  beforeAll(() => {
+    ;({ database, all, servers, shop, db } = shared.store!)
+  })
 
-  afterAll(async () => {
+  afterAll(() => {
     console.log(`[crash] ${setup}: ${JSON.stringify(figures)}`)
-    await running.stop()
-  }, 120_000)
+  })
 
   /**
    * The release of abandoned seats as the scheduled job runs it, in one
@@ -409,4 +403,4 @@ describeWithRedis(`a server killed with SIGKILL while shoppers check out with a 
         )
       })
   )
-})
+}
