@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { requestFingerprint, requestScope } from "../../src/api/utils/idempotent-route"
 import { CART_SESSION_MODULE, CartSessionModuleService } from "../../src/modules/cart-session"
 import { IDEMPOTENCY_MODULE, IdempotencyModuleService } from "../../src/modules/idempotency"
@@ -177,6 +177,53 @@ medusaIntegrationTestRunner({
         const retry = await change(keyed("update-burst"))
         expect(retry.data).toBe(responses[0].data)
         expect(retry.headers["idempotent-replayed"]).toBe("true")
+      })
+
+      it("takes the key only with a change that is made: a keyed change beaten by another is decided again and answered fresh", async () => {
+        const session = (await createSession({ region_id: regionId })).json.cart_session
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const blocked = async () =>
+          Number(
+            (
+              await knex.raw(
+                `select count(*) as waiting from pg_stat_activity
+                  where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "cart_session"%'`
+              )
+            ).rows[0].waiting
+          )
+        // Another change holds the session's row; the keyed change (no version sent) takes its key, then waits
+        // for the row, and finds the session at a newer version: it must not keep the key it took.
+        const other = await knex.transaction()
+        let answer: any
+        try {
+          await other.raw(`select id from cart_session where id = ? for update`, [session.id])
+          answer = api.request({
+            method: "post",
+            url: `${CREATE_PATH}/${session.id}`,
+            data: { email: "beaten@example.com" },
+            headers: { "x-publishable-api-key": publishableKey, ...keyed("beaten-once") },
+            transformResponse: (data: string) => data,
+            validateStatus: () => true,
+          })
+          for (let waited = 0; (await blocked()) === 0; waited += 50) {
+            if (waited > 20_000) throw new Error("the keyed change never waited for the session's row")
+            await new Promise((resolve) => setTimeout(resolve, 50))
+          }
+          await other.raw(`update cart_session set version = version + 1 where id = ?`, [session.id])
+          await other.commit()
+        } catch (error) {
+          await other.rollback().catch(() => {})
+          throw error
+        }
+        const response = await answer
+
+        expect(response.status).toBe(200)
+        expect(response.headers["idempotent-replayed"]).toBeUndefined()
+        expect(JSON.parse(response.data).cart_session).toMatchObject({ email: "beaten@example.com", version: session.version + 2 })
+        const stored = await getContainer().resolve<CartSessionModuleService>(CART_SESSION_MODULE).loadSessionState(session.id)
+        expect(stored).toMatchObject({ email: "beaten@example.com", version: session.version + 2 })
+        const [key] = await idempotency().listIdempotencyKeys({ key: "beaten-once" })
+        expect(key).toMatchObject({ state: "completed", response_body: response.data })
       })
 
       it("keeps the key free when the host refuses the body before the route runs", async () => {
