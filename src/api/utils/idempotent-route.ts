@@ -41,8 +41,8 @@ const pendingKeys = new WeakMap<object, PendingIdempotencyKey>()
  * The `Idempotency-Key` a session change takes with its answer, in the transaction that writes it
  * (writeSessionChange), undefined without a key. The key is completed exactly when the change commits:
  * a process that dies after that commit leaves a completed key, which a retry replays; a duplicate
- * running at the same time waits for that transaction and replays its answer; nothing commits, nothing
- * is taken.
+ * running at the same time waits for that transaction and replays its answer; a change that is not
+ * committed (an error, another change first) takes no key.
  */
 export function pendingIdempotencyKey(req: object): PendingIdempotencyKey | undefined {
   return pendingKeys.get(req)
