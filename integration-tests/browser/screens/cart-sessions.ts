@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core"
-import { clearFailureScreenshots, screenshot, withFailureScreenshot } from "../helpers/browser"
+import type { Page } from "playwright-core"
+import { screenshot, withFailureScreenshot } from "../helpers/browser"
 import { demoShopper } from "../helpers/storefront"
-import type { SharedStore } from "./shared"
+import { openScreenPage, type SharedStore } from "./shared"
 
 // The first admin page under `medusa develop` may wait for vite to compile the dashboard.
 const FIRST_LOAD_TIMEOUT = 240_000
@@ -10,16 +10,12 @@ const PREFIX = "admin-cart-sessions"
 /** The Cart sessions admin screens (admin.spec.ts), in a browser context of their own on the shared store. */
 export function cartSessionScreens(shared: SharedStore) {
   let page: Page
-  let context: BrowserContext | undefined
   let session: any
   let shipped: any
   const store = () => shared.store
 
   beforeAll(async () => {
-    clearFailureScreenshots(PREFIX)
-    context = await shared.browser!.newContext({ viewport: { width: 1440, height: 1000 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(30_000)
+    page = await openScreenPage(shared, PREFIX, { width: 1440, height: 1000 })
     // A shopper's session through the store API: two of acme's items with acme's code, one of globex's.
     const shopper = await demoShopper(store()!)
     session = await shopper.createSession({
@@ -55,7 +51,7 @@ export function cartSessionScreens(shared: SharedStore) {
   }, 300_000)
 
   afterAll(async () => {
-    await context?.close().catch(() => {})
+    await page?.context().close().catch(() => {})
   })
 
   const step = (name: string, steps: () => Promise<void>) =>

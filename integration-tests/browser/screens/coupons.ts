@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core"
-import { clearFailureScreenshots, screenshot, withFailureScreenshot } from "../helpers/browser"
+import type { Page } from "playwright-core"
+import { screenshot, withFailureScreenshot } from "../helpers/browser"
 import { adminOverHttp } from "../../helpers/storefront-over-http"
-import type { SharedStore } from "./shared"
+import { openScreenPage, type SharedStore } from "./shared"
 
 // The first admin page under `medusa develop` may wait for vite to compile the dashboard.
 const FIRST_LOAD_TIMEOUT = 240_000
@@ -10,18 +10,14 @@ const PREFIX = "admin-coupons"
 /** The Coupons admin screens (admin.spec.ts), in a browser context of their own on the shared store. */
 export function couponScreens(shared: SharedStore) {
   let page: Page
-  let context: BrowserContext | undefined
   const store = () => shared.store
 
   beforeAll(async () => {
-    clearFailureScreenshots(PREFIX)
-    context = await shared.browser!.newContext({ viewport: { width: 1440, height: 900 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(30_000)
+    page = await openScreenPage(shared, PREFIX, { width: 1440, height: 900 })
   })
 
   afterAll(async () => {
-    await context?.close().catch(() => {})
+    await page?.context().close().catch(() => {})
   })
 
   const step = (name: string, steps: () => Promise<void>) =>
