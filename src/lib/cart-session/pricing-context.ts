@@ -12,6 +12,12 @@ export type SessionMarket = { region_id: string; currency_code: string; sales_ch
 export type SessionForPricing = SessionMarket &
   Pick<CartSessionRecord, "id" | "customer_id" | "email" | "metadata">
 
+/** What a session's prices depend on, of the session itself (the rest is read with it: its customer's groups, the store's own context). */
+export function pricingScopeOf(session: SessionForPricing): SessionForPricing {
+  const { id, region_id, currency_code, sales_channel_id, customer_id, email, metadata } = session
+  return { id, region_id, currency_code, sales_channel_id, customer_id, email, metadata }
+}
+
 /** Where and for whom a session is priced: as the host prices a cart's lines, the quantity aside. */
 export type SessionPricingContext = SessionMarket & {
   customer_id: string | null

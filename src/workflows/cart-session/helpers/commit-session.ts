@@ -29,17 +29,18 @@ export async function commitSessionOrConflict(container: MedusaContainer, before
  * is still at the version it was loaded at (`UPDATE … WHERE version = …`), so
  * it holds across server processes whatever the locking module. Another
  * change got there first: VERSION_CONFLICT, nothing written. Nothing to write
- * (null): nothing happens.
+ * (null): nothing happens. With `respond`, the request's key is taken with the
+ * answer's JSON text (`body`) in the same transaction.
  */
 export async function writeSessionChange(
   container: MedusaContainer,
   change: CartSessionCommit | null,
-  respond?: { idempotency: ChangeIdempotency; body: unknown } | null
+  respond?: { idempotency: ChangeIdempotency; body: string } | null
 ) {
   if (!change) {
     return
   }
-  const body = respond ? JSON.stringify(respond.body) : ""
+  const body = respond?.body ?? ""
   const takeKey = respond
     ? async (transaction: Parameters<typeof takeKeyCompleted>[0]) => {
         // On the change's own transaction (its connection), before its rows: atomic with it, a duplicate waits

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 import { cartSessionService } from "../helpers/service"
 import { addLines, NewLine } from "../../../lib/cart-session/session-draft"
 
-export type AddLineItemsStepInput = { session: CartSessionState; items: NewLine[] }
+export type AddLineItemsStepInput = { session: Sealed<CartSessionState>; items: NewLine[] }
 
 export const addLineItemsStepId = "add-cart-session-line-items"
 
@@ -15,5 +16,5 @@ export const addLineItemsStepId = "add-cart-session-line-items"
 export const addLineItemsStep = createStep(
   addLineItemsStepId,
   async ({ session, items }: AddLineItemsStepInput, { container }) =>
-    new StepResponse(addLines(session, items, cartSessionService(container).getOptions().maxLineQuantity))
+    new StepResponse(seal(addLines(unseal(session), items, cartSessionService(container).getOptions().maxLineQuantity)))
 )

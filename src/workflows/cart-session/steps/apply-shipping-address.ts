@@ -3,12 +3,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { withShippingAddress } from "../../../lib/cart-session/shipping"
 import type { CartSessionAddress, CartSessionState } from "../../../modules/cart-session"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 
 /** An address as the store API takes it: `country_code` required, every other field optional. */
 export type WantedAddress = { country_code: string } & Partial<Omit<CartSessionAddress, "country_code">>
 
 export type ApplyShippingAddressStepInput = {
-  draft: CartSessionState
+  draft: Sealed<CartSessionState>
   /** Absent: unchanged. null: removed (and with it every bag's shipping method). */
   shipping_address?: WantedAddress | null
   /** Absent: unchanged. */
@@ -24,13 +25,14 @@ export const applyShippingAddressStepId = "apply-cart-session-shipping-address"
  */
 export const applyShippingAddressStep = createStep(
   applyShippingAddressStepId,
-  async ({ draft, shipping_address, email }: ApplyShippingAddressStepInput, { container }) => {
-    let next = email === undefined ? draft : { ...draft, email: email ?? null }
+  async ({ draft: sealed, shipping_address, email }: ApplyShippingAddressStepInput, { container }) => {
+    const draft = unseal(sealed)
+    const next = email === undefined ? draft : { ...draft, email: email ?? null }
     if (shipping_address === undefined) {
-      return new StepResponse(next)
+      return new StepResponse(seal(next))
     }
     if (shipping_address === null) {
-      return new StepResponse(withShippingAddress(next, null))
+      return new StepResponse(seal(withShippingAddress(next, null)))
     }
     const country = shipping_address.country_code.toLowerCase()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -55,6 +57,6 @@ export const applyShippingAddressStep = createStep(
       company: shipping_address.company ?? null,
       phone: shipping_address.phone ?? null,
     }
-    return new StepResponse(withShippingAddress(next, address))
+    return new StepResponse(seal(withShippingAddress(next, address)))
   }
 )

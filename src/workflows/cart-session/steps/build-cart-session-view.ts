@@ -1,11 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import { buildCartSessionView } from "../views/cart-session-view"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import type { ShippingNotice } from "../../../lib/cart-session/shipping"
 
 export type BuildCartSessionViewStepInput = {
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   add_ons: CatalogueVariant[]
   /** Shipping methods the change removed, said in its answer. */
   notices?: ShippingNotice[]
@@ -21,5 +22,5 @@ export const buildCartSessionViewStepId = "build-cart-session-view"
 export const buildCartSessionViewStep = createStep(
   buildCartSessionViewStepId,
   async ({ session, add_ons, notices = [] }: BuildCartSessionViewStepInput) =>
-    new StepResponse(buildCartSessionView(session, add_ons, new Date(), notices))
+    new StepResponse(buildCartSessionView(unseal(session), add_ons, new Date(), notices))
 )

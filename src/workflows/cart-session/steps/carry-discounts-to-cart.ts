@@ -2,13 +2,14 @@ import type { CreateLineItemAdjustmentDTO } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import { cartAdjustmentsOf } from "../../../lib/cart-session/host-cart"
 import type { HostCartState } from "../host/cart-state"
 
 export type CarryDiscountsToCartStepInput = {
   /** The host cart made from the session, as read when its prices were confirmed. */
   cart: HostCartState
-  session: CartSessionState
+  session: Sealed<CartSessionState>
 }
 
 export const carryDiscountsToCartStepId = "carry-cart-session-discounts-to-cart"
@@ -22,7 +23,7 @@ export const carryDiscountsToCartStepId = "carry-cart-session-discounts-to-cart"
 export const carryDiscountsToCartStep = createStep(
   carryDiscountsToCartStepId,
   async ({ cart, session }: CarryDiscountsToCartStepInput, { container }) => {
-    const adjustments = cartAdjustmentsOf(session, cart.items)
+    const adjustments = cartAdjustmentsOf(unseal(session), cart.items)
     // The host's type asks for a code; its model takes none, which is what keeps the adjustment through refreshes.
     const created = adjustments.length
       ? await container.resolve(Modules.CART).addLineItemAdjustments(adjustments as unknown as CreateLineItemAdjustmentDTO[])

@@ -1,9 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import { cartShippingAdjustmentsOf, cartShippingMethodsOf, SHIPPING_METHOD_METADATA } from "../../../lib/cart-session/host-cart"
 
-export type CarryShippingToCartStepInput = { cart_id: string; session: CartSessionState }
+export type CarryShippingToCartStepInput = { cart_id: string; session: Sealed<CartSessionState> }
 
 export const carryShippingToCartStepId = "carry-cart-session-shipping-to-cart"
 
@@ -15,7 +16,8 @@ export const carryShippingToCartStepId = "carry-cart-session-shipping-to-cart"
  */
 export const carryShippingToCartStep = createStep(
   carryShippingToCartStepId,
-  async ({ cart_id, session }: CarryShippingToCartStepInput, { container }) => {
+  async ({ cart_id, session: sealed }: CarryShippingToCartStepInput, { container }) => {
+    const session = unseal(sealed)
     const wanted = cartShippingMethodsOf(session, cart_id)
     if (!wanted.length) {
       return new StepResponse({ methods: [] as string[], adjustments: [] as string[] }, { methods: [], adjustments: [] })

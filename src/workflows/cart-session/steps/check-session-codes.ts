@@ -6,15 +6,19 @@ import { PREVIEW_DISCOUNT_ID, type SessionCouponVerdicts } from "../../../lib/ca
 import type { StoredCode } from "../../../lib/cart-session/pricing-input"
 import { checkCodesOf } from "../helpers/check-codes"
 import { cartSessionService } from "../helpers/service"
+import { unseal, type Sealed } from "../helpers/sealed"
 import type { SessionCatalogue } from "./fetch-session-catalogue"
 
-export type CheckSessionCodesStepInput = {
+export type CheckSessionCodesInput = {
   session: CartSessionState
   /** A code to price as if it were added last (validate_only); nothing is written. */
   preview_code?: WantedCode | null
   /** The catalogue the change read: coupon rules take the products' collection and type and the customer's groups from it. */
   catalogue?: SessionCatalogue
 }
+
+/** checkSessionCodes's input as a step takes it: the session sealed (helpers/sealed.ts). */
+export type CheckSessionCodesStepInput = Omit<CheckSessionCodesInput, "session"> & { session: Sealed<CartSessionState> }
 
 export type CheckedSessionCodes = SessionCouponVerdicts & {
   /** The previewed code when it is not in the session yet (priced under PREVIEW_DISCOUNT_ID). */
@@ -34,7 +38,7 @@ export const checkSessionCodesStepId = "check-cart-session-codes"
  */
 export async function checkSessionCodes(
   container: MedusaContainer,
-  { session, preview_code, catalogue }: CheckSessionCodesStepInput
+  { session, preview_code, catalogue }: CheckSessionCodesInput
 ): Promise<CheckedSessionCodes> {
   let preview: StoredCode | null = null
   let previewDiscountId: string | null = null
@@ -59,5 +63,6 @@ export async function checkSessionCodes(
 /** checkSessionCodes as a step. */
 export const checkSessionCodesStep = createStep(
   checkSessionCodesStepId,
-  async (input: CheckSessionCodesStepInput, { container }) => new StepResponse(await checkSessionCodes(container, input))
+  async ({ session, ...input }: CheckSessionCodesStepInput, { container }) =>
+    new StepResponse(await checkSessionCodes(container, { ...input, session: unseal(session) }))
 )

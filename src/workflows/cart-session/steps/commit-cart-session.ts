@@ -1,13 +1,14 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionCommit } from "../../../modules/cart-session"
 import { type ChangeIdempotency, writeSessionChange } from "../helpers/commit-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import type { CartSessionView } from "../views/cart-session-view"
 
 export type WriteCartSessionChangeStepInput = {
   /** The rows a change writes (priceCartSessionChangeStep); null: nothing changed, nothing written. */
-  change: CartSessionCommit | null
+  change: Sealed<CartSessionCommit | null>
   /** The answer of the change (the route's body is `{ cart_session: view }`). */
-  view: CartSessionView
+  view: Sealed<CartSessionView>
   /** The request's Idempotency-Key: the answer is stored with it in the change's transaction. */
   idempotency?: ChangeIdempotency | null
 }
@@ -24,7 +25,8 @@ export const writeCartSessionChangeStepId = "write-cart-session-change"
 export const writeCartSessionChangeStep = createStep(
   writeCartSessionChangeStepId,
   async ({ change, view, idempotency }: WriteCartSessionChangeStepInput, { container }) => {
-    await writeSessionChange(container, change, idempotency ? { idempotency, body: { cart_session: view } } : null)
+    // The answer is stored as the route sends it, `{ cart_session: view }`, from the view's own text.
+    await writeSessionChange(container, unseal(change), idempotency ? { idempotency, body: `{"cart_session":${view}}` } : null)
     return new StepResponse(undefined)
   }
 )

@@ -1,14 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
 import { commitSessionOrConflict } from "../helpers/commit-session"
 import { touchSession } from "../../../lib/cart-session/session-draft"
 
 export type CommitConvertedSessionStepInput = {
   /** The session as loaded. */
-  before: CartSessionState
+  before: Sealed<CartSessionState>
   /** The session as priced for convert. */
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   cart_id: string
 }
 
@@ -22,7 +23,9 @@ export const commitConvertedSessionStepId = "commit-converted-cart-session"
  */
 export const commitConvertedSessionStep = createStep(
   commitConvertedSessionStepId,
-  async ({ before, session, cart_id }: CommitConvertedSessionStepInput, { container }) => {
+  async ({ before: sealedBefore, session: sealed, cart_id }: CommitConvertedSessionStepInput, { container }) => {
+    const before = unseal(sealedBefore)
+    const session = unseal(sealed)
     await container.resolve<CouponModuleService>(COUPON_MODULE).moveSeatsToCart(session.id, cart_id)
     const converted = touchSession(
       before,
@@ -30,6 +33,6 @@ export const commitConvertedSessionStep = createStep(
       { now: new Date(), lifetimeMinutes: null }
     )
     await commitSessionOrConflict(container, before, converted)
-    return new StepResponse(converted)
+    return new StepResponse(seal(converted))
   }
 )

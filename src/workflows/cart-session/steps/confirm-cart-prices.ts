@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import { cartPriceDifferences, cartPricesChangedMessage, withCartPrices } from "../../../lib/cart-session/host-cart"
 import { commitSessionOrConflict } from "../helpers/commit-session"
@@ -10,9 +11,9 @@ import { priceSessionChange } from "../helpers/price-session-change"
 
 export type ConfirmCartPricesStepInput = {
   /** The session as loaded. */
-  before: CartSessionState
+  before: Sealed<CartSessionState>
   /** The session as priced for convert. */
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   /** The host's variants and the coupon module's verdicts it was priced with. */
   variants: Record<string, CatalogueVariant>
   codes: CheckedSessionCodes
@@ -35,25 +36,27 @@ export const confirmCartPricesStepId = "confirm-cart-session-cart-prices"
  */
 export const confirmCartPricesStep = createStep(
   confirmCartPricesStepId,
-  async (input: ConfirmCartPricesStepInput, { container }) => {
+  async ({ before: sealedBefore, session: sealed, ...input }: ConfirmCartPricesStepInput, { container }) => {
+    const session = unseal(sealed)
     const cart: HostCartState | null = await loadHostCartState(container, input.cart_id)
-    const differences = cartPriceDifferences(input.session, cart?.items ?? [])
+    const differences = cartPriceDifferences(session, cart?.items ?? [])
     if (cart && !differences.length) {
       return new StepResponse(cart)
     }
     // A line the cart lacks, or has at another quantity, has no price to take: refused without saving.
     const saved = differences.length > 0 && differences.every((difference) => difference.cart_price !== null)
     if (saved) {
+      const before = unseal(sealedBefore)
       const atCartPrices = priceSessionChange(
         container,
-        input.before,
-        withCartPrices(input.session, differences),
+        before,
+        withCartPrices(session, differences),
         input.variants,
         input.codes,
         true
       )
-      await commitSessionOrConflict(container, input.before, atCartPrices)
+      await commitSessionOrConflict(container, before, atCartPrices)
     }
-    throw new CheckoutDiscountError("CART_SESSION_PRICES_CHANGED", cartPricesChangedMessage(input.session, differences, saved))
+    throw new CheckoutDiscountError("CART_SESSION_PRICES_CHANGED", cartPricesChangedMessage(session, differences, saved))
   }
 )

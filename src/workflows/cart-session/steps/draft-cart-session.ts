@@ -1,11 +1,16 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { pricingScopeOf, type SessionForPricing } from "../../../lib/cart-session/pricing-context"
+import { seal, type Sealed } from "../helpers/sealed"
 import { cartSessionService } from "../helpers/service"
 import { sessionExpiry } from "../../../lib/cart-session/session-rules"
 import type { CartSessionSetup } from "./resolve-cart-session-setup"
 
 export type DraftCartSessionStepInput = CartSessionSetup & { metadata?: Record<string, unknown> | null }
+
+/** A new session, empty (sealed: helpers/sealed.ts), and whom and where it is priced for. */
+export type DraftedCartSession = { draft: Sealed<CartSessionState>; pricing_scope: SessionForPricing }
 
 export const draftCartSessionStepId = "draft-cart-session"
 
@@ -37,6 +42,6 @@ export const draftCartSessionStep = createStep(
       items: [],
       discounts: [],
     }
-    return new StepResponse(session)
+    return new StepResponse<DraftedCartSession>({ draft: seal(session), pricing_scope: pricingScopeOf(session) })
   }
 )

@@ -12,8 +12,9 @@ import {
   storedCatalogueVariant,
 } from "../../../lib/cart-session/catalogue-freshness"
 import { cartSessionService } from "../helpers/service"
+import { unseal, type Sealed } from "../helpers/sealed"
 
-export type FetchSessionCatalogueStepInput = {
+export type ReadSessionCatalogueInput = {
   session: CartSessionState
   /** The session's pricing context when the change already read it; read here otherwise. */
   pricing_context?: SessionPricingContext
@@ -25,6 +26,12 @@ export type FetchSessionCatalogueStepInput = {
    * session): every line is read.
    */
   stored?: CartSessionState | null
+}
+
+/** readSessionCatalogue's input as a step takes it: the sessions sealed (helpers/sealed.ts). */
+export type FetchSessionCatalogueStepInput = Omit<ReadSessionCatalogueInput, "session" | "stored"> & {
+  session: Sealed<CartSessionState>
+  stored?: Sealed<CartSessionState> | null
 }
 
 export type SessionCatalogue = {
@@ -49,7 +56,7 @@ export const fetchSessionCatalogueStepId = "fetch-cart-session-catalogue"
  */
 export async function readSessionCatalogue(
   container: MedusaContainer,
-  { session, pricing_context, known = [], stored }: FetchSessionCatalogueStepInput
+  { session, pricing_context, known = [], stored }: ReadSessionCatalogueInput
 ): Promise<SessionCatalogue> {
   const context = pricing_context ?? (await readSessionPricingContext(container, session))
   const now = new Date()
@@ -76,5 +83,6 @@ export async function readSessionCatalogue(
 /** readSessionCatalogue as a step. */
 export const fetchSessionCatalogueStep = createStep(
   fetchSessionCatalogueStepId,
-  async (input: FetchSessionCatalogueStepInput, { container }) => new StepResponse(await readSessionCatalogue(container, input))
+  async ({ session, stored, ...input }: FetchSessionCatalogueStepInput, { container }) =>
+    new StepResponse(await readSessionCatalogue(container, { ...input, session: unseal(session), stored: stored == null ? stored : unseal(stored) }))
 )

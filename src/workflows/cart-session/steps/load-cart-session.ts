@@ -7,8 +7,9 @@ import {
   assertCartSessionVisible,
   CartSessionActor,
 } from "../../../lib/cart-session/session-rules"
-import type { SessionForPricing } from "../../../lib/cart-session/pricing-context"
+import { pricingScopeOf, type SessionForPricing } from "../../../lib/cart-session/pricing-context"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { seal, type Sealed } from "../helpers/sealed"
 
 export type LoadCartSessionStepInput = {
   cart_session_id: string
@@ -20,13 +21,16 @@ export type LoadCartSessionStepInput = {
   require_open?: boolean
 }
 
-export const loadCartSessionStepId = "load-cart-session"
-
-/** What a session's prices depend on, of the session itself (readSessionPricingContext reads the rest). */
-function pricingScopeOf(session: CartSessionState): SessionForPricing {
-  const { id, region_id, currency_code, sales_channel_id, customer_id, email, metadata } = session
-  return { id, region_id, currency_code, sales_channel_id, customer_id, email, metadata }
+export type LoadedCartSession = {
+  /** The session as loaded. */
+  session: Sealed<CartSessionState>
+  /** What the change starts from: the session, claimed by the logged-in customer asking when it had none. */
+  draft: Sealed<CartSessionState>
+  /** Whom and where the draft is priced for. */
+  pricing_scope: SessionForPricing
 }
+
+export const loadCartSessionStepId = "load-cart-session"
 
 /**
  * Loads a session for a change, once (one statement: lines and discounts
@@ -37,8 +41,8 @@ function pricingScopeOf(session: CartSessionState): SessionForPricing {
  * makes it theirs (their email too when it has none), as the host does for
  * carts, so their per-customer limits apply from this change on. Also the
  * draft's `pricing_scope` (whom and where it is priced for): a step that needs
- * only that takes it, not the whole session (the workflow engine copies every
- * step's input).
+ * only that takes it, not the whole session. Both sessions are sealed (helpers/sealed.ts):
+ * the same text when the draft is the session.
  */
 export const loadCartSessionStep = createStep(
   loadCartSessionStepId,
@@ -51,7 +55,8 @@ export const loadCartSessionStep = createStep(
     assertCartSessionVersion(session!, input.version)
     const customerId = input.actor?.customer_id
     if (!customerId || session!.customer_id) {
-      return new StepResponse({ session: session!, draft: session!, pricing_scope: pricingScopeOf(session!) })
+      const sealed = seal(session!)
+      return new StepResponse<LoadedCartSession>({ session: sealed, draft: sealed, pricing_scope: pricingScopeOf(session!) })
     }
     let email = session!.email
     if (!email) {
@@ -60,6 +65,6 @@ export const loadCartSessionStep = createStep(
       email = data[0]?.email ?? null
     }
     const draft = { ...session!, customer_id: customerId, email }
-    return new StepResponse({ session: session!, draft, pricing_scope: pricingScopeOf(draft) })
+    return new StepResponse<LoadedCartSession>({ session: seal(session!), draft: seal(draft), pricing_scope: pricingScopeOf(draft) })
   }
 )

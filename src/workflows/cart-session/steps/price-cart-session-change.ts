@@ -5,6 +5,7 @@ import { diffSessionChange } from "../../../lib/cart-session/session-draft"
 import type { SessionPricingContext } from "../../../lib/cart-session/pricing-context"
 import type { WantedShippingMethod } from "../../../lib/cart-session/shipping"
 import { priceSessionChange } from "../helpers/price-session-change"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 import { buildCartSessionView, type CartSessionView } from "../views/cart-session-view"
 import { checkSessionCodes } from "./check-session-codes"
 import { readSessionCatalogue } from "./fetch-session-catalogue"
@@ -12,9 +13,9 @@ import { priceSessionShipping } from "./price-session-shipping"
 
 export type PriceCartSessionChangeStepInput = {
   /** The session as the change loaded it; null for a new one. */
-  before: CartSessionState | null
+  before: Sealed<CartSessionState> | null
   /** The session with the change applied in memory, not priced yet. */
-  draft: CartSessionState
+  draft: Sealed<CartSessionState>
   /** A shopper's change keeps the session alive; a scheduled re-pricing does not. */
   extend_expiry: boolean
   /** The draft's pricing context, when the change already read it (else read here). */
@@ -23,15 +24,18 @@ export type PriceCartSessionChangeStepInput = {
   known_variants?: CatalogueVariant[]
   /** A bag's shipping method the shopper chooses in this change. */
   wanted_shipping_method?: WantedShippingMethod | null
+  /** Return the priced session too (the admin's view is built from it); by default only its answer and rows. */
+  return_session?: boolean
 }
 
+/** Sealed (helpers/sealed.ts): each part is handed on to another step or to the workflow's answer as it is. */
 export type PricedCartSessionChange = {
-  /** The session priced and recorded as a change (version + 1 when anything differs). */
-  session: CartSessionState
+  /** The session priced and recorded as a change (version + 1 when anything differs); null unless asked for (`return_session`). */
+  session: Sealed<CartSessionState> | null
   /** Its answer, built before anything is written. */
-  view: CartSessionView
+  view: Sealed<CartSessionView>
   /** What committing it writes; null when nothing changed. */
-  change: CartSessionCommit | null
+  change: Sealed<CartSessionCommit | null>
 }
 
 export const priceCartSessionChangeStepId = "price-cart-session-change"
@@ -43,13 +47,15 @@ export const priceCartSessionChangeStepId = "price-cart-session-change"
  * (priceSessionChange), the answer (buildCartSessionView, so that an answer that cannot be built refuses the
  * change) and the rows to write (diffSessionChange). Read only. One step, not five: the workflow engine copies
  * every step's input twice (resolving it, then deep-copying it), and each of those steps took the whole session,
- * which at 200 lines made the copies a fifth of a change's time (docs/benchmarks.md). Convert and the shipping
- * options list run the same functions as steps of their own.
+ * which at 200 lines made the copies a fifth of a change's time (docs/benchmarks.md); and the sessions it
+ * takes and the parts it returns are sealed (helpers/sealed.ts). Convert and the shipping options list run the
+ * same functions as steps of their own.
  */
 export const priceCartSessionChangeStep = createStep(
   priceCartSessionChangeStepId,
   async (input: PriceCartSessionChangeStepInput, { container }) => {
-    const { before, draft } = input
+    const before = input.before === null ? null : unseal(input.before)
+    const draft = unseal(input.draft)
     const catalogue = await readSessionCatalogue(container, {
       session: draft,
       pricing_context: input.pricing_context,
@@ -65,6 +71,10 @@ export const priceCartSessionChangeStep = createStep(
     })
     const session = priceSessionChange(container, before, shipping.draft, catalogue.variants, codes, input.extend_expiry, catalogue.read)
     const view = buildCartSessionView(session, catalogue.add_ons, new Date(), shipping.notices)
-    return new StepResponse<PricedCartSessionChange>({ session, view, change: diffSessionChange(before, session) })
+    return new StepResponse<PricedCartSessionChange>({
+      session: input.return_session ? seal(session) : null,
+      view: seal(view),
+      change: seal(diffSessionChange(before, session)),
+    })
   }
 )

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import type { CatalogueRead } from "../../../lib/cart-session/catalogue-freshness"
 import { priceSessionChange } from "../helpers/price-session-change"
@@ -7,8 +8,8 @@ import type { CheckedSessionCodes } from "./check-session-codes"
 
 export type PriceCartSessionDraftStepInput = {
   /** The session as loaded; null for a new one. */
-  before: CartSessionState | null
-  draft: CartSessionState
+  before: Sealed<CartSessionState> | null
+  draft: Sealed<CartSessionState>
   variants: Record<string, CatalogueVariant>
   /** Set when the change read every line from the host: recorded with the change (not a change by itself). */
   catalogue_read?: CatalogueRead | null
@@ -30,14 +31,16 @@ export const priceCartSessionDraftStep = createStep(
   priceCartSessionDraftStepId,
   async (input: PriceCartSessionDraftStepInput, { container }) =>
     new StepResponse(
-      priceSessionChange(
-        container,
-        input.before,
-        input.draft,
-        input.variants,
-        input.codes,
-        input.extend_expiry,
-        input.catalogue_read
+      seal(
+        priceSessionChange(
+          container,
+          input.before === null ? null : unseal(input.before),
+          unseal(input.draft),
+          input.variants,
+          input.codes,
+          input.extend_expiry,
+          input.catalogue_read
+        )
       )
     )
 )

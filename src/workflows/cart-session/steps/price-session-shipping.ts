@@ -18,8 +18,9 @@ import { storeRuleRegistry } from "../helpers/check-codes"
 import { readBagShippingOffers, readSessionTaxRates } from "../host/shipping"
 import type { CheckedSessionCodes } from "./check-session-codes"
 import type { SessionCatalogue } from "./fetch-session-catalogue"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 
-export type PriceSessionShippingStepInput = {
+export type PriceSessionShippingInput = {
   draft: CartSessionState
   catalogue: SessionCatalogue
   codes: CheckedSessionCodes
@@ -40,6 +41,10 @@ export type SessionShipping = {
   offers: BagShippingOffers
 }
 
+/** priceSessionShipping's input and result as a step takes and returns them: the drafts sealed (helpers/sealed.ts). */
+export type PriceSessionShippingStepInput = Omit<PriceSessionShippingInput, "draft"> & { draft: Sealed<CartSessionState> }
+export type SealedSessionShipping = Omit<SessionShipping, "draft"> & { draft: Sealed<CartSessionState> }
+
 export const priceSessionShippingStepId = "price-cart-session-shipping"
 
 /**
@@ -50,7 +55,7 @@ export const priceSessionShippingStepId = "price-cart-session-shipping"
  */
 export async function priceSessionShipping(
   container: MedusaContainer,
-  { draft, catalogue, codes, wanted = null, offer_all_bags = false, recheck_all = false }: PriceSessionShippingStepInput
+  { draft, catalogue, codes, wanted = null, offer_all_bags = false, recheck_all = false }: PriceSessionShippingInput
 ): Promise<SessionShipping> {
   if (!draft.shipping_address) {
     assertShippingAddressFor(draft, wanted)
@@ -79,5 +84,8 @@ export async function priceSessionShipping(
 /** priceSessionShipping as a step. */
 export const priceSessionShippingStep = createStep(
   priceSessionShippingStepId,
-  async (input: PriceSessionShippingStepInput, { container }) => new StepResponse(await priceSessionShipping(container, input))
+  async ({ draft, ...input }: PriceSessionShippingStepInput, { container }) => {
+    const shipping = await priceSessionShipping(container, { ...input, draft: unseal(draft) })
+    return new StepResponse<SealedSessionShipping>({ ...shipping, draft: seal(shipping.draft) })
+  }
 )

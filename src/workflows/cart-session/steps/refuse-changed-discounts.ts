@@ -1,11 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import { saveAndRefuseChangedCodes } from "../helpers/refuse-changed-codes"
 import type { ShippingNotice } from "../../../lib/cart-session/shipping"
 
 export type RefuseChangedDiscountsStepInput = {
-  before: CartSessionState
-  after: CartSessionState
+  before: Sealed<CartSessionState>
+  after: Sealed<CartSessionState>
   /** Shipping methods the re-pricing removed. */
   notices?: ShippingNotice[]
 }
@@ -24,7 +25,7 @@ export const refuseChangedDiscountsStepId = "refuse-changed-cart-session-discoun
 export const refuseChangedDiscountsStep = createStep(
   refuseChangedDiscountsStepId,
   async ({ before, after, notices = [] }: RefuseChangedDiscountsStepInput, { container }) => {
-    await saveAndRefuseChangedCodes(container, before, after, notices)
+    await saveAndRefuseChangedCodes(container, unseal(before), unseal(after), notices)
     return new StepResponse(undefined)
   }
 )

@@ -2,11 +2,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import { fetchSellableVariants } from "../host/catalogue"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import { catalogueKey, SessionPricingContext } from "../../../lib/cart-session/pricing-context"
 import type { ResolvedItem } from "./resolve-sellable-variants"
 
 export type ResolveAddOnStepInput = {
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   /** The session's pricing context; an add-on is priced at quantity 1, its line's. */
   pricing_context: SessionPricingContext
   add_on_id: string
@@ -21,7 +22,8 @@ export const resolveAddOnStepId = "resolve-cart-session-add-on"
 
 export const resolveAddOnStep = createStep(
   resolveAddOnStepId,
-  async ({ session, pricing_context, add_on_id }: ResolveAddOnStepInput, { container }) => {
+  async ({ session: sealed, pricing_context, add_on_id }: ResolveAddOnStepInput, { container }) => {
+    const session = unseal(sealed)
     const wanted = { variant_id: add_on_id, quantity: 1 }
     const addOn = (await fetchSellableVariants(container, [wanted], pricing_context)).get(catalogueKey(wanted))
     const refuse = (reason: string) => {

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 import { setManualDiscounts, WantedCartDiscount, WantedItemDiscount } from "../../../lib/cart-session/manual-discounts"
 
 export type SetManualDiscountsStepInput = {
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   cart?: WantedCartDiscount[]
   items?: WantedItemDiscount[]
   /** The admin user setting them. */
@@ -21,5 +22,5 @@ export const setManualDiscountsStepId = "set-cart-session-manual-discounts"
 export const setManualDiscountsStep = createStep(
   setManualDiscountsStepId,
   async ({ session, cart, items, created_by }: SetManualDiscountsStepInput) =>
-    new StepResponse(setManualDiscounts(session, { cart, items, created_by, now: new Date().toISOString() }))
+    new StepResponse(seal(setManualDiscounts(unseal(session), { cart, items, created_by, now: new Date().toISOString() })))
 )

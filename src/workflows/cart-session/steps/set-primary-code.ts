@@ -1,10 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { seal, unseal, type Sealed } from "../helpers/sealed"
 import { cartSessionService } from "../helpers/service"
 import { setPrimaryCode } from "../../../lib/cart-session/session-draft"
 
 export type SetPrimaryCodeStepInput = {
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   /** `null` clears the primary code. */
   code: string | null
 }
@@ -19,5 +20,5 @@ export const setPrimaryCodeStepId = "set-cart-session-primary-code"
 export const setPrimaryCodeStep = createStep(
   setPrimaryCodeStepId,
   async ({ session, code }: SetPrimaryCodeStepInput, { container }) =>
-    new StepResponse(setPrimaryCode(session, code, cartSessionService(container).getOptions().maxCodesPerSession))
+    new StepResponse(seal(setPrimaryCode(unseal(session), code, cartSessionService(container).getOptions().maxCodesPerSession)))
 )

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../../lib/pricing"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 import { COUPON_MODULE, CouponModuleService } from "../../../modules/coupon"
 import type { CatalogueVariant } from "../../../lib/cart-session"
 import { checkCodesOf } from "../helpers/check-codes"
@@ -9,9 +10,9 @@ import { saveAndRefuseChangedCodes } from "../helpers/refuse-changed-codes"
 
 export type TakeCouponSeatsStepInput = {
   /** The session as loaded. */
-  before: CartSessionState
+  before: Sealed<CartSessionState>
   /** The session as priced for convert. */
-  session: CartSessionState
+  session: Sealed<CartSessionState>
   /** The host's variants it was priced with. */
   variants: Record<string, CatalogueVariant>
 }
@@ -53,7 +54,8 @@ async function releaseLeftoverSeats(coupons: CouponModuleService, cartSessionId:
  */
 export const takeCouponSeatsStep = createStep(
   takeCouponSeatsStepId,
-  async ({ before, session, variants }: TakeCouponSeatsStepInput, { container }) => {
+  async ({ before: sealedBefore, session: sealed, variants }: TakeCouponSeatsStepInput, { container }) => {
+    const session = unseal(sealed)
     const applied = session.discounts.filter(
       (discount) => discount.type !== "MANUAL" && discount.status === "APPLIED" && discount.coupon_id
     )
@@ -80,6 +82,7 @@ export const takeCouponSeatsStep = createStep(
         if (!LIMIT_ERRORS.has(error?.code)) {
           throw error
         }
+        const before = unseal(sealedBefore)
         const repriced = priceSessionChange(container, before, session, variants, await checkCodesOf(container, session), true)
         await saveAndRefuseChangedCodes(container, before, repriced)
         // A seat came free between the refusal and the look: try for it again, a few times.

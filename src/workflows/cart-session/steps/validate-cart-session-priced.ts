@@ -1,8 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutDiscountError } from "../../../lib/errors"
 import type { CartSessionState } from "../../../modules/cart-session"
+import { unseal, type Sealed } from "../helpers/sealed"
 
-export type ValidateCartSessionPricedStepInput = { session: CartSessionState }
+export type ValidateCartSessionPricedStepInput = { session: Sealed<CartSessionState> }
 
 export const validateCartSessionPricedStepId = "validate-cart-session-priced"
 
@@ -12,7 +13,8 @@ export const validateCartSessionPricedStepId = "validate-cart-session-priced"
  */
 export const validateCartSessionPricedStep = createStep(
   validateCartSessionPricedStepId,
-  async ({ session }: ValidateCartSessionPricedStepInput) => {
+  async ({ session: sealed }: ValidateCartSessionPricedStepInput) => {
+    const session = unseal(sealed)
     const pending = session.discounts.filter((discount) => discount.status === "PENDING")
     if (pending.length) {
       const codes = pending.map((discount) => discount.code ?? discount.id).join(", ")

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { unseal } from "../helpers/sealed"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
 import {
@@ -26,10 +27,10 @@ export const clearCartSessionManualDiscountsWorkflow = createWorkflow(
     const turn = takeCartSessionTurnStep({ cart_session_id: input.cart_session_id })
     const loaded = loadCartSessionStep(input)
     const draft = clearManualDiscountsStep({ session: loaded.draft })
-    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, return_session: true })
     releaseCartSessionTurnStep(turn)
-    const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
-    const hadManual = transform({ loaded }, ({ loaded }) => loaded.session.discounts.some((discount) => discount.manual))
+    const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(unseal(changed.session!), changed.view))
+    const hadManual = transform({ loaded }, ({ loaded }) => unseal(loaded.session).discounts.some((discount) => discount.manual))
     when("emit-cart-session-manual-discounts-cleared", { hadManual }, ({ hadManual }) => hadManual).then(() => {
       emitEventStep({
         eventName: CartSessionEvents.MANUAL_DISCOUNTS_CLEARED,

@@ -1,3 +1,5 @@
+import { transform } from "@medusajs/framework/workflows-sdk"
+import { unseal } from "../helpers/sealed"
 import { priceCartSessionChangeStep, type PriceCartSessionChangeStepInput, writeCartSessionChangeStep } from "../steps"
 import type { ChangeIdempotency } from "../helpers/commit-session"
 
@@ -17,7 +19,9 @@ export type CommitCartSessionChangeInput = PriceCartSessionChangeStepInput & {
  * Its steps join the calling workflow's, rather than running as a nested
  * workflow (`runAsStep`): a nested workflow is a second transaction of the
  * workflow engine (its own `workflow_execution` read) and a second copy of
- * the whole session at its boundary (docs/benchmarks.md).
+ * the whole session at its boundary (docs/benchmarks.md). The sessions are handed
+ * from step to step sealed (helpers/sealed.ts); the answer (`view`) is unsealed
+ * once, for the workflow's result, and `session` (only with `return_session`) stays sealed.
  */
 export function commitCartSessionChange(input: CommitCartSessionChangeInput) {
   const priced = priceCartSessionChangeStep({
@@ -27,7 +31,8 @@ export function commitCartSessionChange(input: CommitCartSessionChangeInput) {
     pricing_context: input.pricing_context,
     known_variants: input.known_variants,
     wanted_shipping_method: input.wanted_shipping_method,
+    return_session: input.return_session,
   })
   writeCartSessionChangeStep({ change: priced.change, view: priced.view, idempotency: input.idempotency })
-  return { view: priced.view, session: priced.session }
+  return { view: transform({ priced }, ({ priced }) => unseal(priced.view)), session: priced.session }
 }

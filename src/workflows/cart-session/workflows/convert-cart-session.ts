@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { unseal } from "../helpers/sealed"
 import { createCartWorkflow, emitEventStep, updateTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
 import {
@@ -61,7 +62,7 @@ export const convertCartSessionWorkflow = createWorkflow(
     })
     refuseChangedDiscountsStep({ before: loaded.session, after: priced, notices: shipping.notices })
     takeCouponSeatsStep({ before: loaded.session, session: priced, variants: catalogue.variants })
-    const cart = createCartWorkflow.runAsStep({ input: transform({ priced }, ({ priced }) => hostCartInputOf(priced)) })
+    const cart = createCartWorkflow.runAsStep({ input: transform({ priced }, ({ priced }) => hostCartInputOf(unseal(priced))) })
     const cartId = transform({ cart }, ({ cart }) => cart.id)
     const confirmed = confirmCartPricesStep({
       before: loaded.session,
@@ -78,7 +79,7 @@ export const convertCartSessionWorkflow = createWorkflow(
     releaseCartSessionTurnStep(turn)
     emitEventStep({
       eventName: CartSessionEvents.CONVERTED,
-      data: transform({ converted }, ({ converted }) => ({ id: converted.id, cart_id: converted.converted_cart_id })),
+      data: transform({ view }, ({ view }) => ({ id: view.id, cart_id: view.converted_cart_id })),
     })
     return new WorkflowResponse(view)
   }

@@ -43,12 +43,12 @@ export const createCartSessionWorkflow = createWorkflow(
     const empty = draftCartSessionStep(
       transform({ setup, input }, ({ setup, input }) => ({ ...setup, metadata: input.metadata ?? null }))
     )
-    const pricing = resolveSessionPricingContextStep({ session: empty })
+    const pricing = resolveSessionPricingContextStep({ session: empty.pricing_scope })
     const items = when("create-cart-session-with-items", { input }, ({ input }) => !!input.items?.length).then(() =>
       resolveSellableVariantsStep({ pricing_context: pricing, items: input.items!, field: "items" })
     )
     const withItems = addLineItemsStep({
-      session: empty,
+      session: empty.draft,
       items: transform({ items }, ({ items }) => items ?? []),
     })
     const draft = addCodesStep({

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { unseal } from "../helpers/sealed"
 import { fromMinorUnits } from "../../../lib/pricing"
 import {
   checkSessionCodesStep,
@@ -25,7 +26,8 @@ export const listCartSessionShippingOptionsWorkflow = createWorkflow(
     const codes = checkSessionCodesStep({ session: loaded.draft, catalogue })
     const shipping = priceSessionShippingStep({ draft: loaded.draft, catalogue, codes, offer_all_bags: true })
     const bags = transform({ shipping }, ({ shipping }) => {
-      const { draft, offers } = shipping
+      const { offers } = shipping
+      const draft = unseal(shipping.draft)
       const merchants = [...new Set(draft.items.map((line) => line.merchant_id))]
       return merchants.map((merchant_id) => ({
         merchant_id,

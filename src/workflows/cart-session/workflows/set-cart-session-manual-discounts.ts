@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { unseal } from "../helpers/sealed"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CartSessionEvents } from "../events"
 import {
@@ -40,9 +41,9 @@ export const setCartSessionManualDiscountsWorkflow = createWorkflow(
       items: input.items,
       created_by: input.created_by,
     })
-    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true })
+    const changed = commitCartSessionChange({ before: loaded.session, draft, extend_expiry: true, return_session: true })
     releaseCartSessionTurnStep(turn)
-    const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(changed.session, changed.view))
+    const view = transform({ changed }, ({ changed }) => buildAdminCartSessionView(unseal(changed.session!), changed.view))
     emitEventStep({
       eventName: CartSessionEvents.MANUAL_DISCOUNTS_SET,
       data: transform({ view }, ({ view }) => ({

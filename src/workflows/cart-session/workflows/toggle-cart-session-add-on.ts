@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { unseal } from "../helpers/sealed"
 import {
   addLineItemsStep,
   loadCartSessionStep,
@@ -35,7 +36,7 @@ export const toggleCartSessionAddOnWorkflow = createWorkflow(
     })
     const deselected = when("deselect-cart-session-add-on", { input }, ({ input }) => !input.selected).then(() => {
       const lineIds = transform({ loaded, input }, ({ loaded, input }) =>
-        loaded.draft.items.filter((line) => line.is_add_on && line.variant_id === input.add_on_id).map((line) => line.id)
+        unseal(loaded.draft).items.filter((line) => line.is_add_on && line.variant_id === input.add_on_id).map((line) => line.id)
       )
       return removeLineItemsStep({ session: loaded.draft, line_item_ids: lineIds })
     })
