@@ -56,6 +56,11 @@ const config = {
   roundsMany: env("BENCH_ROUNDS_MANY", 4),
   /** Converts of each side at 1 client (alternating sides); at BENCH_CLIENTS clients, one per client. */
   convertsOne: env("BENCH_CONVERTS_1", 5),
+  /**
+   * Server processes started for each side's memory (measureMemory), a side at a time, sides alternating;
+   * 0 leaves the memory phase out.
+   */
+  memoryRuns: env("BENCH_MEMORY_RUNS", 2),
   /** Samples of each request's statement count (the median is reported). */
   countSamples: env("BENCH_COUNT_SAMPLES", 3),
   /** Carts prepared at once. */
@@ -72,15 +77,17 @@ const buildDirectory = path.join(hostDirectory, ".medusa", "server")
 const logDirectory = path.join(projectRoot, ".cache", "bench-http")
 const admin = { email: "bench@example.com", password: "bench-password" }
 
-/** VmRSS of a process in MB, or null when it is gone. */
-function rssMb(pid: number): number | null {
+/** A figure of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: the most it was resident), or null when the process is gone. */
+function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf-8"))
     return match ? Math.round(Number(match[1]) / 102.4) / 10 : null
   } catch {
     return null
   }
 }
+
+const rssMb = (pid: number) => statusMb(pid, "VmRSS")
 
 /** The server process: the member of `medusa start`'s group with the largest RSS (the CLI may run it in a child). */
 function serverPid(members: number[]): number {
@@ -107,6 +114,7 @@ class Recorder {
   latency: Record<string, number[]> = {}
   busy: Record<string, { requests: number; ms: number }> = {}
   rss: { lines: number; clients: number; side: string; mb: number }[] = []
+  memory: MemoryRun[] = []
   statements: Record<string, number[]> = {}
   errors: { where: string; status?: number; message: string }[] = []
 
@@ -258,6 +266,46 @@ async function measureLines(recorder: Recorder, sides: Side[], api: { store: Cli
   }
 }
 
+type BenchServer = { child: any; pid: number; url: string }
+
+/** One server process's memory after one side's load (measureMemory), in MB. */
+export type MemoryRun = { run: number; side: SideName; idle_mb: number | null; after_mb: number | null; peak_mb: number | null }
+
+/**
+ * Each side's memory in a server process of its own. In the one process that serves both sides, the RSS read
+ * after a side's turn is the high-water mark of everything the process did before, whichever side did it: two
+ * readings a turn apart differ by less than a megabyte while the sides alternate. Here each run starts a fresh
+ * `medusa start` (the same build and database), reads its RSS idle, makes that side's carts (20 lines, one per
+ * client) and runs BENCH_ROUNDS_MANY rounds of BENCH_CLIENTS clients at once, each a cycle of its own cart; then
+ * it reads the RSS (VmRSS) and the most the process was resident (VmHWM), and stops the server. The sides take
+ * turns (native first in odd runs), BENCH_MEMORY_RUNS runs of each.
+ */
+async function measureMemory(
+  recorder: Recorder,
+  servers: { start: (logName: string) => Promise<BenchServer>; stop: (server: BenchServer) => Promise<void> },
+  store: BenchStore
+) {
+  const lines = 20
+  const variants = cartVariants(store, lines)
+  for (let run = 0; run < config.memoryRuns; run++) {
+    const order = run % 2 === 0 ? config.sides : [...config.sides].reverse()
+    for (const name of order) {
+      const server = await servers.start(`server-memory-${run + 1}-${name}.log`)
+      const api = client(server.url, { "x-publishable-api-key": store.publishableKey })
+      const side = [nativeSide(api, store), pluginSide(api, store)].find((each) => each.name === name)!
+      const idle = rssMb(server.pid)
+      log(`memory, run ${run + 1}, ${name}: ${config.clients} carts of ${lines} lines, then ${config.roundsMany} rounds of ${config.clients} clients`)
+      const carts = await pool(config.setupConcurrency, Array.from({ length: config.clients }, () => () => side.prepare(variants)))
+      for (let round = 0; round < config.roundsMany; round++) {
+        await Promise.all(carts.map((cart) => side.cycle(cart).catch((error) => recorder.error(`memory, run ${run + 1}, ${name}`, error))))
+      }
+      recorder.memory.push({ run: run + 1, side: name, idle_mb: idle, after_mb: rssMb(server.pid), peak_mb: statusMb(server.pid, "VmHWM") })
+      destroyConnections()
+      await servers.stop(server)
+    }
+  }
+}
+
 async function main(supervisor: any) {
   const startedAt = Date.now()
   const loadAverageStart = os.loadavg()
@@ -304,23 +352,26 @@ async function main(supervisor: any) {
   await step("medusa db:migrate", ["db:migrate"], buildDirectory, production)
   await step("medusa user", ["user", "-e", admin.email, "-p", admin.password], buildDirectory, production)
 
-  const port = await freePort()
-  const serverLog = fs.openSync(path.join(logDirectory, "server.log"), "w")
+  /** `NODE_ENV=production medusa start` of the build on a free port, once it answers /health. */
+  const startServer = async (logName: string, cpuProfileDirectory: string | null = null): Promise<BenchServer> => {
+    const port = await freePort()
+    const serverLog = fs.openSync(path.join(logDirectory, logName), "w")
+    const [command, args] = cpuProfileDirectory
+      ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDirectory}`, fs.realpathSync(medusaBin), "start"]]
+      : [medusaBin, ["start"]]
+    log(`NODE_ENV=production medusa start on port ${port} (its log: ${path.relative(projectRoot, logDirectory)}/${logName})`)
+    const child = supervisor.start("medusa start", command, args, {
+      cwd: buildDirectory,
+      stdio: ["ignore", serverLog, serverLog],
+      env: processEnv({ ...production, PORT: String(port) }),
+    })
+    await waitForHealth(port, 240_000)
+    return { child, pid: serverPid(supervisor.groupMembers(child) ?? [child.pid]), url: `http://localhost:${port}` }
+  }
   // BENCH_CPU_PROF=<dir>: the server runs under `node --cpu-prof` (not allowed in NODE_OPTIONS) and writes a V8
   // CPU profile there when it stops (bench/http/profile.ts reads it); the figures are then printed, not kept.
-  const cpuProfileDirectory = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null
-  const [command, args] = cpuProfileDirectory
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDirectory}`, fs.realpathSync(medusaBin), "start"]]
-    : [medusaBin, ["start"]]
-  log(`NODE_ENV=production medusa start on port ${port} (its log: ${path.relative(projectRoot, logDirectory)}/server.log)`)
-  const server = supervisor.start("medusa start", command, args, {
-    cwd: buildDirectory,
-    stdio: ["ignore", serverLog, serverLog],
-    env: processEnv({ ...production, PORT: String(port) }),
-  })
-  await waitForHealth(port, 240_000)
-  const pid = serverPid(supervisor.groupMembers(server) ?? [server.pid])
-  const url = `http://localhost:${port}`
+  const server = await startServer("server.log", process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null)
+  const { pid, url } = server
 
   log("seeding through the admin API")
   const store = await seedBenchStore(url, admin, { products: config.products, variantsPerProduct: config.variantsPerProduct })
@@ -345,6 +396,10 @@ async function main(supervisor: any) {
     await measureLines(recorder, sides, api, store, lines, pid)
   }
   destroyConnections()
+  if (config.memoryRuns > 0 && !process.env.BENCH_CPU_PROF) {
+    await supervisor.stop(server.child)
+    await measureMemory(recorder, { start: startServer, stop: (each) => supervisor.stop(each.child) }, store)
+  }
 
   const figures: HttpFigures = {
     taken_at: new Date().toISOString(),

@@ -65,6 +65,7 @@ function groupAlive(groupId) {
  */
 function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events = process, log = console.error } = {}) {
   const groups = []
+  const stoppedOnPurpose = new WeakSet()
   const cleanups = []
   let stopping
   let resolveExitCode
@@ -131,7 +132,7 @@ function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events =
       if (stopping) throw new Error(`not starting ${name}: stopping`)
       const child = spawn(command, args, { ...options, detached: true })
       const onEnd = (code, signal) => {
-        if (!stopping) {
+        if (!stopping && !stoppedOnPurpose.has(child)) {
           fail(code || 1, `${name} ended (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping everything`)
         }
       }
@@ -166,6 +167,18 @@ function supervise(main, { stopTimeoutMs = 15_000, exit = process.exit, events =
           reject(Object.assign(new Error(`${name} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`), { output }))
         })
       })
+    },
+    /**
+     * Stops a process started with `start` (its whole group, as everything is stopped) while the rest
+     * keeps running: its ending is then not a failure. Resolves once the group has ended.
+     */
+    async stop(child) {
+      stoppedOnPurpose.add(child)
+      const group = groups.find(({ groupId }) => groupId === child.pid)
+      if (group) {
+        groups.splice(groups.indexOf(group), 1)
+        await stopGroup(group)
+      }
     },
     /** Runs `cleanup` when everything stops, after the process groups have ended. */
     onStop(cleanup) {

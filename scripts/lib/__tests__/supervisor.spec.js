@@ -104,6 +104,27 @@ describe("the demo's supervisor", () => {
     }
   })
 
+  it("stops one process group on purpose, forks included, while the others run on, and that is no failure", async () => {
+    let stopped
+    let kept
+    let runningAfterStop
+    const { exitCode, logs } = superviseForTest(async (supervisor) => {
+      const child = supervisor.start("first store", process.execPath, ["-e", FORKS_A_SERVER], { stdio: ["ignore", "pipe", "inherit"] })
+      stopped = await new Promise((resolve) => child.stdout.once("data", (chunk) => resolve(JSON.parse(String(chunk)))))
+      kept = await startAndReadPids(supervisor, "second store", FORKS_A_SERVER)
+      leftovers.push(stopped.parent, stopped.server, kept.parent, kept.server)
+      await supervisor.stop(child)
+      runningAfterStop = [running(stopped.parent), running(stopped.server), running(kept.parent), running(kept.server)]
+      await new Promise((resolve) => setTimeout(resolve, 300)) // the first group's exit events come and go
+      supervisor.finish()
+    })
+
+    expect(await exitCode).toBe(0)
+    expect(runningAfterStop).toEqual([false, false, true, true])
+    expect(running(kept.parent)).toBe(false)
+    expect(logs.some((line) => line.includes("ended"))).toBe(false)
+  })
+
   it("stops every process group and exits 1 when a step fails after they started", async () => {
     let pids
     const { exitCode, logs } = superviseForTest(async (supervisor) => {
