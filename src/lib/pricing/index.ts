@@ -7,6 +7,7 @@ export {
   fitsMinorUnits,
   formatMinorUnits,
   fromMinorUnits,
+  fromMinorUnitsOf,
   MAX_AMOUNT,
   percentageOf,
   toMinorUnits,

@@ -58,6 +58,23 @@ export function formatMinorUnits(minor: number, currency: string): string {
  * exact decimal; amounts with more significant digits than a double can carry are refused.
  */
 export function fromMinorUnits(minor: number, currency: string): number {
+  return minorToMajor(minor, currencyExponent(currency), currency)
+}
+
+/** fromMinorUnits for the many amounts of one currency (an answer's), its decimals looked up once. */
+export function fromMinorUnitsOf(currency: string): (minor: number) => number {
+  const exponent = currencyExponent(currency)
+  return (minor) => minorToMajor(minor, exponent, currency)
+}
+
+function minorToMajor(minor: number, exponent: number, currency: string): number {
+  assertMinorUnits(minor)
+  if (Math.abs(minor) < 1e15) {
+    // The amount and the power of ten are exact doubles, so the quotient is rounded once, to the double
+    // nearest the exact decimal: the number its text (formatMinorUnits) parses to, without the text.
+    const major = minor / 10 ** exponent
+    return major === 0 ? 0 : major
+  }
   const text = formatMinorUnits(minor, currency)
   const major = Number(text)
   // Up to 15 significant digits always round-trip through a double; beyond that, check.

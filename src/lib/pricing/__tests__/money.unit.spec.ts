@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { formatMinorUnits, fromMinorUnits, percentageOf, PricingError, toMinorUnits } from ".."
+import { formatMinorUnits, fromMinorUnits, fromMinorUnitsOf, percentageOf, PricingError, toMinorUnits } from ".."
 
 function errorCode(run: () => unknown): string | undefined {
   try {
@@ -128,8 +128,10 @@ describe("fromMinorUnits", () => {
           expect(toMinorUnits(major, currency)).toBe(minor)
           const exact = formatMinorUnits(minor, currency)
           expect(Number(exact)).toBe(major)
+          expect(fromMinorUnitsOf(currency)(minor)).toBe(major)
         }
-      )
+      ),
+      { numRuns: 20_000 }
     )
   })
 })

@@ -1,4 +1,4 @@
-import { fromMinorUnits, type PricedShippingMethod, summarizeSession } from "../../../lib/pricing"
+import { fromMinorUnits, fromMinorUnitsOf, type PricedShippingMethod, summarizeSession } from "../../../lib/pricing"
 import type {
   CartSessionDiscountState,
   CartSessionShippingMethodState,
@@ -31,7 +31,7 @@ export function buildCartSessionView(
   notices: ShippingNotice[] = []
 ) {
   const currency = state.currency_code
-  const major = (minor: number) => fromMinorUnits(minor, currency)
+  const major = fromMinorUnitsOf(currency)
   const summary = summarizeSession({
     currency_code: currency,
     lines: state.items.map((line) => ({
