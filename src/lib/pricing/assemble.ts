@@ -37,8 +37,10 @@ export function assemble(
       const amount = parts[position]
       if (amount === 0) continue
       const lineIndex = lineIndexes[position]
-      lineAllocations[lineIndex][filled[lineIndex]++] = { discount_id: result.id, amount }
-      discountAllocations[next++] = { line_id: lines[lineIndex].id, amount }
+      // One object in both lists (the line's and the discount's), each naming the other side.
+      const allocation = { line_id: lines[lineIndex].id, discount_id: result.id, amount }
+      lineAllocations[lineIndex][filled[lineIndex]++] = allocation
+      discountAllocations[next++] = allocation
       const bagIndex = ledger.bagIndexOfLine[lineIndex]
       if (bagAmounts[bagIndex] === 0) touchedBags.push(bagIndex)
       bagAmounts[bagIndex] += amount

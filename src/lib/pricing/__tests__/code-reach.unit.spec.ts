@@ -15,8 +15,8 @@ describe("priceSession: target lines", () => {
       codes: [fixedCode("T", 1001, { target_line_ids: ["shirt", "socks"] })],
     })
     expect(discountOf(session, "d_T").allocations).toEqual([
-      { line_id: "shirt", amount: 858 },
-      { line_id: "socks", amount: 143 },
+      { discount_id: "d_T", line_id: "shirt", amount: 858 },
+      { discount_id: "d_T", line_id: "socks", amount: 143 },
     ])
   })
 
@@ -110,8 +110,8 @@ describe("priceSession: allocation each and once", () => {
     const lines = [line("dear", "m1", 5000, 2), line("cheap", "m1", 1000, 1), line("middle", "m1", 3000, 2)]
     const session = priceSession({ currency_code: "USD", lines, codes: [percentCode("ONCE", 50, { allocation: "once", max_quantity: 2 })] })
     expect(discountOf(session, "d_ONCE").allocations).toEqual([
-      { line_id: "cheap", amount: 500 },
-      { line_id: "middle", amount: 1500 },
+      { discount_id: "d_ONCE", line_id: "cheap", amount: 500 },
+      { discount_id: "d_ONCE", line_id: "middle", amount: 1500 },
     ])
   })
 

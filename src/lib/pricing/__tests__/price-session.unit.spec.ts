@@ -11,8 +11,8 @@ describe("priceSession: totals and allocation", () => {
     const discount = discountOf(session, "d_SAVE10")
     expect(discount).toMatchObject({ status: "APPLIED", amount_total: 3249, message: "Code SAVE10 applied: you saved 32.49" })
     expect(discount.allocations).toEqual([
-      { line_id: "l1", amount: 2999 },
-      { line_id: "l2", amount: 250 },
+      { discount_id: "d_SAVE10", line_id: "l1", amount: 2999 },
+      { discount_id: "d_SAVE10", line_id: "l2", amount: 250 },
     ])
     expect(session).toMatchObject({ subtotal: 32496, discount_total: 3249, total: 29247 })
     expect(lineOf(session, "l1")).toMatchObject({ subtotal: 29997, discount_total: 2999, total: 26998 })
@@ -31,7 +31,7 @@ describe("priceSession: totals and allocation", () => {
       lines: [line("l1", "m1", 500), line("l2", "m1", 500), line("l3", "m1", 500)],
       codes: [fixedCode("CENT", 1)],
     })
-    expect(discountOf(session, "d_CENT").allocations).toEqual([{ line_id: "l1", amount: 1 }])
+    expect(discountOf(session, "d_CENT").allocations).toEqual([{ discount_id: "d_CENT", line_id: "l1", amount: 1 }])
   })
 
   it("gives a 0.01 discount over three unequal lines to the line with the largest remainder", () => {
@@ -40,7 +40,7 @@ describe("priceSession: totals and allocation", () => {
       lines: [line("l1", "m1", 100), line("l2", "m1", 300), line("l3", "m1", 200)],
       codes: [fixedCode("CENT", 1)],
     })
-    expect(discountOf(session, "d_CENT").allocations).toEqual([{ line_id: "l2", amount: 1 }])
+    expect(discountOf(session, "d_CENT").allocations).toEqual([{ discount_id: "d_CENT", line_id: "l2", amount: 1 }])
   })
 
   it("caps a fixed discount larger than the bag at the bag's subtotal", () => {
@@ -233,9 +233,9 @@ describe("priceSession: manual discounts", () => {
     const thirds = [line("a", "m1", 333), line("b", "m2", 333), line("c", "m1", 334)]
     const session = priceSession({ currency_code: "USD", lines: thirds, manual: [cartManual("x", 100)] })
     expect(discountOf(session, "x").allocations).toEqual([
-      { line_id: "a", amount: 33 },
-      { line_id: "b", amount: 33 },
-      { line_id: "c", amount: 34 },
+      { discount_id: "x", line_id: "a", amount: 33 },
+      { discount_id: "x", line_id: "b", amount: 33 },
+      { discount_id: "x", line_id: "c", amount: 34 },
     ])
     expect([bagOf(session, "m1").total, bagOf(session, "m2").total]).toEqual([600, 300])
   })
@@ -258,10 +258,10 @@ describe("priceSession: manual discounts", () => {
       lines,
       manual: [cartManual("cart", 1000), itemManual("item", "l1", 2000)],
     })
-    expect(discountOf(session, "item").allocations).toEqual([{ line_id: "l1", amount: 2000 }])
+    expect(discountOf(session, "item").allocations).toEqual([{ discount_id: "item", line_id: "l1", amount: 2000 }])
     expect(discountOf(session, "cart").allocations).toEqual([
-      { line_id: "l1", amount: 500 },
-      { line_id: "l2", amount: 500 },
+      { discount_id: "cart", line_id: "l1", amount: 500 },
+      { discount_id: "cart", line_id: "l2", amount: 500 },
     ])
     expect(session.discounts.map((discount) => discount.id)).toEqual(["cart", "item"])
   })
@@ -324,7 +324,7 @@ describe("priceSession: manual discounts", () => {
 
   it("puts an item-level amount on its line only", () => {
     const session = priceSession({ currency_code: "USD", lines, manual: [itemManual("x", "l2", 250)] })
-    expect(discountOf(session, "x").allocations).toEqual([{ line_id: "l2", amount: 250 }])
+    expect(discountOf(session, "x").allocations).toEqual([{ discount_id: "x", line_id: "l2", amount: 250 }])
     expect(bagOf(session, "m2")).toMatchObject({ total: 750, discounts: [{ id: "x", type: "MANUAL", code: null, amount: 250 }] })
     expect(bagOf(session, "m1").total).toBe(3000)
   })
