@@ -180,7 +180,8 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
    * match: a page shorter than asked tells the count; else it is exact up to EXACT_COUNT_LIMIT and the
    * planner's estimate past it (lib/list-count.ts). An order by `created_at` alone is broken
    * by id in the same direction, so a page is stable when coupons share a time (a bulk generation's)
-   * and the list reads the index on (created_at, id).
+   * and the list reads the index on (created_at, id). A search (`q`) in that order that matches at most
+   * EXACT_COUNT_LIMIT coupons finds them all first, then its page (repositories/coupon-list.ts, `searchPage`).
    */
   @InjectManager()
   // @ts-expect-error the generated CRUD types listAndCountCoupons as a property; overriding it is intended
@@ -198,8 +199,24 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     if (!countable) {
       return (await super.listAndCountCoupons({ ...filters } as any, listConfig as any, sharedContext)) as unknown as [CouponDTO[], number]
     }
-    const rows = (await this.listCoupons({ ...filters } as any, listConfig as any, sharedContext)) as unknown as CouponDTO[]
     const skip = config.skip ?? 0
+    const direction = ordered?.created_at
+    if (countable.q?.trim() && config.take != null && typeof direction === "string" && ordered!.id === direction && Object.keys(ordered!).length === 2) {
+      const searched = await this.lists_.searchPage(
+        countable,
+        !!config.withDeleted,
+        { skip, take: config.take, direction: direction.toLowerCase() === "asc" ? "asc" : "desc" },
+        sharedContext
+      )
+      if (searched) {
+        const { skip: _skip, take: _take, ...pageConfig } = listConfig
+        const rows = searched.ids.length
+          ? ((await this.listCoupons({ id: searched.ids } as any, pageConfig as any, sharedContext)) as unknown as CouponDTO[])
+          : []
+        return [rows, searched.count]
+      }
+    }
+    const rows = (await this.listCoupons({ ...filters } as any, listConfig as any, sharedContext)) as unknown as CouponDTO[]
     if (config.take == null || (rows.length < config.take && (rows.length > 0 || skip === 0))) {
       return [rows, skip + rows.length]
     }

@@ -249,6 +249,34 @@ couponModuleIntegrationTestRunner(({ service, MikroOrmWrapper }) => {
       expect(Math.abs(estimated - 10_053)).toBeLessThan(1_000)
     })
 
+    it("answers a search matching up to 10,000 from all its matches, in the list's order, and a broader one by the ordered walk", async () => {
+      await service.generateCoupons({ prefix: "BULK-", count: 10_050, length: 8, template: tenPercent })
+      await service.createCoupons(["NARROW-1", "NARROW-2", "NARROW-3"].map((code) => ({ code, ...tenPercent })))
+      await service.createCoupons({ code: "OTHER", name: "narrow escape", ...tenPercent })
+      // Four coupons at one time, so the order falls to their ids.
+      await MikroOrmWrapper.forkManager().execute("update coupon set created_at = '2026-01-02' where code like 'NARROW-%' or code = 'OTHER'")
+      await MikroOrmWrapper.forkManager().execute("analyze coupon")
+      const narrow = (await service.listCoupons({ q: "narrow" } as any, { select: ["id"] })).map((coupon) => coupon.id).sort()
+      expect(narrow).toHaveLength(4)
+
+      const [first, count] = await service.listAndCountCoupons({ q: "narrow" }, { take: 3, order: { created_at: "DESC" } })
+      expect(count).toBe(4)
+      expect(first.map((coupon) => coupon.id)).toEqual([...narrow].reverse().slice(0, 3))
+      const [rest] = await service.listAndCountCoupons({ q: "narrow" }, { take: 3, skip: 3, order: { created_at: "DESC" } })
+      expect(rest.map((coupon) => coupon.id)).toEqual([narrow[0]])
+      const [ascending] = await service.listAndCountCoupons({ q: "NARROW" }, { take: 2, order: { created_at: "ASC" } })
+      expect(ascending.map((coupon) => coupon.id)).toEqual(narrow.slice(0, 2))
+      // Whole coupons, as the list answers them.
+      expect(first[0]).toMatchObject({ value_type: "percentage", code: expect.stringMatching(/^NARROW-|^OTHER$/) })
+      // Past a page's end: nothing, the count still exact.
+      expect(await service.listAndCountCoupons({ q: "narrow" }, { take: 3, skip: 10, order: { created_at: "DESC" } })).toEqual([[], 4])
+
+      // More than 10,000 match: the page comes from the ordered walk, the newest first, and the count is past 10,000.
+      const [broad, broadCount] = await service.listAndCountCoupons({ q: "bulk" }, { take: 5, order: { created_at: "DESC" } })
+      expect(broad).toHaveLength(5)
+      expect(broadCount).toBeGreaterThan(10_000)
+    })
+
     it("breaks ties of created_at by id, in the same direction", async () => {
       await service.createCoupons(["A", "B", "C", "D"].map((code) => ({ code, ...tenPercent })))
       await MikroOrmWrapper.forkManager().execute("update coupon set created_at = '2026-01-01'")
