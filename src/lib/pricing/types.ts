@@ -145,13 +145,12 @@ export type PriceSessionInput = {
 }
 
 /**
- * One discount's amount on one line. The same object is in the line's `allocations` and the discount's
- * (one object a pair, not two: a 10,000-line session has tens of thousands of pairs), so each carries
- * both ids; each list's type names the id it is read by.
+ * One discount's amount on one line. priceSession puts the same object in the line's `allocations` and
+ * the discount's (one object a pair, not two: a 10,000-line session has tens of thousands of pairs), so
+ * it carries both ids; each list's type requires the id it is read by (stored allocations have only that).
  */
-export type Allocation = { line_id: string; discount_id: string; amount: number }
-export type LineAllocation = Pick<Allocation, "discount_id" | "amount"> & Partial<Allocation>
-export type DiscountAllocation = Pick<Allocation, "line_id" | "amount"> & Partial<Allocation>
+export type LineAllocation = { discount_id: string; amount: number; line_id?: string }
+export type DiscountAllocation = { line_id: string; amount: number; discount_id?: string }
 /** A shipping code's amount on one bag's shipping method. */
 export type ShippingAllocation = { merchant_id: string; amount: number }
 

@@ -201,26 +201,28 @@ class CouponModuleService extends MedusaService({ Coupon, CouponRedemption }) {
     }
     const skip = config.skip ?? 0
     const direction = ordered?.created_at
-    if (countable.q?.trim() && config.take != null && typeof direction === "string" && ordered!.id === direction && Object.keys(ordered!).length === 2) {
-      const searched = await this.lists_.searchPage(
-        countable,
-        !!config.withDeleted,
-        { skip, take: config.take, direction: direction.toLowerCase() === "asc" ? "asc" : "desc" },
-        sharedContext
-      )
-      if (searched) {
-        const { skip: _skip, take: _take, ...pageConfig } = listConfig
-        const rows = searched.ids.length
-          ? ((await this.listCoupons({ id: searched.ids } as any, pageConfig as any, sharedContext)) as unknown as CouponDTO[])
-          : []
-        return [rows, searched.count]
-      }
+    const searched =
+      countable.q?.trim() && config.take != null && typeof direction === "string" && ordered!.id === direction && Object.keys(ordered!).length === 2
+        ? await this.lists_.searchPage(
+            countable,
+            !!config.withDeleted,
+            { skip, take: config.take, direction: direction.toLowerCase() === "asc" ? "asc" : "desc" },
+            sharedContext
+          )
+        : null
+    if (searched?.ids) {
+      const { skip: _skip, take: _take, ...pageConfig } = listConfig
+      const rows = searched.ids.length
+        ? ((await this.listCoupons({ id: searched.ids } as any, pageConfig as any, sharedContext)) as unknown as CouponDTO[])
+        : []
+      return [rows, searched.count]
     }
     const rows = (await this.listCoupons({ ...filters } as any, listConfig as any, sharedContext)) as unknown as CouponDTO[]
     if (config.take == null || (rows.length < config.take && (rows.length > 0 || skip === 0))) {
       return [rows, skip + rows.length]
     }
-    const { count } = await this.lists_.countListed(countable, !!config.withDeleted, sharedContext)
+    // A broad search already counted past EXACT_COUNT_LIMIT (searchPage): its estimate, not a second count.
+    const count = searched ? searched.count : (await this.lists_.countListed(countable, !!config.withDeleted, sharedContext)).count
     return [rows, count]
   }
 

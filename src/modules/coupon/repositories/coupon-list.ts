@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { MikroOrmBase } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { readKnex } from "../../../lib/knex"
-import { countListed, EXACT_COUNT_LIMIT } from "../../../lib/list-count"
+import { countListed, estimateListed, EXACT_COUNT_LIMIT } from "../../../lib/list-count"
 import type { CountableCouponFilters } from "../utils/list-filters"
 
 /** How many coupons match a list's filters, without counting them all (lib/list-count.ts). */
@@ -19,9 +19,9 @@ export class CouponListRepository extends MikroOrmBase {
   /**
    * A searched page (`q`) in the list's order (created_at, then id, one direction), when at most
    * EXACT_COUNT_LIMIT coupons match: every match is found first by the filter alone (the trigram
-   * indexes of code and name), then ordered, in one statement; with its count, exact. Null when more
-   * match: the host's list then walks the (created_at, id) index, which finds a broad search's page at
-   * once. Left to the planner, a narrow search sometimes took that walk too, filtering most of the
+   * indexes of code and name), then ordered, in one statement; with its count, exact. When more match,
+   * no page (`ids` null) and the count estimated (lib/list-count.ts): the host's list then walks the
+   * (created_at, id) index, which finds a broad search's page at once. Left to the planner, a narrow search sometimes took that walk too, filtering most of the
    * table on the way (0.4 s at 1,000,000 coupons, docs/benchmarks.md "Scale").
    */
   async searchPage(
@@ -29,7 +29,7 @@ export class CouponListRepository extends MikroOrmBase {
     withDeleted: boolean,
     page: { skip: number; take: number; direction: "asc" | "desc" },
     context: Context
-  ): Promise<{ ids: string[]; count: number } | null> {
+  ): Promise<{ ids: string[] | null; count: number }> {
     const knex = readKnex(context)
     const matches = this.matching(knex, filters, withDeleted).clearSelect().select("id", "created_at").limit(EXACT_COUNT_LIMIT + 1)
     const direction = page.direction === "asc" ? "asc" : "desc"
@@ -42,7 +42,7 @@ export class CouponListRepository extends MikroOrmBase {
       [page.skip, page.take]
     )
     const { count, ids } = rows[0] as { count: number; ids: string[] }
-    return count > EXACT_COUNT_LIMIT ? null : { ids, count }
+    return count > EXACT_COUNT_LIMIT ? { ids: null, count: await estimateListed(knex, this.matching(knex, filters, withDeleted)) } : { ids, count }
   }
 
   /**

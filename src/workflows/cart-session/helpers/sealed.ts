@@ -16,6 +16,9 @@ export function seal<T>(value: T): Sealed<T> {
   return JSON.stringify(value) as Sealed<T>
 }
 
-export function unseal<T>(sealed: Sealed<T>): T {
-  return JSON.parse(sealed) as T
+/** The value again; no session (null, or absent) stays as it is. */
+export function unseal<T>(sealed: Sealed<T>): T
+export function unseal<T, Absent extends null | undefined>(sealed: Sealed<T> | Absent): T | Absent
+export function unseal<T>(sealed: Sealed<T> | null | undefined): T | null | undefined {
+  return sealed == null ? sealed : (JSON.parse(sealed) as T)
 }

@@ -84,5 +84,5 @@ export async function readSessionCatalogue(
 export const fetchSessionCatalogueStep = createStep(
   fetchSessionCatalogueStepId,
   async ({ session, stored, ...input }: FetchSessionCatalogueStepInput, { container }) =>
-    new StepResponse(await readSessionCatalogue(container, { ...input, session: unseal(session), stored: stored == null ? stored : unseal(stored) }))
+    new StepResponse(await readSessionCatalogue(container, { ...input, session: unseal(session), stored: unseal(stored) }))
 )

@@ -54,7 +54,7 @@ export const priceCartSessionChangeStepId = "price-cart-session-change"
 export const priceCartSessionChangeStep = createStep(
   priceCartSessionChangeStepId,
   async (input: PriceCartSessionChangeStepInput, { container }) => {
-    const before = input.before === null ? null : unseal(input.before)
+    const before = unseal(input.before)
     const draft = unseal(input.draft)
     const catalogue = await readSessionCatalogue(container, {
       session: draft,

@@ -34,7 +34,7 @@ export const priceCartSessionDraftStep = createStep(
       seal(
         priceSessionChange(
           container,
-          input.before === null ? null : unseal(input.before),
+          unseal(input.before),
           unseal(input.draft),
           input.variants,
           input.codes,
